@@ -1,0 +1,3 @@
+from zcdesk.cli import main
+
+raise SystemExit(main())

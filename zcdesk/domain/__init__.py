@@ -1,0 +1,1 @@
+"""Rules and value types in pure Python: no Qt, no SQL."""

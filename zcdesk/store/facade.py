@@ -1,0 +1,715 @@
+"""The Store: the one place that opens database sessions.
+
+Every method is one transaction and returns plain values (store/views.py).
+A refused request raises a StoreError whose text tells the clerk, in Chinese,
+what is wrong and what to do; nothing is written then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import socket
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, exists, func, select
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, aliased
+
+from zcdesk.domain.checklist import ChecklistItem, RejectReason, Scope, find_item
+from zcdesk.domain.completeness import (
+    CopyEvent,
+    CopyKind,
+    PacketStatus,
+    compute_state,
+    plan_accept,
+)
+from zcdesk.domain.idnumber import id_problem, normalize_id
+from zcdesk.domain.receipt import ReceiptNumber
+from zcdesk.domain.scan import ScanKind, classify
+from zcdesk.store import models as m
+from zcdesk.store.engine import WRITE, create_store_engine
+from zcdesk.store.errors import (
+    DatabaseUnavailable,
+    InputError,
+    NothingToUndo,
+    NotFound,
+    StoreError,
+)
+from zcdesk.store.migrate import ensure_schema
+from zcdesk.store.views import (
+    ApplicantForm,
+    ApplicantInfo,
+    EventView,
+    Lookup,
+    LookupKind,
+    PacketRow,
+    PacketView,
+    PointInfo,
+    QualificationInfo,
+    RecordResult,
+    RoundInfo,
+    VisitInfo,
+    VisitSummary,
+)
+
+MAX_COPIES = 20  # more in one go is a typing slip, not a packet
+COPY_KINDS = (CopyKind.ACCEPT.value, CopyKind.REJECT.value)
+SETTING_POINT = "desk.point"
+SETTING_DESK = "desk.name"
+
+
+def _db_message(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "locked" in text or "busy" in text:
+        return "数据库正被另一个窗口或程序占用，请稍候几秒再试；刚才的操作没有保存。"
+    if "not a database" in text or "malformed" in text or "file is encrypted" in text:
+        return "数据库文件已损坏或不是 zcdesk 数据库，请联系管理员从备份恢复。"
+    if "readonly" in text or "read-only" in text:
+        return "数据库文件只读，无法保存。请检查文件权限。"
+    if "unable to open" in text:
+        return "无法打开数据库文件，请检查路径和权限。"
+    if "disk" in text and ("full" in text or "i/o" in text):
+        return "磁盘已满或读写出错，刚才的操作没有保存。"
+    if "connection" in text or "could not connect" in text:
+        return "无法连接数据库服务器，请检查网络或联系管理员；刚才的操作没有保存。"
+    return f"数据库出错，刚才的操作没有保存：{getattr(exc, 'orig', exc)}"
+
+
+class Store:
+    """Facade over the database for one desk and one operator."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        operator: str | None = None,
+        desk: str | None = None,
+        clock: Callable[[], dt.datetime] = dt.datetime.now,
+    ) -> None:
+        self.engine = engine
+        self.clock = clock
+        self.operator = operator or _default_operator()
+        self._desk = desk
+        self._round: RoundInfo | None = None
+        self._checklists: dict[Scope, list[ChecklistItem]] = {}
+        self._point: PointInfo | None = None
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def open(
+        cls,
+        url: str,
+        *,
+        operator: str | None = None,
+        desk: str | None = None,
+        clock: Callable[[], dt.datetime] = dt.datetime.now,
+    ) -> Store:
+        """Open (creating and migrating as needed) the database at `url`."""
+        engine = create_store_engine(url)
+        try:
+            ensure_schema(engine)
+        except StoreError:
+            engine.dispose()
+            raise
+        except (SQLAlchemyError, OSError) as exc:
+            engine.dispose()
+            raise DatabaseUnavailable(f"无法打开数据库：{_db_message(exc)}") from exc
+        except Exception as exc:  # alembic wraps some failures in its own errors
+            engine.dispose()
+            raise DatabaseUnavailable(f"无法打开数据库：{exc}") from exc
+        return cls(engine, operator=operator, desk=desk, clock=clock)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        try:
+            with Session(self.engine) as session:
+                yield session
+        except StoreError:
+            raise
+        except (DBAPIError, SQLAlchemyError) as exc:
+            raise DatabaseUnavailable(_db_message(exc)) from exc
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """One all-or-nothing write transaction."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execution_options(**WRITE)
+                with Session(bind=conn) as session, session.begin():
+                    yield session
+        except StoreError:
+            raise
+        except IntegrityError as exc:
+            raise InputError(f"数据冲突，刚才的操作没有保存：{exc.orig}") from exc
+        except (DBAPIError, SQLAlchemyError) as exc:
+            raise DatabaseUnavailable(_db_message(exc)) from exc
+
+    # ---------------------------------------------------------------- reference
+    @property
+    def desk(self) -> str:
+        if self._desk is None:
+            self._desk = self.setting(SETTING_DESK) or socket.gethostname() or "desk"
+        return self._desk
+
+    def setting(self, key: str) -> str | None:
+        with self._read() as s:
+            row = s.get(m.Setting, key)
+            return row.value if row else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._write() as s:
+            old = s.get(m.Setting, key)
+            before = old.value if old else None
+            if old:
+                old.value = value
+            else:
+                s.add(m.Setting(key=key, value=value))
+            self._event(s, "setting_changed", detail={"key": key, "before": before,
+                                                      "after": value})
+        if key == SETTING_DESK:
+            self._desk = value
+        if key == SETTING_POINT:
+            self._point = None
+
+    def current_round(self) -> RoundInfo:
+        if self._round is None:
+            with self._read() as s:
+                row = s.scalars(select(m.Round).where(m.Round.is_current)).first()
+                if row is None:
+                    row = s.scalars(select(m.Round).order_by(m.Round.id.desc())).first()
+                if row is None:
+                    raise DatabaseUnavailable("数据库中没有任何申报批次（轮次）数据。")
+                self._round = _round_info(row)
+        return self._round
+
+    def points(self) -> list[PointInfo]:
+        with self._read() as s:
+            return [_point_info(p) for p in s.scalars(select(m.AcceptancePoint)
+                                                      .order_by(m.AcceptancePoint.id))]
+
+    def desk_point(self) -> PointInfo | None:
+        """The acceptance point this desk serves, or None until it is configured."""
+        if self._point is None:
+            code = self.setting(SETTING_POINT)
+            if code:
+                with self._read() as s:
+                    row = s.scalars(select(m.AcceptancePoint)
+                                    .where(m.AcceptancePoint.code == code)).first()
+                    self._point = _point_info(row) if row else None
+        return self._point
+
+    def set_desk_point(self, code: str) -> PointInfo:
+        code = code.strip().upper()
+        if not any(p.code == code and p.kind != "city" for p in self.points()):
+            choices = "、".join(f"{p.code}（{p.short_name}）" for p in self.points()
+                               if p.kind != "city")
+            raise InputError(f"没有代码为“{code}”的受理点。可选：{choices}")
+        self.set_setting(SETTING_POINT, code)
+        point = self.desk_point()
+        assert point is not None
+        return point
+
+    def _require_point(self) -> PointInfo:
+        point = self.desk_point()
+        if point is None:
+            raise InputError("本机尚未设置所属受理点。请在“设置”中选择，"
+                             "或运行 zcdesk desk --point 代码（如 SC）。")
+        return point
+
+    def checklist(self, scope: Scope = Scope.PACKET) -> list[ChecklistItem]:
+        if scope not in self._checklists:
+            with self._read() as s:
+                rows = s.scalars(select(m.ChecklistItemRow)
+                                 .where(m.ChecklistItemRow.scope == scope.value)
+                                 .order_by(m.ChecklistItemRow.sort_order))
+                self._checklists[scope] = [
+                    ChecklistItem(code=r.code, name=r.name, short_name=r.short_name,
+                                  scope=Scope(r.scope), copies_required=r.copies_required,
+                                  checks=tuple(r.checks), sort_order=r.sort_order)
+                    for r in rows]
+        return self._checklists[scope]
+
+    def catalogue(self) -> list[QualificationInfo]:
+        with self._read() as s:
+            return [QualificationInfo(q.seq, q.name, q.abbreviation, q.issuer, q.issuer_en,
+                                      q.title, q.series, q.condition)
+                    for q in s.scalars(select(m.Qualification).order_by(m.Qualification.seq))]
+
+    def unit_names(self) -> list[str]:
+        with self._read() as s:
+            return list(s.scalars(select(m.Unit.name).order_by(m.Unit.name)))
+
+    # --------------------------------------------------------------- applicants
+    def validate_applicant(self, form: ApplicantForm) -> dict[str, str]:
+        """Field → problem, for the add-applicant dialog as the clerk types."""
+        problems: dict[str, str] = {}
+        name = form.name.strip()
+        if not name:
+            problems["name"] = "请填写姓名。"
+        elif len(name) > 64:
+            problems["name"] = "姓名过长（最多 64 个字符）。"
+        number = normalize_id(form.id_number)
+        problem = id_problem(form.id_kind, number)
+        if problem:
+            problems["id_number"] = problem.message
+        if not form.unit.strip():
+            problems["unit"] = "请填写工作单位。"
+        elif len(form.unit.strip()) > 200:
+            problems["unit"] = "单位名称过长（最多 200 个字符）。"
+        if form.gender and form.gender not in ("男", "女"):
+            problems["gender"] = "性别应为“男”或“女”。"
+        if form.field_years is not None and not 0 <= form.field_years <= 70:
+            problems["field_years"] = "工作年限应在 0 到 70 之间。"
+        today = self.clock().date()
+        for key, label in (("work_start", "参加工作时间"), ("graduated_on", "毕业时间"),
+                           ("qualified_on", "取得时间")):
+            value = getattr(form, key)
+            if value is not None and not dt.date(1940, 1, 1) <= value <= today:
+                problems[key] = f"{label}不合理（应在 1940 年到今天之间）。"
+        return problems
+
+    def add_applicant(self, form: ApplicantForm) -> PacketView:
+        """Register an applicant who is not in the roster, with a packet in this round."""
+        problems = self.validate_applicant(form)
+        if problems:
+            raise InputError("；".join(problems.values()))
+        number = normalize_id(form.id_number)
+        point = self._require_point()
+        round_ = self.current_round()
+        with self._write() as s:
+            if s.scalar(select(m.Applicant.id).where(m.Applicant.id_number == number)):
+                raise InputError(f"证件号码 {number} 已登记，无需重复新增；请直接扫描该号码。")
+            unit = self._unit(s, form.unit.strip())
+            values = {k: getattr(form, k) for k in (
+                "id_kind", "gender", "position", "work_start", "specialty", "field_years",
+                "education", "degree", "school", "graduated_on", "qualification",
+                "qualification_issuer", "qualified_on", "title", "series")}
+            values = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
+            applicant = m.Applicant(id_number=number, name=form.name.strip(), unit_id=unit.id,
+                                    created_at=self.clock(), **values)
+            s.add(applicant)
+            s.flush()
+            packet = m.Packet(applicant_id=applicant.id, round_id=round_.id,
+                              point_id=point.id, status=PacketStatus.NONE.value,
+                              accepted={}, version=0)
+            s.add(packet)
+            s.flush()
+            self._event(s, "applicant_added", applicant_id=applicant.id, packet_id=packet.id,
+                        detail={"name": applicant.name, "unit": unit.name,
+                                "id_kind": applicant.id_kind})
+            return self._packet_view(s, packet)
+
+    @staticmethod
+    def _unit(s: Session, name: str) -> m.Unit:
+        unit = s.scalars(select(m.Unit).where(m.Unit.name == name)).first()
+        if unit is None:
+            unit = m.Unit(name=name)
+            s.add(unit)
+            s.flush()
+        return unit
+
+    # ------------------------------------------------------------------ lookups
+    def lookup(self, raw: str) -> Lookup:
+        """What the scan field does with an ID number, a receipt number or a name."""
+        query = classify(raw)
+        if query.kind is ScanKind.EMPTY:
+            return Lookup(LookupKind.EMPTY, "请扫描或输入证件号码、收件号或姓名。")
+        if query.kind is ScanKind.BAD_ID:
+            return Lookup(LookupKind.REFUSED, query.problem, query=query.value,
+                          query_kind=query.kind.value)
+        round_ = self.current_round()
+        with self._read() as s:
+            if query.kind in (ScanKind.RESIDENT_ID, ScanKind.OTHER_ID):
+                packet = s.scalars(
+                    select(m.Packet).join(m.Applicant)
+                    .where(m.Applicant.id_number == query.value,
+                           m.Packet.round_id == round_.id)).first()
+                if packet is None:
+                    return Lookup(LookupKind.NOT_FOUND,
+                                  f"没有证件号码为 {query.value} 的申报人。"
+                                  "请核对号码；确属新申报人可按 F4 新增。",
+                                  query=query.value, query_kind=query.kind.value)
+                return Lookup(LookupKind.FOUND, packet=self._packet_view(s, packet),
+                              query=query.value, query_kind=query.kind.value)
+            if query.kind is ScanKind.RECEIPT:
+                visit = s.scalars(select(m.Visit)
+                                  .where(m.Visit.receipt_no == query.value)).first()
+                if visit is None:
+                    return Lookup(LookupKind.NOT_FOUND, f"没有收件号 {query.value}。",
+                                  query=query.value, query_kind=query.kind.value)
+                rows = self._rows(s, m.Packet.id.in_(
+                    select(m.Event.packet_id).where(m.Event.visit_id == visit.id)))
+                info = self._visit_info(s, visit)
+                return self._choice_or_one(s, rows, query.value, query.kind.value, info,
+                                           f"收件 {visit.receipt_no} 中没有已登记的材料。")
+            name = query.value
+            rows = self._rows(s, m.Applicant.name == name)
+            if not rows:
+                pattern = "%" + name.replace("\\", "\\\\").replace("%", "\\%") \
+                    .replace("_", "\\_") + "%"
+                rows = self._rows(s, m.Applicant.name.like(pattern, escape="\\"), limit=200)
+            return self._choice_or_one(s, rows, name, query.kind.value, None,
+                                       f"没有姓名为“{name}”的申报人。")
+
+    def _choice_or_one(self, s: Session, rows: list[PacketRow], query: str, kind: str,
+                       visit: VisitInfo | None, empty_message: str) -> Lookup:
+        if not rows:
+            return Lookup(LookupKind.NOT_FOUND, empty_message, query=query, query_kind=kind,
+                          visit=visit)
+        if len(rows) == 1:
+            packet = s.get(m.Packet, rows[0].packet_id)
+            assert packet is not None
+            return Lookup(LookupKind.FOUND, packet=self._packet_view(s, packet), query=query,
+                          query_kind=kind, visit=visit)
+        return Lookup(LookupKind.CHOICE, f"找到 {len(rows)} 人，请选择。",
+                      choices=tuple(rows), query=query, query_kind=kind, visit=visit)
+
+    def packet(self, packet_id: int) -> PacketView:
+        with self._read() as s:
+            packet = s.get(m.Packet, packet_id)
+            if packet is None:
+                raise NotFound(f"没有编号为 {packet_id} 的材料袋。")
+            return self._packet_view(s, packet)
+
+    def packet_by_id_number(self, id_number: str) -> PacketView:
+        number = normalize_id(id_number)
+        with self._read() as s:
+            packet = s.scalars(select(m.Packet).join(m.Applicant)
+                               .where(m.Applicant.id_number == number,
+                                      m.Packet.round_id == self.current_round().id)).first()
+            if packet is None:
+                raise NotFound(f"没有证件号码为 {number} 的申报人。")
+            return self._packet_view(s, packet)
+
+    def packet_rows(self) -> list[PacketRow]:
+        """Every packet of the current round, for the main list."""
+        with self._read() as s:
+            return self._rows(s, None)
+
+    def packet_row(self, packet_id: int) -> PacketRow:
+        with self._read() as s:
+            rows = self._rows(s, m.Packet.id == packet_id)
+            if not rows:
+                raise NotFound(f"没有编号为 {packet_id} 的材料袋。")
+            return rows[0]
+
+    def _rows(self, s: Session, where: Any, limit: int | None = None) -> list[PacketRow]:
+        stmt = (select(m.Packet.id, m.Applicant.id, m.Applicant.name, m.Applicant.id_number,
+                       m.Unit.name, m.Packet.status, m.Packet.accepted)
+                .join(m.Applicant, m.Packet.applicant_id == m.Applicant.id)
+                .join(m.Unit, m.Applicant.unit_id == m.Unit.id)
+                .where(m.Packet.round_id == self.current_round().id)
+                .order_by(m.Packet.id))
+        if where is not None:
+            stmt = stmt.where(where)
+        if limit:
+            stmt = stmt.limit(limit)
+        return [PacketRow(*row) for row in s.execute(stmt)]
+
+    def status_counts(self) -> dict[PacketStatus, int]:
+        with self._read() as s:
+            counts = dict(s.execute(
+                select(m.Packet.status, func.count())
+                .where(m.Packet.round_id == self.current_round().id)
+                .group_by(m.Packet.status)).all())
+        return {status: counts.get(status.value, 0) for status in PacketStatus}
+
+    def status_report(self) -> list[dict[str, Any]]:
+        """For `zcdesk status --json`: every packet with what came and what is missing."""
+        items = self.checklist()
+        report = []
+        for row in self.packet_rows():
+            received = {i.code: int(row.accepted.get(i.code, 0)) for i in items}
+            report.append({
+                "id_number": row.id_number, "name": row.name, "unit": row.unit,
+                "status": row.status, "received": received,
+                "missing": {i.code: i.copies_required - received[i.code] for i in items
+                            if received[i.code] < i.copies_required},
+            })
+        return report
+
+    # ------------------------------------------------------------------- visits
+    def open_visit(self, visitor_name: str = "", visitor_phone: str = "",
+                   visitor_unit: str = "") -> VisitInfo:
+        """Start a hand-in and give it the next receipt number of this point and round."""
+        phone = visitor_phone.strip()
+        if phone and not all(c.isdigit() or c in "-+ ()" for c in phone):
+            raise InputError("联系电话只能包含数字、空格和 - + ( )。")
+        if len(visitor_name.strip()) > 64 or len(visitor_unit.strip()) > 200 or len(phone) > 32:
+            raise InputError("递交人信息过长，请检查。")
+        point = self._require_point()
+        round_ = self.current_round()
+        with self._write() as s:
+            counter = s.get(m.ReceiptCounter, (point.id, round_.id), with_for_update=True)
+            if counter is None:
+                counter = m.ReceiptCounter(point_id=point.id, round_id=round_.id, last_seq=0)
+                s.add(counter)
+            counter.last_seq += 1
+            number = ReceiptNumber(point.code, round_.code, counter.last_seq)
+            visit = m.Visit(receipt_no=str(number), point_id=point.id, round_id=round_.id,
+                            seq=counter.last_seq, visitor_name=visitor_name.strip(),
+                            visitor_phone=phone, visitor_unit=visitor_unit.strip(),
+                            opened_at=self.clock(), closed_at=None, operator=self.operator,
+                            desk=self.desk)
+            s.add(visit)
+            s.flush()
+            self._event(s, "visit_opened", visit_id=visit.id,
+                        detail={"receipt_no": visit.receipt_no})
+            return self._visit_info(s, visit)
+
+    def visit(self, visit_id: int) -> VisitInfo:
+        with self._read() as s:
+            visit = s.get(m.Visit, visit_id)
+            if visit is None:
+                raise NotFound(f"没有编号为 {visit_id} 的收件记录。")
+            return self._visit_info(s, visit)
+
+    def visit_by_receipt(self, receipt_no: str) -> VisitInfo:
+        with self._read() as s:
+            visit = s.scalars(select(m.Visit)
+                              .where(m.Visit.receipt_no == receipt_no.strip().upper())).first()
+            if visit is None:
+                raise NotFound(f"没有收件号 {receipt_no.strip()}。")
+            return self._visit_info(s, visit)
+
+    def visit_summary(self, visit_id: int) -> VisitSummary:
+        with self._read() as s:
+            visit = s.get(m.Visit, visit_id)
+            if visit is None:
+                raise NotFound(f"没有编号为 {visit_id} 的收件记录。")
+            packet_ids = s.scalars(select(m.Event.packet_id).where(
+                m.Event.visit_id == visit_id, m.Event.packet_id.is_not(None))
+                .group_by(m.Event.packet_id).order_by(func.min(m.Event.id)))
+            packets = tuple(self._packet_view(s, s.get(m.Packet, pid)) for pid in packet_ids)
+            return VisitSummary(self._visit_info(s, visit), packets)
+
+    def close_visit(self, visit_id: int) -> VisitSummary:
+        with self._write() as s:
+            visit = s.get(m.Visit, visit_id)
+            if visit is None:
+                raise NotFound(f"没有编号为 {visit_id} 的收件记录。")
+            if visit.closed_at is None:
+                visit.closed_at = self.clock()
+                self._event(s, "visit_closed", visit_id=visit.id,
+                            detail={"receipt_no": visit.receipt_no})
+        return self.visit_summary(visit_id)
+
+    # ------------------------------------------------------------------- copies
+    def accept(self, packet_id: int, item_code: str, copies: int, *,
+               visit_id: int | None = None) -> RecordResult:
+        """Record `copies` accepted copies of one item; never beyond what is required."""
+        item = self._item(item_code)
+        copies = _valid_copies(copies)
+        with self._write() as s:
+            packet = self._packet_for_write(s, packet_id)
+            self._check_visit(s, visit_id)
+            state = self._state(s, packet)
+            already = state.item(item.code).accepted
+            plan = plan_accept(item, already, copies)
+            warning = plan.warning(item, already)
+            if plan.counted == 0:
+                raise InputError(warning)
+            event = self._event(s, CopyKind.ACCEPT.value, applicant_id=packet.applicant_id,
+                                packet_id=packet.id, visit_id=visit_id, item_code=item.code,
+                                copies=plan.counted,
+                                detail={"offered": copies} if plan.surplus else {})
+            view = self._refresh(s, packet)
+            message = f"{item.short_name} 收 {plan.counted} 份。{view.state.missing_text()}"
+            return RecordResult(view, event.id, message, warning)
+
+    def reject(self, packet_id: int, item_code: str, copies: int, reason: RejectReason | str,
+               text: str = "", *, visit_id: int | None = None) -> RecordResult:
+        """Record copies handed back with the reason; they never count."""
+        item = self._item(item_code)
+        copies = _valid_copies(copies)
+        if not isinstance(reason, RejectReason):
+            from zcdesk.domain.checklist import parse_reason  # noqa: PLC0415
+
+            parsed = parse_reason(str(reason))
+            if parsed is None:
+                raise InputError(f"退回原因“{reason}”无法识别。可选：缺水印、未盖章、非原件、"
+                                 "信息与系统不符、其他（须说明）。")
+            reason = parsed
+        text = text.strip()
+        if reason is RejectReason.OTHER and not text:
+            raise InputError("退回原因为“其他”时，请写明具体原因。")
+        if len(text) > 200:
+            raise InputError("退回说明过长（最多 200 个字符）。")
+        with self._write() as s:
+            packet = self._packet_for_write(s, packet_id)
+            self._check_visit(s, visit_id)
+            event = self._event(s, CopyKind.REJECT.value, applicant_id=packet.applicant_id,
+                                packet_id=packet.id, visit_id=visit_id, item_code=item.code,
+                                copies=copies, reason=reason.value, reason_text=text)
+            view = self._refresh(s, packet)
+            label = text if reason is RejectReason.OTHER else reason.label
+            message = f"{item.short_name} 退回 {copies} 份：{label}。请将该份材料退还递交人。"
+            return RecordResult(view, event.id, message)
+
+    def undo_last(self) -> RecordResult:
+        """Reverse this operator's last copy action by a reversal event."""
+        with self._write() as s:
+            reversal = aliased(m.Event)
+            target = s.scalars(
+                select(m.Event)
+                .where(m.Event.operator == self.operator, m.Event.kind.in_(COPY_KINDS),
+                       ~exists().where(reversal.reverses_id == m.Event.id))
+                .order_by(m.Event.id.desc()).limit(1)).first()
+            if target is None:
+                raise NothingToUndo("没有可撤销的操作。")
+            packet = self._packet_for_write(s, target.packet_id or 0)
+            event = self._event(s, "reversal", applicant_id=target.applicant_id,
+                                packet_id=target.packet_id, visit_id=target.visit_id,
+                                item_code=target.item_code, copies=target.copies,
+                                reverses_id=target.id)
+            view = self._refresh(s, packet)
+            what = "收" if target.kind == CopyKind.ACCEPT.value else "退回"
+            item = self._item(target.item_code or "")
+            message = (f"已撤销：{view.applicant.name} {item.short_name} {what} "
+                       f"{target.copies} 份。{view.state.missing_text()}")
+            return RecordResult(view, event.id, message)
+
+    def history(self, applicant_id: int) -> list[EventView]:
+        """Everything recorded for one applicant, oldest first."""
+        with self._read() as s:
+            reversal = aliased(m.Event)
+            rows = s.execute(
+                select(m.Event, reversal.id)
+                .outerjoin(reversal, reversal.reverses_id == m.Event.id)
+                .where(m.Event.applicant_id == applicant_id).order_by(m.Event.id)).all()
+            return [EventView(e.id, e.at, e.kind, e.operator, e.desk, self._describe(e),
+                              rev, dict(e.detail or {})) for e, rev in rows]
+
+    # ----------------------------------------------------------------- internal
+    def _item(self, code: str) -> ChecklistItem:
+        items = self.checklist()
+        item = find_item(code, items)
+        if item is None:
+            names = "、".join(f"{i.short_name}（{i.code}）" for i in items)
+            raise InputError(f"材料名称“{code}”无法识别。可选：{names}")
+        return item
+
+    @staticmethod
+    def _packet_for_write(s: Session, packet_id: int) -> m.Packet:
+        packet = s.get(m.Packet, packet_id, with_for_update=True)
+        if packet is None:
+            raise NotFound(f"没有编号为 {packet_id} 的材料袋。")
+        return packet
+
+    @staticmethod
+    def _check_visit(s: Session, visit_id: int | None) -> None:
+        if visit_id is None:
+            return
+        visit = s.get(m.Visit, visit_id)
+        if visit is None:
+            raise NotFound(f"没有编号为 {visit_id} 的收件记录。")
+        if visit.closed_at is not None:
+            raise InputError(f"收件 {visit.receipt_no} 已完成，不能再登记材料；请新建收件（F2）。")
+
+    def _event(self, s: Session, kind: str, **values: Any) -> m.Event:
+        values.setdefault("detail", {})
+        event = m.Event(at=self.clock(), kind=kind, operator=self.operator, desk=self.desk,
+                        **values)
+        s.add(event)
+        s.flush()
+        return event
+
+    def _copy_events(self, s: Session, packet_id: int) -> list[CopyEvent]:
+        reversal = aliased(m.Event)
+        rows = s.execute(
+            select(m.Event.kind, m.Event.item_code, m.Event.copies, m.Event.reason,
+                   m.Event.reason_text)
+            .where(m.Event.packet_id == packet_id, m.Event.kind.in_(COPY_KINDS),
+                   ~exists().where(reversal.reverses_id == m.Event.id))
+            .order_by(m.Event.id))
+        return [CopyEvent(CopyKind(kind), code or "", copies or 0,
+                          RejectReason(reason) if reason else None, text or "")
+                for kind, code, copies, reason, text in rows]
+
+    def _state(self, s: Session, packet: m.Packet):  # type: ignore[no-untyped-def]
+        return compute_state(self.checklist(), self._copy_events(s, packet.id))
+
+    def _refresh(self, s: Session, packet: m.Packet) -> PacketView:
+        """Rewrite the packet's cached status after an event, in the same transaction."""
+        state = self._state(s, packet)
+        packet.status = state.status.value
+        packet.accepted = {k: v for k, v in state.received.items() if v}
+        packet.version += 1
+        s.flush()
+        return self._packet_view(s, packet, state)
+
+    def _packet_view(self, s: Session, packet: m.Packet, state=None) -> PacketView:  # type: ignore[no-untyped-def]
+        applicant = s.get(m.Applicant, packet.applicant_id)
+        assert applicant is not None
+        unit = s.get(m.Unit, applicant.unit_id)
+        point = s.get(m.AcceptancePoint, packet.point_id)
+        round_ = s.get(m.Round, packet.round_id)
+        return PacketView(
+            packet_id=packet.id, version=packet.version,
+            applicant=_applicant_info(applicant, unit.name if unit else ""),
+            state=state or self._state(s, packet),
+            round_code=round_.code if round_ else "", point_code=point.code if point else "")
+
+    @staticmethod
+    def _visit_info(s: Session, visit: m.Visit) -> VisitInfo:
+        point = s.get(m.AcceptancePoint, visit.point_id)
+        round_ = s.get(m.Round, visit.round_id)
+        return VisitInfo(visit.id, visit.receipt_no, visit.visitor_name, visit.visitor_phone,
+                         visit.visitor_unit, visit.opened_at, visit.closed_at, visit.operator,
+                         visit.desk, point.code if point else "", round_.code if round_ else "")
+
+    def _describe(self, e: m.Event) -> str:
+        item = find_item(e.item_code or "", self.checklist())
+        item_name = item.short_name if item else (e.item_code or "")
+        if e.kind == CopyKind.ACCEPT.value:
+            return f"{item_name} 收 {e.copies} 份"
+        if e.kind == CopyKind.REJECT.value:
+            label = RejectReason(e.reason).label if e.reason else ""
+            return f"{item_name} 退回 {e.copies} 份：{e.reason_text or label}"
+        if e.kind == "reversal":
+            return f"撤销第 {e.reverses_id} 号记录（{item_name} {e.copies} 份）"
+        if e.kind == "applicant_added":
+            return f"新增申报人（{(e.detail or {}).get('unit', '')}）"
+        return {"visit_opened": "开始收件", "visit_closed": "完成收件",
+                "setting_changed": "修改设置"}.get(e.kind, e.kind)
+
+
+def _valid_copies(copies: int) -> int:
+    if isinstance(copies, bool) or not isinstance(copies, int):
+        raise InputError("份数应为整数。")
+    if not 1 <= copies <= MAX_COPIES:
+        raise InputError(f"份数应在 1 到 {MAX_COPIES} 之间，收到 {copies}。")
+    return copies
+
+
+def _default_operator() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some service contexts
+        return "operator"
+
+
+def _round_info(r: m.Round) -> RoundInfo:
+    return RoundInfo(r.id, r.code, r.name, r.applicant_deadline, r.employer_deadline,
+                     r.district_deadline, r.paper_deadline, r.cutoff_date)
+
+
+def _point_info(p: m.AcceptancePoint) -> PointInfo:
+    return PointInfo(p.id, p.code, p.name, p.short_name, p.phone, p.address, p.kind)
+
+
+def _applicant_info(a: m.Applicant, unit: str) -> ApplicantInfo:
+    return ApplicantInfo(a.id, a.id_kind, a.id_number, a.name, a.gender, unit, a.position,
+                         a.work_start, a.specialty, a.field_years, a.education, a.degree,
+                         a.school, a.graduated_on, a.qualification, a.qualification_issuer,
+                         a.qualified_on, a.title, a.series)

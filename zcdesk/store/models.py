@@ -1,0 +1,194 @@
+"""The tables. Events are append-only; packets cache what their events imply."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
+
+
+class Setting(Base):
+    """Desk configuration: which acceptance point this desk is, its name …"""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Round(Base):
+    __tablename__ = "round"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)  # 2025H1
+    name: Mapped[str] = mapped_column(String(64))  # 2025 上半年度
+    applicant_deadline: Mapped[dt.date] = mapped_column(Date)
+    employer_deadline: Mapped[dt.date] = mapped_column(Date)
+    district_deadline: Mapped[dt.date] = mapped_column(Date)
+    paper_deadline: Mapped[dt.date] = mapped_column(Date)
+    cutoff_date: Mapped[dt.date] = mapped_column(Date)  # years are counted to this day
+    is_current: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AcceptancePoint(Base):
+    __tablename__ = "acceptance_point"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(8), unique=True)  # SC
+    name: Mapped[str] = mapped_column(String(64))
+    short_name: Mapped[str] = mapped_column(String(16))
+    phone: Mapped[str] = mapped_column(String(64), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    kind: Mapped[str] = mapped_column(String(16))  # district | municipal | city
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Qualification(Base):
+    """Annex 3: the catalogue of recognised international qualifications."""
+
+    __tablename__ = "qualification"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(100))
+    abbreviation: Mapped[str] = mapped_column(String(32), default="")
+    issuer: Mapped[str] = mapped_column(String(100))
+    issuer_en: Mapped[str] = mapped_column(String(120), default="")
+    title: Mapped[str] = mapped_column(String(16))  # 工程师
+    series: Mapped[str] = mapped_column(String(16))  # 制造业
+    condition: Mapped[str] = mapped_column(String(64), default="")  # IPMP: C 级及以上
+
+
+class ChecklistItemRow(Base):
+    __tablename__ = "checklist_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    short_name: Mapped[str] = mapped_column(String(16))
+    scope: Mapped[str] = mapped_column(String(8))  # packet | batch
+    copies_required: Mapped[int] = mapped_column(Integer)
+    checks: Mapped[list[str]] = mapped_column(JSON)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Unit(Base):
+    """An employer (申报单位)."""
+
+    __tablename__ = "unit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+
+class Applicant(Base):
+    """The annex-4 registration form's fields (the photo is not stored)."""
+
+    __tablename__ = "applicant"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    id_kind: Mapped[str] = mapped_column(String(16))
+    id_number: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(64), index=True)
+    gender: Mapped[str] = mapped_column(String(2), default="")
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    position: Mapped[str] = mapped_column(String(64), default="")
+    work_start: Mapped[dt.date | None] = mapped_column(Date)
+    specialty: Mapped[str] = mapped_column(String(64), default="")
+    field_years: Mapped[int | None] = mapped_column(Integer)
+    education: Mapped[str] = mapped_column(String(32), default="")
+    degree: Mapped[str] = mapped_column(String(32), default="")
+    school: Mapped[str] = mapped_column(String(100), default="")
+    graduated_on: Mapped[dt.date | None] = mapped_column(Date)
+    qualification: Mapped[str] = mapped_column(String(100), default="")
+    qualification_issuer: Mapped[str] = mapped_column(String(120), default="")
+    qualified_on: Mapped[dt.date | None] = mapped_column(Date)
+    title: Mapped[str] = mapped_column(String(16), default="工程师")
+    series: Mapped[str] = mapped_column(String(16), default="制造业")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Packet(Base):
+    """One applicant's paper packet in one round, at one acceptance point.
+
+    `status` and `accepted` are a cache of what the packet's events imply,
+    rewritten in the same transaction as every event; `version` grows with
+    each write so that a second desk can detect a concurrent change.
+    """
+
+    __tablename__ = "packet"
+    __table_args__ = (UniqueConstraint("applicant_id", "round_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    applicant_id: Mapped[int] = mapped_column(ForeignKey("applicant.id"))
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id"))
+    point_id: Mapped[int] = mapped_column(ForeignKey("acceptance_point.id"))
+    status: Mapped[str] = mapped_column(String(16), default="none", index=True)
+    accepted: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ReceiptCounter(Base):
+    """The last receipt sequence per acceptance point and round (gapless)."""
+
+    __tablename__ = "receipt_counter"
+    point_id: Mapped[int] = mapped_column(ForeignKey("acceptance_point.id"), primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id"), primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Visit(Base):
+    """收件: one hand-in at the counter, with its receipt number."""
+
+    __tablename__ = "visit"
+    __table_args__ = (UniqueConstraint("point_id", "round_id", "seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    receipt_no: Mapped[str] = mapped_column(String(32), unique=True)
+    point_id: Mapped[int] = mapped_column(ForeignKey("acceptance_point.id"))
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    visitor_name: Mapped[str] = mapped_column(String(64), default="")
+    visitor_phone: Mapped[str] = mapped_column(String(32), default="")
+    visitor_unit: Mapped[str] = mapped_column(String(200), default="")
+    opened_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    operator: Mapped[str] = mapped_column(String(64))
+    desk: Mapped[str] = mapped_column(String(64))
+
+
+class Event(Base):
+    """Append-only record of every fact: what, who, which desk, when.
+
+    A mistake is never edited away: a `reversal` event names the event it
+    reverses in `reverses_id`.
+    """
+
+    __tablename__ = "event"
+    __table_args__ = (
+        Index("ix_event_packet", "packet_id"),
+        Index("ix_event_operator", "operator", "id"),
+        Index("ix_event_applicant", "applicant_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    kind: Mapped[str] = mapped_column(String(24))
+    operator: Mapped[str] = mapped_column(String(64))
+    desk: Mapped[str] = mapped_column(String(64))
+    applicant_id: Mapped[int | None] = mapped_column(ForeignKey("applicant.id"))
+    packet_id: Mapped[int | None] = mapped_column(ForeignKey("packet.id"))
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id"))
+    item_code: Mapped[str | None] = mapped_column(String(32))
+    copies: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str | None] = mapped_column(String(24))
+    reason_text: Mapped[str] = mapped_column(Text, default="")
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"), unique=True)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
