@@ -474,6 +474,14 @@ class Store:
                 raise NotFound(f"没有编号为 {visit_id} 的收件记录。")
             return self._visit_info(s, visit)
 
+    def open_visit_of_desk(self) -> VisitInfo | None:
+        """The visit this desk left open (after a restart, the clerk carries on)."""
+        with self._read() as s:
+            visit = s.scalars(select(m.Visit).where(m.Visit.desk == self.desk,
+                                                    m.Visit.closed_at.is_(None))
+                              .order_by(m.Visit.id.desc())).first()
+            return self._visit_info(s, visit) if visit else None
+
     def visit_by_receipt(self, receipt_no: str) -> VisitInfo:
         with self._read() as s:
             visit = s.scalars(select(m.Visit)

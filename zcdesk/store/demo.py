@@ -1,0 +1,95 @@
+"""The demo database: the 2025 上半年度 round with ~60 applicants in every state.
+
+Built through the Store itself, so every packet's state comes from real events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from zcdesk.domain.checklist import RejectReason
+from zcdesk.domain.idnumber import check_digit
+from zcdesk.store.facade import Store
+from zcdesk.store.views import ApplicantForm
+
+UNITS = [
+    "杭州汽轮机股份有限公司", "杭州制氧机集团股份有限公司", "浙江中控技术股份有限公司",
+    "杭州海康威视数字技术股份有限公司", "杭州老板电器股份有限公司", "万向钱潮股份有限公司",
+    "杭州西子电梯科技有限公司", "浙江大华技术股份有限公司", "杭州娃哈哈集团有限公司",
+    "杭州市电力设计院有限公司",
+]
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董"
+GIVEN = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟",
+         "涛", "明", "超", "秀英", "霞", "平", "刚", "桂英", "建华", "晓东", "文博", "思远",
+         "一鸣", "雨桐", "子涵", "浩然"]
+REGIONS = ["330102", "330105", "330106", "330111", "330122", "330127", "330481", "330281"]
+SPECIALTIES = ["机电制造", "电子", "电气", "电力", "信息", "化工", "材料", "能源", "光学光电"]
+POSITIONS = ["工程师", "项目经理", "技术主管", "研发工程师", "质量工程师", "产品经理"]
+EDUCATION = [("大学本科", "学士"), ("硕士研究生", "硕士"), ("大学专科", ""), ("博士研究生", "博士")]
+SCHOOLS = ["浙江大学", "浙江工业大学", "杭州电子科技大学", "中国计量大学", "浙江理工大学"]
+QUALIFICATIONS = [("项目管理专业人士资格认证（PMP）", "美国项目管理协会"),
+                  ("产品经理国际资格认证（NPDP）", "美国产品开发与管理协会"),
+                  ("国际项目经理资质认证 C 级（IPMP）", "国际项目管理协会"),
+                  ("功能安全工程师（TUV FSEng）", "德国技术监督协会授权的认证机构"),
+                  ("防爆电气产品认证体系人员能力认证（IECEx CoPC）", "IECEx 授权的认证机构")]
+
+
+def demo_id_number(rng: random.Random, birth: dt.date, male: bool) -> str:
+    seq = rng.randrange(10, 99) * 10 + rng.choice([1, 3, 5, 7, 9] if male else [0, 2, 4, 6, 8])
+    first17 = f"{rng.choice(REGIONS)}{birth:%Y%m%d}{seq:03d}"
+    return first17 + check_digit(first17)
+
+
+def demo_forms(count: int = 60, seed: int = 2025) -> list[ApplicantForm]:
+    rng = random.Random(seed)
+    forms: list[ApplicantForm] = []
+    seen: set[str] = set()
+    for i in range(count):
+        male = rng.random() < 0.6
+        birth = dt.date(rng.randrange(1972, 1997), rng.randrange(1, 13), rng.randrange(1, 29))
+        number = demo_id_number(rng, birth, male)
+        while number in seen:
+            number = demo_id_number(rng, birth, male)
+        seen.add(number)
+        # Two applicants share the name 王伟: the scan field must offer the choice.
+        name = "王伟" if i in (3, 41) else rng.choice(SURNAMES) + rng.choice(GIVEN)
+        education, degree = rng.choice(EDUCATION)
+        graduated = dt.date(birth.year + rng.randrange(22, 27), 7, 1)
+        qualification, issuer = rng.choice(QUALIFICATIONS)
+        forms.append(ApplicantForm(
+            name=name, id_number=number, unit=UNITS[i % len(UNITS)],
+            gender="男" if male else "女", position=rng.choice(POSITIONS),
+            work_start=graduated + dt.timedelta(days=rng.randrange(20, 90)),
+            specialty=rng.choice(SPECIALTIES), field_years=max(1, 2025 - graduated.year - 1),
+            education=education, degree=degree, school=rng.choice(SCHOOLS),
+            graduated_on=graduated, qualification=qualification, qualification_issuer=issuer,
+            qualified_on=dt.date(rng.randrange(2016, 2025), rng.randrange(1, 13), 15)))
+    return forms
+
+
+def seed_demo(store: Store, count: int = 60) -> None:
+    """Fill an empty, migrated database with the demo office's day."""
+    store.set_desk_point("SC")
+    store.set_setting("desk.name", "演示窗口 1")
+    packets = [store.add_applicant(form) for form in demo_forms(count)]
+    # Every third packet untouched (未收), a third partial (some with copies handed
+    # back), a third complete; visits grouped by unit as employers hand in.
+    by_unit: dict[str, list[int]] = {}
+    for index, packet in enumerate(packets):
+        if index % 3:
+            by_unit.setdefault(packet.applicant.unit, []).append(index)
+    for unit, indexes in by_unit.items():
+        visit = store.open_visit("人事部 " + unit[2:4] + "老师", "0571-8888" + f"{len(unit):04d}",
+                                 unit)
+        for index in indexes:
+            pid = packets[index].packet_id
+            store.accept(pid, "evaluation", 2, visit_id=visit.id)
+            if index % 3 == 1:
+                store.accept(pid, "registration", 1, visit_id=visit.id)
+                if index % 2:
+                    store.reject(pid, "registration", 1, RejectReason.NO_STAMP,
+                                 visit_id=visit.id)
+            else:
+                store.accept(pid, "registration", 2, visit_id=visit.id)
+        store.close_visit(visit.id)
