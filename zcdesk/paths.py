@@ -39,7 +39,7 @@ def resources_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "zcdesk" / "resources"
-    import zcdesk.resources  # noqa: PLC0415 - a namespace for the files only
+    import zcdesk.resources
 
     return Path(zcdesk.resources.__file__).parent
 

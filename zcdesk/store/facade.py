@@ -34,8 +34,8 @@ from zcdesk.store.engine import WRITE, create_store_engine
 from zcdesk.store.errors import (
     DatabaseUnavailable,
     InputError,
-    NothingToUndo,
     NotFound,
+    NothingToUndo,
     StoreError,
 )
 from zcdesk.store.migrate import ensure_schema
@@ -541,7 +541,7 @@ class Store:
         item = self._item(item_code)
         copies = _valid_copies(copies)
         if not isinstance(reason, RejectReason):
-            from zcdesk.domain.checklist import parse_reason  # noqa: PLC0415
+            from zcdesk.domain.checklist import parse_reason
 
             parsed = parse_reason(str(reason))
             if parsed is None:

@@ -29,7 +29,7 @@ def ensure_schema(engine: Engine) -> None:
     revision = current_revision(engine)
     if revision == HEAD:
         return
-    from alembic.script import ScriptDirectory  # noqa: PLC0415 - only when migrating
+    from alembic.script import ScriptDirectory
 
     config = _alembic_config(engine)
     known = {rev.revision for rev in ScriptDirectory.from_config(config).walk_revisions()}
@@ -43,7 +43,7 @@ def ensure_schema(engine: Engine) -> None:
 
 
 def _alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
-    from alembic.config import Config  # noqa: PLC0415
+    from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
@@ -52,7 +52,7 @@ def _alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
 
 
 def _upgrade(engine: Engine, config) -> None:  # type: ignore[no-untyped-def]
-    from alembic import command  # noqa: PLC0415
+    from alembic import command
 
     with engine.begin() as conn:
         config.attributes["connection"] = conn

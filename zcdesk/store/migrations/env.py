@@ -1,7 +1,8 @@
 """Alembic environment: run by zcdesk with a connection, or by a maintainer.
 
 Maintainers generate a revision with
-    ZCDESK_DATABASE_URL=sqlite:////tmp/x.sqlite3 alembic -c alembic.ini revision --autogenerate -m "..."
+    ZCDESK_DATABASE_URL=sqlite:////tmp/x.sqlite3 \
+        alembic -c alembic.ini revision --autogenerate -m "..."
 """
 
 from __future__ import annotations

@@ -1,0 +1,275 @@
+"""The command line: `zcdesk` starts the counter window; subcommands serve scripts.
+
+Exit codes: 0 done; 1 refused (bad or unknown input, nothing written);
+2 wrong usage; 3 the database cannot be used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from zcdesk import __version__
+from zcdesk.paths import default_database_url, demo_database_path, sqlite_url
+
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+EXIT_DATABASE = 3
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its complaints in Chinese and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"zcdesk：参数有误：{message}\n"
+                              f"运行 {self.prog} --help 查看用法。\n")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{text}”应写作 YYYY-MM-DD，如 2015-07-01") from None
+
+
+def _copies(text: str) -> int:
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"份数“{text}”应为整数") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: a subcommand's own --db must not reset one given before it.
+    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                        help="数据库地址（默认：用户数据目录中的 SQLite，或环境变量 "
+                             "ZCDESK_DATABASE_URL）")
+    common.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
+                        help="使用演示数据库（与正式数据库分开）")
+    common.add_argument("--operator", metavar="NAME", default=argparse.SUPPRESS,
+                        help="记录在事件中的操作员姓名")
+
+    parser = _Parser(prog="zcdesk", parents=[common],
+                     description="国际职业资格比照认定职称 纸质材料受理窗口。"
+                                 "不带子命令时打开窗口。")
+    parser.add_argument("--version", action="version", version=f"zcdesk {__version__}")
+    parser.add_argument("--self-check", action="store_true",
+                        help="在临时数据库上迁移并离屏构建主窗口一次，成功则退出码为 0")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+
+    applicant = sub.add_parser("applicant", help="申报人")
+    applicant_sub = applicant.add_subparsers(dest="action", metavar="操作", required=True,
+                                             parser_class=_Parser)
+    add = applicant_sub.add_parser("add", parents=[common], help="新增申报人（登记表字段）")
+    add.add_argument("--name", required=True, help="姓名")
+    add.add_argument("--id-number", required=True, help="证件号码")
+    add.add_argument("--unit", required=True, help="工作单位")
+    add.add_argument("--id-kind", default="居民身份证", help="证件类别（默认 居民身份证）")
+    add.add_argument("--gender", default="", choices=["", "男", "女"], help="性别")
+    add.add_argument("--position", default="", help="职务")
+    add.add_argument("--work-start", type=_date, help="参加工作时间 YYYY-MM-DD")
+    add.add_argument("--specialty", default="", help="现从事专业")
+    add.add_argument("--field-years", type=int, help="现从事专业工作年限")
+    add.add_argument("--education", default="", help="学历")
+    add.add_argument("--degree", default="", help="学位")
+    add.add_argument("--school", default="", help="毕业院校")
+    add.add_argument("--graduated-on", type=_date, help="毕业时间 YYYY-MM-DD")
+    add.add_argument("--qualification", default="", help="职业资格名称")
+    add.add_argument("--issuer", default="", help="职业资格颁发单位")
+    add.add_argument("--qualified-on", type=_date, help="取得时间 YYYY-MM-DD")
+    add.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    receive = sub.add_parser("receive", parents=[common], help="登记收到（或退回）的材料份数")
+    receive.add_argument("id_number", metavar="ID-NUMBER", help="证件号码")
+    receive.add_argument("item", metavar="ITEM",
+                         help="evaluation（评审表）或 registration（登记表）")
+    receive.add_argument("copies", metavar="COPIES", type=_copies, help="份数")
+    receive.add_argument("--reject", metavar="REASON",
+                         help="退回这些份数及原因：缺水印、未盖章、非原件、信息与系统不符、其他")
+    receive.add_argument("--reason-text", default="", help="退回原因说明（“其他”时必填）")
+    receive.add_argument("--receipt", metavar="RECEIPT-NO", help="归入该收件号（须未完成）")
+    receive.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    undo = sub.add_parser("undo", parents=[common], help="撤销该操作员最近一次登记（冲销记录）")
+    undo.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    status = sub.add_parser("status", parents=[common], help="所有材料袋的状态")
+    status.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    desk = sub.add_parser("desk", parents=[common], help="查看或设置本机所属受理点和窗口名")
+    desk.add_argument("--point", metavar="CODE", help="受理点代码，如 SC（上城区）")
+    desk.add_argument("--name", help="窗口名，如 窗口1")
+    return parser
+
+
+def _database_url(args: argparse.Namespace) -> tuple[str, bool]:
+    """The URL to open and whether it is a new demo database to seed."""
+    if getattr(args, "demo", False):
+        path = demo_database_path()
+        return sqlite_url(path), not path.exists()
+    url = getattr(args, "db", None) or default_database_url()
+    if "://" not in url:  # a plain file path is taken as a SQLite file
+        url = sqlite_url(Path(url).expanduser().resolve())
+    return url, False
+
+
+def _open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from zcdesk.store import Store
+
+    url, seed = _database_url(args)
+    store = Store.open(url, operator=getattr(args, "operator", None))
+    if seed:
+        from zcdesk.store.demo import seed_demo
+
+        try:
+            seed_demo(store)
+        except Exception:
+            store.close()
+            Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+            raise
+    return store
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.self_check:
+        from zcdesk.ui.app import self_check
+
+        return self_check()
+
+    from zcdesk.store.errors import DatabaseUnavailable, StoreError
+
+    try:
+        store = _open_store(args)
+    except DatabaseUnavailable as exc:
+        print(f"zcdesk：{exc}", file=sys.stderr)
+        return EXIT_DATABASE
+    try:
+        if args.command is None:
+            from zcdesk.ui.app import run_gui
+
+            return run_gui(store, title_suffix="（演示）" if getattr(args, "demo", False) else "")
+        handler = {"applicant": _applicant, "receive": _receive, "undo": _undo,
+                   "status": _status, "desk": _desk}[args.command]
+        return handler(store, args)
+    except DatabaseUnavailable as exc:
+        print(f"zcdesk：{exc}", file=sys.stderr)
+        return EXIT_DATABASE
+    except StoreError as exc:
+        print(f"zcdesk：{exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    finally:
+        store.close()
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def _applicant(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from zcdesk.store.views import ApplicantForm
+
+    form = ApplicantForm(
+        name=args.name, id_number=args.id_number, unit=args.unit, id_kind=args.id_kind,
+        gender=args.gender, position=args.position, work_start=args.work_start,
+        specialty=args.specialty, field_years=args.field_years, education=args.education,
+        degree=args.degree, school=args.school, graduated_on=args.graduated_on,
+        qualification=args.qualification, qualification_issuer=args.issuer,
+        qualified_on=args.qualified_on)
+    packet = store.add_applicant(form)
+    if args.json:
+        _print_json({"id_number": packet.applicant.id_number, "name": packet.applicant.name,
+                     "unit": packet.applicant.unit, "status": packet.status.value})
+    else:
+        print(f"已新增：{packet.applicant.name} {packet.applicant.id_number}"
+              f"（{packet.applicant.unit}）")
+    return 0
+
+
+def _receive(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from zcdesk.store.errors import InputError, NotFound
+    from zcdesk.store.views import LookupKind
+
+    lookup = store.lookup(args.id_number)
+    if lookup.query_kind not in ("resident_id", "other_id", "bad_id"):
+        raise InputError(f"“{args.id_number}”不是证件号码；receive 需要证件号码。")
+    if lookup.kind is not LookupKind.FOUND or lookup.packet is None:
+        raise NotFound(lookup.message)
+    visit_id = store.visit_by_receipt(args.receipt).id if args.receipt else None
+    packet_id = lookup.packet.packet_id
+    if args.reject:
+        result = store.reject(packet_id, args.item, args.copies, args.reject, args.reason_text,
+                              visit_id=visit_id)
+    else:
+        result = store.accept(packet_id, args.item, args.copies, visit_id=visit_id)
+    _report_record(result, args.json)
+    return 0
+
+
+def _undo(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    _report_record(store.undo_last(), args.json)
+    return 0
+
+
+def _report_record(result, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+    packet = result.packet
+    if as_json:
+        _print_json({"id_number": packet.applicant.id_number, "name": packet.applicant.name,
+                     "status": packet.status.value, "received": packet.state.received,
+                     "missing": packet.state.missing, "message": result.message,
+                     "warning": result.warning, "event_id": result.event_id})
+        return
+    print(f"{packet.applicant.name}：{result.message}（{packet.status.label}）")
+    if result.warning:
+        print(f"注意：{result.warning}", file=sys.stderr)
+
+
+def _status(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from zcdesk.domain.completeness import PacketStatus
+    from zcdesk.domain.idnumber import mask_id
+
+    report = store.status_report()
+    if args.json:
+        _print_json(report)
+        return 0
+    items = {i.code: i.short_name for i in store.checklist()}
+    for entry in report:
+        status = PacketStatus(entry["status"])
+        missing = "、".join(f"{items[c]} {n} 份" for c, n in entry["missing"].items())
+        print(f"{status.symbol} {status.label}  {entry['name']}  {mask_id(entry['id_number'])}"
+              f"  {entry['unit']}  {'缺 ' + missing if missing else ''}".rstrip())
+    counts = store.status_counts()
+    print(" · ".join(f"{s.label} {counts[s]}" for s in
+                     (PacketStatus.COMPLETE, PacketStatus.PARTIAL, PacketStatus.NONE))
+          + f" · 共 {len(report)}")
+    return 0
+
+
+def _desk(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    if args.point:
+        store.set_desk_point(args.point)
+    if args.name is not None:
+        from zcdesk.store.errors import InputError
+
+        name = args.name.strip()
+        if not name or len(name) > 64:
+            raise InputError("窗口名不能为空，且最多 64 个字符。")
+        store.set_setting("desk.name", name)
+    point = store.desk_point()
+    print(f"受理点：{point.code} {point.name}" if point else
+          "受理点：未设置（zcdesk desk --point 代码）")
+    print(f"窗口：{store.desk}")
+    print(f"数据库：{store.url}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
