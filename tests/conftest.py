@@ -12,8 +12,8 @@ import pytest
 # Qt tests run without a screen; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from zcdesk.domain.records import ApplicantForm
 from zcdesk.store import Store
-from zcdesk.store.views import ApplicantForm
 
 # A fixed "now" inside the 2025 H1 round: 12 days before the paper deadline.
 FIXED_NOW = dt.datetime(2025, 5, 18, 9, 30)

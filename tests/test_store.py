@@ -10,9 +10,9 @@ import pytest
 from tests.conftest import BAD_CHECK, FIXED_NOW, ID_LI, ID_WANG, ID_ZHANG
 from zcdesk.domain.checklist import RejectReason, Scope
 from zcdesk.domain.completeness import PacketStatus
+from zcdesk.domain.records import ApplicantForm, LookupKind
 from zcdesk.store import DatabaseUnavailable, InputError, NotFound, Store
 from zcdesk.store.errors import NothingToUndo
-from zcdesk.store.views import ApplicantForm, LookupKind
 
 
 def events(db_url: str) -> list[tuple]:

@@ -103,9 +103,15 @@ def build_parser() -> argparse.ArgumentParser:
     status = sub.add_parser("status", parents=[common], help="所有材料袋的状态")
     status.add_argument("--json", action="store_true", help="以 JSON 输出")
 
+    from zcdesk.cli_print import add_parsers
+
+    add_parsers(sub, common)
+
     desk = sub.add_parser("desk", parents=[common], help="查看或设置本机所属受理点和窗口名")
     desk.add_argument("--point", metavar="CODE", help="受理点代码，如 SC（上城区）")
     desk.add_argument("--name", help="窗口名，如 窗口1")
+    desk.add_argument("--fallback-font", metavar="FILE",
+                      help="打印备用字体（TTF/TTC），用于主字体缺少的生僻字；空字符串清除")
     return parser
 
 
@@ -157,8 +163,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from zcdesk.ui.app import run_gui
 
             return run_gui(store, title_suffix="（演示）" if getattr(args, "demo", False) else "")
+        from zcdesk.cli_print import batch_command, print_document
+
         handler = {"applicant": _applicant, "receive": _receive, "undo": _undo,
-                   "status": _status, "desk": _desk}[args.command]
+                   "status": _status, "desk": _desk, "print": print_document,
+                   "batch": batch_command}[args.command]
         return handler(store, args)
     except DatabaseUnavailable as exc:
         print(f"zcdesk：{exc}", file=sys.stderr)
@@ -175,7 +184,7 @@ def _print_json(data: object) -> None:
 
 
 def _applicant(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    from zcdesk.store.views import ApplicantForm
+    from zcdesk.domain.records import ApplicantForm
 
     form = ApplicantForm(
         name=args.name, id_number=args.id_number, unit=args.unit, id_kind=args.id_kind,
@@ -195,8 +204,8 @@ def _applicant(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
 
 
 def _receive(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from zcdesk.domain.records import LookupKind
     from zcdesk.store.errors import InputError, NotFound
-    from zcdesk.store.views import LookupKind
 
     lookup = store.lookup(args.id_number)
     if lookup.query_kind not in ("resident_id", "other_id", "bad_id"):
@@ -263,6 +272,16 @@ def _desk(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-de
         if not name or len(name) > 64:
             raise InputError("窗口名不能为空，且最多 64 个字符。")
         store.set_setting("desk.name", name)
+    if args.fallback_font is not None:
+        from zcdesk.cli_print import SETTING_FALLBACK_FONT
+
+        font = args.fallback_font.strip()
+        if font and not Path(font).expanduser().is_file():
+            from zcdesk.store.errors import InputError
+
+            raise InputError(f"字体文件“{font}”不存在。")
+        store.set_setting(SETTING_FALLBACK_FONT, str(Path(font).expanduser().resolve())
+                          if font else "")
     point = store.desk_point()
     print(f"受理点：{point.code} {point.name}" if point else
           "受理点：未设置（zcdesk desk --point 代码）")

@@ -12,7 +12,7 @@ from zcdesk.domain.idnumber import (
     normalize_id,
     resident_id_problem,
 )
-from zcdesk.domain.receipt import parse_receipt
+from zcdesk.domain.receipt import parse_packet_code, parse_receipt
 
 _OTHER_ID = re.compile(r"^[0-9A-Z()\-]{5,30}$")
 _CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
@@ -24,6 +24,7 @@ class ScanKind(StrEnum):
     BAD_ID = "bad_id"  # looks like a 居民身份证 number but fails GB 11643
     OTHER_ID = "other_id"  # another kind's number (军官证, 外国人工作证 …)
     RECEIPT = "receipt"
+    PACKET_CODE = "packet_code"  # read from a cover sheet's barcode or QR code
     NAME = "name"
 
 
@@ -41,6 +42,9 @@ def classify(raw: str) -> ScanQuery:
     receipt = parse_receipt(text)
     if receipt is not None:
         return ScanQuery(ScanKind.RECEIPT, str(receipt))
+    packet_code = parse_packet_code(text)
+    if packet_code is not None:
+        return ScanQuery(ScanKind.PACKET_CODE, str(packet_code))
     compact = normalize_id(text)
     if len(compact) >= 15 and compact[:17].isdigit():
         # Anything digit-heavy of ID length is held to GB 11643: a scanner that

@@ -10,8 +10,8 @@ import random
 
 from zcdesk.domain.checklist import RejectReason
 from zcdesk.domain.idnumber import check_digit
+from zcdesk.domain.records import ApplicantForm
 from zcdesk.store.facade import Store
-from zcdesk.store.views import ApplicantForm
 
 UNITS = [
     "杭州汽轮机股份有限公司", "杭州制氧机集团股份有限公司", "浙江中控技术股份有限公司",

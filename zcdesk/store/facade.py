@@ -27,21 +27,12 @@ from zcdesk.domain.completeness import (
     plan_accept,
 )
 from zcdesk.domain.idnumber import id_problem, normalize_id
-from zcdesk.domain.receipt import ReceiptNumber
-from zcdesk.domain.scan import ScanKind, classify
-from zcdesk.store import models as m
-from zcdesk.store.engine import WRITE, create_store_engine
-from zcdesk.store.errors import (
-    DatabaseUnavailable,
-    InputError,
-    NotFound,
-    NothingToUndo,
-    StoreError,
-)
-from zcdesk.store.migrate import ensure_schema
-from zcdesk.store.views import (
+from zcdesk.domain.receipt import BatchNumber, ReceiptNumber, parse_packet_code
+from zcdesk.domain.records import (
     ApplicantForm,
     ApplicantInfo,
+    BatchInfo,
+    BatchView,
     EventView,
     Lookup,
     LookupKind,
@@ -54,6 +45,17 @@ from zcdesk.store.views import (
     VisitInfo,
     VisitSummary,
 )
+from zcdesk.domain.scan import ScanKind, classify
+from zcdesk.store import models as m
+from zcdesk.store.engine import WRITE, create_store_engine
+from zcdesk.store.errors import (
+    DatabaseUnavailable,
+    InputError,
+    NotFound,
+    NothingToUndo,
+    StoreError,
+)
+from zcdesk.store.migrate import ensure_schema
 
 MAX_COPIES = 20  # more in one go is a typing slip, not a packet
 COPY_KINDS = (CopyKind.ACCEPT.value, CopyKind.REJECT.value)
@@ -341,6 +343,18 @@ class Store:
                                   query=query.value, query_kind=query.kind.value)
                 return Lookup(LookupKind.FOUND, packet=self._packet_view(s, packet),
                               query=query.value, query_kind=query.kind.value)
+            if query.kind is ScanKind.PACKET_CODE:
+                code = parse_packet_code(query.value)
+                assert code is not None
+                packet = s.get(m.Packet, code.packet_id)
+                point = self.desk_point()
+                if packet is None or packet.round_id != round_.id or (
+                        point is not None and point.code != code.point_code):
+                    return Lookup(LookupKind.NOT_FOUND,
+                                  f"封面条码 {query.value} 不属于本受理点本轮次的材料袋。",
+                                  query=query.value, query_kind=query.kind.value)
+                return Lookup(LookupKind.FOUND, packet=self._packet_view(s, packet),
+                              query=query.value, query_kind=query.kind.value)
             if query.kind is ScanKind.RECEIPT:
                 visit = s.scalars(select(m.Visit)
                                   .where(m.Visit.receipt_no == query.value)).first()
@@ -598,6 +612,95 @@ class Store:
             return [EventView(e.id, e.at, e.kind, e.operator, e.desk, self._describe(e),
                               rev, dict(e.detail or {})) for e, rev in rows]
 
+    # ------------------------------------------------------------------ batches
+    def point(self, code: str) -> PointInfo:
+        for point in self.points():
+            if point.code == code.strip().upper():
+                return point
+        raise NotFound(f"没有代码为“{code}”的受理点。")
+
+    def new_batch(self) -> BatchView:
+        """A batch of every complete packet of this point and round not yet in one."""
+        point = self._require_point()
+        round_ = self.current_round()
+        with self._write() as s:
+            packet_ids = list(s.scalars(
+                select(m.Packet.id).join(m.Applicant).join(m.Unit)
+                .where(m.Packet.round_id == round_.id, m.Packet.point_id == point.id,
+                       m.Packet.status == PacketStatus.COMPLETE.value,
+                       ~exists().where(m.BatchPacket.packet_id == m.Packet.id))
+                .order_by(m.Unit.name, m.Applicant.name, m.Packet.id)))
+            if not packet_ids:
+                raise InputError("没有可组批的材料袋：齐全的材料袋都已在批次中，"
+                                 "或还没有齐全的材料袋。")
+            seq = (s.scalar(select(func.max(m.Batch.seq)).where(
+                m.Batch.point_id == point.id, m.Batch.round_id == round_.id)) or 0) + 1
+            batch = m.Batch(batch_no=str(BatchNumber(point.code, round_.code, seq)),
+                            point_id=point.id, round_id=round_.id, seq=seq,
+                            created_at=self.clock(), operator=self.operator, desk=self.desk)
+            s.add(batch)
+            s.flush()
+            s.add_all(m.BatchPacket(batch_id=batch.id, packet_id=pid, position=index)
+                      for index, pid in enumerate(packet_ids, start=1))
+            self._event(s, "batch_created",
+                        detail={"batch_no": batch.batch_no, "packets": len(packet_ids)})
+            return self._batch_view(s, batch)
+
+    def batch(self, batch_no: str) -> BatchView:
+        with self._read() as s:
+            batch = s.scalars(select(m.Batch)
+                              .where(m.Batch.batch_no == batch_no.strip().upper())).first()
+            if batch is None:
+                raise NotFound(f"没有批次号 {batch_no.strip()}。"
+                               "运行 zcdesk batch list 查看已有批次。")
+            return self._batch_view(s, batch)
+
+    def batches(self) -> list[BatchInfo]:
+        with self._read() as s:
+            return [self._batch_info(s, b) for b in
+                    s.scalars(select(m.Batch).order_by(m.Batch.id))]
+
+    def cover_packets(self, *, id_numbers: list[str] | None = None, unit: str | None = None,
+                      batch_no: str | None = None) -> list[PacketView]:
+        """Packets to print cover sheets for: by ID numbers, a unit, a batch, or all."""
+        if batch_no:
+            return list(self.batch(batch_no).packets)
+        round_ = self.current_round()
+        with self._read() as s:
+            stmt = (select(m.Packet).join(m.Applicant).join(m.Unit)
+                    .where(m.Packet.round_id == round_.id))
+            if id_numbers:
+                wanted = [normalize_id(n) for n in id_numbers]
+                packets = {p.applicant_id: p for p in s.scalars(
+                    stmt.where(m.Applicant.id_number.in_(wanted)))}
+                found = {s.get(m.Applicant, a).id_number: p for a, p in packets.items()}
+                unknown = [n for n in wanted if n not in found]
+                if unknown:
+                    raise NotFound("没有这些证件号码的申报人：" + "、".join(unknown))
+                return [self._packet_view(s, found[n]) for n in dict.fromkeys(wanted)]
+            if unit:
+                stmt = stmt.where(m.Unit.name == unit.strip())
+            rows = list(s.scalars(stmt.order_by(m.Unit.name, m.Applicant.name, m.Packet.id)))
+            if not rows:
+                raise NotFound(f"单位“{unit.strip()}”没有材料袋。" if unit
+                               else "还没有任何材料袋。")
+            return [self._packet_view(s, p) for p in rows]
+
+    def _batch_info(self, s: Session, batch: m.Batch) -> BatchInfo:
+        count = s.scalar(select(func.count()).where(m.BatchPacket.batch_id == batch.id)) or 0
+        point = s.get(m.AcceptancePoint, batch.point_id)
+        round_ = s.get(m.Round, batch.round_id)
+        return BatchInfo(batch.id, batch.batch_no, point.code if point else "",
+                         round_.code if round_ else "", batch.created_at, batch.operator,
+                         batch.desk, count)
+
+    def _batch_view(self, s: Session, batch: m.Batch) -> BatchView:
+        packets = s.scalars(select(m.Packet).join(m.BatchPacket)
+                            .where(m.BatchPacket.batch_id == batch.id)
+                            .order_by(m.BatchPacket.position))
+        return BatchView(self._batch_info(s, batch),
+                         tuple(self._packet_view(s, p) for p in packets))
+
     # ----------------------------------------------------------------- internal
     def _item(self, code: str) -> ChecklistItem:
         items = self.checklist()
@@ -662,11 +765,14 @@ class Store:
         unit = s.get(m.Unit, applicant.unit_id)
         point = s.get(m.AcceptancePoint, packet.point_id)
         round_ = s.get(m.Round, packet.round_id)
+        receipt = s.scalar(select(m.Visit.receipt_no).join(m.Event, m.Event.visit_id == m.Visit.id)
+                           .where(m.Event.packet_id == packet.id).order_by(m.Event.id).limit(1))
         return PacketView(
             packet_id=packet.id, version=packet.version,
             applicant=_applicant_info(applicant, unit.name if unit else ""),
             state=state or self._state(s, packet),
-            round_code=round_.code if round_ else "", point_code=point.code if point else "")
+            round_code=round_.code if round_ else "", point_code=point.code if point else "",
+            receipt_no=receipt or "")
 
     @staticmethod
     def _visit_info(s: Session, visit: m.Visit) -> VisitInfo:
@@ -688,7 +794,7 @@ class Store:
             return f"撤销第 {e.reverses_id} 号记录（{item_name} {e.copies} 份）"
         if e.kind == "applicant_added":
             return f"新增申报人（{(e.detail or {}).get('unit', '')}）"
-        return {"visit_opened": "开始收件", "visit_closed": "完成收件",
+        return {"visit_opened": "开始收件", "visit_closed": "完成收件", "batch_created": "组批",
                 "setting_changed": "修改设置"}.get(e.kind, e.kind)
 
 

@@ -192,3 +192,28 @@ class Event(Base):
     reason_text: Mapped[str] = mapped_column(Text, default="")
     reverses_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"), unique=True)
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Batch(Base):
+    """A transmittal to the city bureau: complete packets picked by the office lead."""
+
+    __tablename__ = "batch"
+    __table_args__ = (UniqueConstraint("point_id", "round_id", "seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_no: Mapped[str] = mapped_column(String(32), unique=True)
+    point_id: Mapped[int] = mapped_column(ForeignKey("acceptance_point.id"))
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    operator: Mapped[str] = mapped_column(String(64))
+    desk: Mapped[str] = mapped_column(String(64))
+
+
+class BatchPacket(Base):
+    """Which packet travels in which batch (a packet is in one batch at most)."""
+
+    __tablename__ = "batch_packet"
+    batch_id: Mapped[int] = mapped_column(ForeignKey("batch.id"), primary_key=True)
+    packet_id: Mapped[int] = mapped_column(ForeignKey("packet.id"), primary_key=True,
+                                           unique=True)
+    position: Mapped[int] = mapped_column(Integer)

@@ -1,0 +1,146 @@
+"""`zcdesk print …` and `zcdesk batch …`: documents from the command line.
+
+A PDF is written to a temporary file beside the target and renamed into
+place only when the whole document was made, so a refusal leaves no file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from zcdesk.store import InputError, Store
+
+SETTING_FALLBACK_FONT = "print.fallback_font"
+ENV_FALLBACK_FONT = "ZCDESK_FALLBACK_FONT"
+
+
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    printing = sub.add_parser(
+        "print", help="打印（生成 PDF）：回执、补正告知单、封面、移交清单、送评报告单")
+    docs = printing.add_subparsers(dest="document", metavar="文书", required=True,
+                                   parser_class=type(printing))
+    output = argparse.ArgumentParser(add_help=False)
+    output.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
+                        help="输出的 PDF 文件")
+    output.add_argument("--full-ids", action="store_true",
+                        help="显示完整证件号码（默认遮盖中间部分）")
+    for name, help_text in (("receipt", "收件回执"), ("notice", "一次性补正告知单")):
+        doc = docs.add_parser(name, parents=[common, output], help=help_text)
+        doc.add_argument("receipt_no", metavar="RECEIPT-NO", help="收件号，如 SC-2025H1-00017")
+    cover = docs.add_parser("cover", parents=[common, output], help="档案袋封面（每袋一页）")
+    cover.add_argument("id_numbers", metavar="ID-NUMBER", nargs="*", help="证件号码")
+    which = cover.add_mutually_exclusive_group()
+    which.add_argument("--unit", help="该单位的全部材料袋")
+    which.add_argument("--batch", metavar="BATCH", help="该批次的全部材料袋")
+    which.add_argument("--all", action="store_true", help="本轮次全部材料袋")
+    for name, help_text in (("transmittal", "移交清单"), ("report", "送评报告单（委托书）")):
+        doc = docs.add_parser(name, parents=[common, output], help=help_text)
+        doc.add_argument("batch_no", metavar="BATCH", help="批次号，如 SC-2025H1-B001")
+
+    batch = sub.add_parser("batch", help="批次")
+    actions = batch.add_subparsers(dest="action", metavar="操作", required=True,
+                                   parser_class=type(batch))
+    new = actions.add_parser("new", parents=[common],
+                             help="用全部尚未组批的齐全材料袋新建批次，输出批次号")
+    new.add_argument("--json", action="store_true", help="以 JSON 输出")
+    listing = actions.add_parser("list", parents=[common], help="列出批次")
+    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+
+def print_document(store: Store, args: argparse.Namespace) -> int:
+    from zcdesk import printing  # lazy: reportlab only when printing
+
+    options = printing.PrintOptions(full_ids=args.full_ids, clerk=store.operator,
+                                    fallback_font=fallback_font(store),
+                                    today=store.clock().date())
+    items = store.checklist()
+    round_ = store.current_round()
+    document = args.document
+    if document in ("receipt", "notice"):
+        summary = store.visit_summary(store.visit_by_receipt(args.receipt_no).id)
+        point = store.point(summary.visit.point_code)
+        if document == "notice" and not printing.needs_notice(summary):
+            raise InputError(f"收件 {summary.visit.receipt_no} 的材料齐全且无退回，"
+                             "无需补正告知单。")
+        make = printing.receipt_pdf if document == "receipt" else printing.notice_pdf
+        result = make(summary, point, round_, items, options)
+    elif document == "cover":
+        chosen = sum(bool(x) for x in (args.id_numbers, args.unit, args.batch, args.all))
+        if chosen != 1:
+            raise InputError("请指定且只指定一种：证件号码…、--unit 单位、"
+                             "--batch 批次号 或 --all。")
+        packets = store.cover_packets(id_numbers=args.id_numbers or None, unit=args.unit,
+                                      batch_no=args.batch)
+        point = store.point(packets[0].point_code)
+        result = printing.covers_pdf(packets, point, round_, items, options)
+    else:
+        batch = store.batch(args.batch_no)
+        if not batch.packets:
+            raise InputError(f"批次 {batch.batch.batch_no} 中没有材料袋。")
+        point = store.point(batch.batch.point_code)
+        receiver = next(p for p in store.points() if p.kind == "city")
+        make = printing.transmittal_pdf if document == "transmittal" else printing.report_pdf
+        result = make(batch, point, receiver, round_, items, options)
+    write_atomically(Path(args.output), result.data)
+    for warning in result.warnings:
+        print(f"注意：{warning}", file=sys.stderr)
+    print(f"已生成 {args.output}（{result.pages} 页）")
+    return 0
+
+
+def batch_command(store: Store, args: argparse.Namespace) -> int:
+    if args.action == "new":
+        view = store.new_batch()
+        info = view.batch
+        if args.json:
+            print(json.dumps({"batch_no": info.batch_no, "packets": info.packet_count,
+                              "forms": view.forms}, ensure_ascii=False))
+        else:
+            print(info.batch_no)
+            print(f"共 {info.packet_count} 人，材料 {view.forms} 份", file=sys.stderr)
+        return 0
+    batches = store.batches()
+    if args.json:
+        print(json.dumps([{"batch_no": b.batch_no, "packets": b.packet_count,
+                           "created_at": b.created_at.isoformat(timespec="seconds")}
+                          for b in batches], ensure_ascii=False, indent=2))
+    else:
+        for b in batches:
+            print(f"{b.batch_no}  {b.packet_count} 人  "
+                  f"{b.created_at:%Y-%m-%d %H:%M}  {b.operator}")
+        if not batches:
+            print("还没有批次。zcdesk batch new 用齐全的材料袋新建一个。")
+    return 0
+
+
+def fallback_font(store: Store) -> Path | None:
+    configured = os.environ.get(ENV_FALLBACK_FONT) or store.setting(SETTING_FALLBACK_FONT)
+    if not configured:
+        return None
+    path = Path(configured).expanduser()
+    if not path.is_file():
+        raise InputError(f"备用字体文件“{path}”不存在，请检查设置（{SETTING_FALLBACK_FONT}）。")
+    return path
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    if target.suffix.lower() != ".pdf":
+        raise InputError(f"输出文件“{target}”应以 .pdf 结尾。")
+    if not target.parent.is_dir():
+        raise InputError(f"输出文件夹“{target.parent}”不存在。")
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".zcdesk-", suffix=".pdf")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise InputError(f"无法写入“{target}”：{exc.strerror or exc}") from exc

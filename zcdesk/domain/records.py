@@ -1,0 +1,225 @@
+"""Plain records the store hands to the UI, the printing and the command line.
+
+Pure value objects (no Qt, no SQL), so every layer above the domain can use them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import NamedTuple
+
+from zcdesk.domain.completeness import PacketState, PacketStatus
+from zcdesk.domain.receipt import PacketCode
+
+
+@dataclass(frozen=True)
+class RoundInfo:
+    id: int
+    code: str
+    name: str
+    applicant_deadline: dt.date
+    employer_deadline: dt.date
+    district_deadline: dt.date
+    paper_deadline: dt.date
+    cutoff_date: dt.date
+
+
+@dataclass(frozen=True)
+class PointInfo:
+    id: int
+    code: str
+    name: str
+    short_name: str
+    phone: str
+    address: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class QualificationInfo:
+    seq: int
+    name: str
+    abbreviation: str
+    issuer: str
+    issuer_en: str
+    title: str
+    series: str
+    condition: str
+
+
+@dataclass
+class ApplicantForm:
+    """The annex-4 fields as typed at the counter or given on the command line."""
+
+    name: str = ""
+    id_number: str = ""
+    unit: str = ""
+    id_kind: str = "居民身份证"
+    gender: str = ""
+    position: str = ""
+    work_start: dt.date | None = None
+    specialty: str = ""
+    field_years: int | None = None
+    education: str = ""
+    degree: str = ""
+    school: str = ""
+    graduated_on: dt.date | None = None
+    qualification: str = ""
+    qualification_issuer: str = ""
+    qualified_on: dt.date | None = None
+    title: str = "工程师"
+    series: str = "制造业"
+
+
+@dataclass(frozen=True)
+class ApplicantInfo:
+    id: int
+    id_kind: str
+    id_number: str
+    name: str
+    gender: str
+    unit: str
+    position: str
+    work_start: dt.date | None
+    specialty: str
+    field_years: int | None
+    education: str
+    degree: str
+    school: str
+    graduated_on: dt.date | None
+    qualification: str
+    qualification_issuer: str
+    qualified_on: dt.date | None
+    title: str
+    series: str
+
+
+@dataclass(frozen=True)
+class PacketView:
+    """An open packet: who, and what its checklist says now."""
+
+    packet_id: int
+    version: int
+    applicant: ApplicantInfo
+    state: PacketState
+    round_code: str
+    point_code: str
+    receipt_no: str = ""  # the visit that first brought copies of it
+
+    @property
+    def status(self) -> PacketStatus:
+        return self.state.status
+
+    @property
+    def code(self) -> str:
+        """What its cover sheet's barcode carries: SC-2025H1-P000123."""
+        return str(PacketCode(self.point_code, self.round_code, self.packet_id))
+
+
+class PacketRow(NamedTuple):
+    """One line of the packet list (kept small: there may be 100,000)."""
+
+    packet_id: int
+    applicant_id: int
+    name: str
+    id_number: str
+    unit: str
+    status: str  # PacketStatus value
+    accepted: dict[str, int]
+
+
+@dataclass(frozen=True)
+class VisitInfo:
+    id: int
+    receipt_no: str
+    visitor_name: str
+    visitor_phone: str
+    visitor_unit: str
+    opened_at: dt.datetime
+    closed_at: dt.datetime | None
+    operator: str
+    desk: str
+    point_code: str
+    round_code: str
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+@dataclass(frozen=True)
+class VisitSummary:
+    visit: VisitInfo
+    packets: tuple[PacketView, ...]
+
+    @property
+    def incomplete(self) -> tuple[PacketView, ...]:
+        return tuple(p for p in self.packets if p.status is not PacketStatus.COMPLETE)
+
+
+@dataclass(frozen=True)
+class RecordResult:
+    """What a recording did: the packet as it is now, and what to tell the clerk."""
+
+    packet: PacketView
+    event_id: int
+    message: str
+    warning: str = ""
+
+
+class LookupKind(StrEnum):
+    FOUND = "found"  # one packet: open it
+    CHOICE = "choice"  # several (a common name, a receipt with many packets)
+    NOT_FOUND = "not_found"  # a valid number or name nobody has
+    REFUSED = "refused"  # the input itself is wrong (check digit …)
+    EMPTY = "empty"
+
+
+@dataclass(frozen=True)
+class Lookup:
+    kind: LookupKind
+    message: str = ""
+    packet: PacketView | None = None
+    choices: tuple[PacketRow, ...] = ()
+    query: str = ""  # the cleaned input: an ID number to offer for "add applicant"
+    query_kind: str = ""
+    visit: VisitInfo | None = None
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: int
+    at: dt.datetime
+    kind: str
+    operator: str
+    desk: str
+    description: str
+    reversed_by: int | None = None
+    detail: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BatchInfo:
+    """A set of complete packets sent together to the city bureau."""
+
+    id: int
+    batch_no: str
+    point_code: str
+    round_code: str
+    created_at: dt.datetime
+    operator: str
+    desk: str
+    packet_count: int
+
+
+@dataclass(frozen=True)
+class BatchView:
+    batch: BatchInfo
+    packets: tuple[PacketView, ...]
+
+    @property
+    def forms(self) -> int:
+        """Accepted copies of every item of every packet in the batch."""
+        return sum(sum(p.state.received.values()) for p in self.packets)
