@@ -35,6 +35,7 @@ class PointInfo:
     phone: str
     address: str
     kind: str
+    note: str = ""
 
 
 @dataclass(frozen=True)

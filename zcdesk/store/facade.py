@@ -819,7 +819,8 @@ def _round_info(r: m.Round) -> RoundInfo:
 
 
 def _point_info(p: m.AcceptancePoint) -> PointInfo:
-    return PointInfo(p.id, p.code, p.name, p.short_name, p.phone, p.address, p.kind)
+    return PointInfo(p.id, p.code, p.name, p.short_name, p.phone, p.address, p.kind,
+                     p.note)
 
 
 def _applicant_info(a: m.Applicant, unit: str) -> ApplicantInfo:

@@ -1,0 +1,32 @@
+"""Printed documents of the counter, as PDF bytes.
+
+收件回执, 一次性补正告知单, 档案袋封面, 移交清单 and 送评报告单 — A4, drawn with
+the bundled WenQuanYi Micro Hei (embedded as a subset, so the printing PC's
+fonts never matter). Every function returns a PdfResult whose warnings the clerk
+must see (a rare character printed with the fallback font, or not at all).
+
+Layers: this package uses zcdesk.domain, reportlab and segno only — no Qt, no
+database. The store produces the records; the UI and the command line print.
+"""
+
+from __future__ import annotations
+
+from zcdesk.printing.content import needs_notice
+from zcdesk.printing.covers import covers_pdf
+from zcdesk.printing.notice import notice_pdf
+from zcdesk.printing.options import PdfResult, PrintCancelled, PrintOptions
+from zcdesk.printing.receipt import receipt_pdf
+from zcdesk.printing.report import report_pdf
+from zcdesk.printing.transmittal import transmittal_pdf
+
+__all__ = [
+    "PdfResult",
+    "PrintCancelled",
+    "PrintOptions",
+    "covers_pdf",
+    "needs_notice",
+    "notice_pdf",
+    "receipt_pdf",
+    "report_pdf",
+    "transmittal_pdf",
+]

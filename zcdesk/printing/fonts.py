@@ -1,0 +1,275 @@
+"""The bundled CJK font, an optional fallback font, and text checked against both.
+
+Every string that reaches a PDF passes through a TextKit first. It splits the text
+into runs of one font each: the bundled WenQuanYi Micro Hei for what it can draw,
+the clerk's fallback font for rare characters (𠮷, 㛃 …), and — when neither has
+the character — the bundled font's “〓” glyph standing in for it. The stand-in is
+mapped to the real character in the PDF's text layer, so copying or searching the
+PDF still finds 𠮷; the clerk gets a warning and the character in missing_glyphs.
+Nothing is ever silently left blank.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import reportlab.pdfbase.ttfonts as _ttfonts
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from zcdesk.paths import resource
+
+MAIN_FONT = "ZcWenQuanYi"
+SUBSTITUTE = "〓"  # printed for a character neither font can draw
+FONT_FILES = ("wqy-microhei.ttc", "wqy-microhei.ttf")
+
+Run = tuple[str, str]  # (registered font name, text)
+Line = tuple[Run, ...]
+
+_lock = threading.RLock()
+
+
+@dataclass(frozen=True)
+class Face:
+    """A registered TrueType font and the characters it really has."""
+
+    name: str
+    font: TTFont
+    coverage: frozenset[str]  # characters with a glyph, as found at load time
+    widths: dict[int, float]  # advance widths in 1/1000 em, by code point
+    default_width: float
+
+    def char_width(self, ch: str) -> float:
+        return self.widths.get(ord(ch), self.default_width)
+
+
+class FontUnusable(Exception):
+    """A font file that cannot be read or has no TrueType outlines."""
+
+
+def _load(name: str, path: Path) -> Face:
+    try:
+        font = TTFont(name, str(path), subfontIndex=0)
+    except (TTFError, OSError, ValueError, KeyError) as exc:
+        raise FontUnusable(str(exc)) from exc
+    face = font.face
+    if not face.charToGlyph:
+        raise FontUnusable("字体没有 Unicode 字符表")
+    pdfmetrics.registerFont(font)
+    coverage = frozenset(chr(cp) for cp, glyph in face.charToGlyph.items() if glyph)
+    return Face(name, font, coverage, face.charWidths, float(face.defaultWidth))
+
+
+_main: Face | None = None
+_fallbacks: dict[tuple[str, int, int], Face] = {}
+
+
+def bundled_font_path() -> Path:
+    for filename in FONT_FILES:
+        path = resource("fonts", filename)
+        if path.is_file():
+            return path
+    raise FileNotFoundError(
+        f"找不到程序自带的字体文件 {resource('fonts', FONT_FILES[0])}，无法生成 PDF。"
+        "请重新安装 zcdesk。")
+
+
+def main_face() -> Face:
+    """The bundled WenQuanYi Micro Hei, registered once per process."""
+    global _main
+    with _lock:
+        if _main is None:
+            _patch_to_unicode()
+            path = bundled_font_path()
+            try:
+                _main = _load(MAIN_FONT, path)
+            except FontUnusable as exc:
+                raise FileNotFoundError(f"程序自带的字体文件 {path} 无法读取：{exc}") from exc
+        return _main
+
+
+def fallback_face(path: Path) -> Face:
+    """A clerk-chosen TTF/TTC (e.g. SimSun-ExtB), registered once per file version."""
+    path = Path(path).expanduser()
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise FontUnusable(f"文件不存在或无法读取（{exc.strerror}）") from exc
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    with _lock:
+        face = _fallbacks.get(key)
+        if face is None:
+            main_face()
+            digest = hashlib.sha1(repr(key).encode()).hexdigest()[:10]
+            face = _load(f"ZcFallback{digest}", path)
+            _fallbacks[key] = face
+        return face
+
+
+def _alias_substitute(face: Face, ch: str) -> None:
+    """Let `face` print `ch` with the SUBSTITUTE glyph (the text layer keeps `ch`)."""
+    ttface = face.font.face
+    cp = ord(ch)
+    with _lock:
+        if cp not in ttface.charToGlyph:
+            ttface.charToGlyph[cp] = ttface.charToGlyph[ord(SUBSTITUTE)]
+            ttface.charWidths[cp] = ttface.charWidths[ord(SUBSTITUTE)]
+
+
+# --------------------------------------------------------------------- ToUnicode fix
+def _utf16_hex(cp: int) -> str:
+    if cp <= 0xFFFF:
+        return f"{cp:04X}"
+    cp -= 0x10000
+    return f"{0xD800 + (cp >> 10):04X}{0xDC00 + (cp & 0x3FF):04X}"
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap, but with UTF-16 surrogate pairs beyond the BMP.
+
+    reportlab writes <20BB7> for 𠮷, which is not valid UTF-16BE; readers then
+    drop the character from the text layer. Everything else is as reportlab does.
+    """
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        f"<< /Registry ({fontname})",
+        f"/Ordering ({fontname})",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{fontname} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *(f"<{i:02X}> <{_utf16_hex(v)}>" for i, v in enumerate(subset)),
+        "endbfchar",
+        "endcmap",
+        "CMapName currentdict /CMap defineresource pop",
+        "end",
+        "end",
+    ])
+
+
+def _patch_to_unicode() -> None:
+    _ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+
+
+# ------------------------------------------------------------------------ TextKit
+def clean(text: str) -> str:
+    """Control characters become spaces, invisible format characters go."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category == "Cf":
+            continue
+        out.append(" " if category in ("Cc", "Zl", "Zp") else ch)
+    return "".join(out)
+
+
+class TextKit:
+    """One document's fonts, and what the clerk must hear about its characters."""
+
+    def __init__(self, fallback_font: Path | None = None) -> None:
+        self.main = main_face()
+        self.fallback: Face | None = None
+        self.warnings: list[str] = []
+        self.missing: list[str] = []
+        self._noted: set[tuple[str, str]] = set()
+        self._runs: dict[str, Line] = {}
+        # break_lines results by (text, width, size): units and qualifications repeat
+        self.line_cache: dict[tuple[str, float, float], list[Line]] = {}
+        if fallback_font is not None:
+            try:
+                self.fallback = fallback_face(fallback_font)
+            except FontUnusable as exc:
+                self.warnings.append(f"备用字体“{fallback_font}”无法使用：{exc}。"
+                                     f"内置字体缺少的字将印为“{SUBSTITUTE}”。")
+        self.faces = {self.main.name: self.main}
+        if self.fallback is not None:
+            self.faces[self.fallback.name] = self.fallback
+
+    # -- splitting ------------------------------------------------------------
+    def runs(self, text: str, field: str = "") -> Line:
+        """`text` as runs of one font each (the fallback only where needed)."""
+        text = clean(text)
+        cached = self._runs.get(text)
+        if cached is not None:
+            return cached
+        main = self.main
+        if main.coverage.issuperset(text):
+            result: Line = ((main.name, text),) if text else ()
+        else:
+            result = self._split(text, field)
+        self._runs[text] = result
+        return result
+
+    def _split(self, text: str, field: str) -> Line:
+        main, fallback = self.main, self.fallback
+        runs: list[list[str]] = []
+        for ch in text:
+            if ch in main.coverage:
+                font = main.name
+            elif fallback is not None and ch in fallback.coverage:
+                font = fallback.name
+                self._note(ch, text, field, drawn=True)
+            else:
+                font = main.name
+                _alias_substitute(main, ch)
+                self._note(ch, text, field, drawn=False)
+            if runs and runs[-1][0] == font:
+                runs[-1][1] += ch
+            else:
+                runs.append([font, ch])
+        return tuple((font, chunk) for font, chunk in runs)
+
+    def _note(self, ch: str, text: str, field: str, *, drawn: bool) -> None:
+        if (ch, text) in self._noted:
+            return
+        self._noted.add((ch, text))
+        where = f"{field}“{text}”" if field else f"“{text}”"
+        code = f"U+{ord(ch):04X}"
+        if drawn:
+            self.warnings.append(f"{where}中的“{ch}”字（{code}）内置字体缺字，已用备用字体打印。")
+            return
+        if ch not in self.missing:
+            self.missing.append(ch)
+        if self.fallback is None:
+            hint = "内置字体缺字，且未设置备用字体"
+        else:
+            hint = "内置字体和备用字体均缺字"
+        self.warnings.append(f"{where}中的“{ch}”字（{code}）{hint}，已印为“{SUBSTITUTE}”，"
+                             "请在纸面上手写补正。")
+
+    # -- measuring ------------------------------------------------------------
+    def width(self, runs: Line, size: float) -> float:
+        total = 0.0
+        for font, chunk in runs:
+            face = self.faces[font]
+            widths, default = face.widths, face.default_width
+            total += sum(widths.get(ord(ch), default) for ch in chunk)
+        return total * size / 1000.0
+
+    def text_width(self, text: str, size: float, field: str = "") -> float:
+        return self.width(self.runs(text, field), size)
+
+    # -- paragraph markup -----------------------------------------------------
+    def markup(self, text: str, field: str = "") -> str:
+        """XML-escaped text for a Paragraph, fallback runs wrapped in <font>."""
+        parts = []
+        for font, chunk in self.runs(text, field):
+            if font == self.main.name:
+                parts.append(escape(chunk))
+            else:
+                parts.append(f'<font name="{font}">{escape(chunk)}</font>')
+        return "".join(parts)
