@@ -1,0 +1,149 @@
+"""Starting the GUI: the application object, the main window, a self-check."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from zcdesk.paths import APP_NAME, resource
+from zcdesk.store import Store, StoreError
+from zcdesk.ui.i18n import tr
+
+FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
+DEFAULT_SIZE = (1440, 900)
+_registered_families: list[str] = []
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (an existing one is reused), with font, icon and style."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(tr("职称材料受理"))
+    app.setOrganizationName(APP_NAME)
+    app.setStyle("Fusion")  # the same calm look on every platform; style.qss refines it
+    icon_path = resource("icons", "zcdesk.svg")
+    if icon_path.is_file():
+        app.setWindowIcon(QIcon(str(icon_path)))
+    _use_bundled_font(app)
+    style_path = resource("style.qss")
+    if style_path.is_file():
+        # An unreadable style sheet leaves the plain Fusion look.
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            app.setStyleSheet(style_path.read_text(encoding="utf-8"))
+    return app
+
+
+def _use_bundled_font(app: QApplication) -> None:
+    """Register the bundled CJK font so Chinese renders on machines without one."""
+    if not _registered_families:
+        folder = resource("fonts")
+        files = sorted(p for p in folder.glob("*") if p.suffix.lower() in FONT_SUFFIXES) \
+            if folder.is_dir() else []
+        for path in files:
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            if font_id >= 0:
+                _registered_families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    if not _registered_families:
+        return
+    # Proportional face first ("WenQuanYi Micro Hei", not "… Mono").
+    families = sorted(_registered_families, key=lambda f: ("mono" in f.lower(), f))
+    font = QFont(app.font())
+    font.setFamilies([families[0], *[f for f in app.font().families() if f != families[0]]])
+    app.setFont(font)
+
+
+def _excepthook(exc_type: type[BaseException], exc: BaseException,
+                tb: TracebackType | None) -> None:
+    """An unexpected error in a slot: tell the clerk, keep the window running."""
+    text = "".join(traceback.format_exception(exc_type, exc, tb))
+    sys.stderr.write(text)
+    try:
+        box = QMessageBox(QMessageBox.Icon.Critical, tr("程序出错"),
+                          tr("发生了意外错误，刚才的操作可能没有完成。"
+                             "请把下面“详细信息”中的内容复制给管理员。\n\n{error}")
+                          .format(error=exc))
+        box.setDetailedText(text)  # selectable and copyable
+        box.exec()
+    except Exception:  # the hook itself must never raise
+        pass
+
+
+def run_gui(store: Store, *, title_suffix: str = "") -> int:
+    """Show the counter window for `store` until the clerk closes it."""
+    from zcdesk.ui.main_window import MainWindow  # imported late: a lighter CLI start
+
+    app = create_application()
+    sys.excepthook = _excepthook
+    try:
+        # The list of every packet is read in the background: the window (and
+        # the scan field) is usable at once, whatever the size of the round.
+        window = MainWindow(store, load_list_later=True)
+    except StoreError as exc:
+        QMessageBox.critical(None, tr("无法启动"), str(exc))
+        return 1
+    if title_suffix:
+        window.set_title_suffix(title_suffix)
+    screen = QGuiApplication.primaryScreen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        window.resize(min(DEFAULT_SIZE[0], available.width()),
+                      min(DEFAULT_SIZE[1], available.height()))
+        window.move(available.topLeft())
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    return int(app.exec())
+
+
+def self_check() -> int:
+    """Build the window on a throw-away demo database and scan once: 0 when all works."""
+    try:
+        _self_check()
+    except Exception as exc:
+        traceback.print_exc()
+        print(f"self-check failed: {exc}")
+        return 1
+    print("self-check ok")
+    return 0
+
+
+def _self_check() -> None:
+    from zcdesk.store.demo import seed_demo
+    from zcdesk.ui.feedback import Feedback
+    from zcdesk.ui.main_window import MainWindow
+
+    if not os.environ.get("QT_QPA_PLATFORM") and QApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    with tempfile.TemporaryDirectory(prefix="zcdesk-check-") as tmp:
+        store = Store.open(f"sqlite:///{Path(tmp) / 'check.sqlite3'}", operator="self-check")
+        try:
+            seed_demo(store, 5)
+            app = create_application()
+            window = MainWindow(store, Feedback(muted=True))
+            try:
+                row = store.packet_rows()[0]
+                window.submit_scan(row.id_number)
+                packet = window.current_packet
+                if packet is None or packet.packet_id != row.packet_id:
+                    raise RuntimeError(f"scanning {row.id_number} did not open its packet: "
+                                       f"{window.message_text()}")
+            finally:
+                window.close()
+                window.deleteLater()
+                QTimer.singleShot(0, lambda: None)
+                app.processEvents()
+        finally:
+            store.close()

@@ -1,0 +1,59 @@
+"""Reading every packet row off the GUI thread, so the window shows at once.
+
+At 100,000 applicants `store.packet_rows()` takes a second or more; the
+counter must not wait for it: the scan field works from the first moment
+(lookups do not need the list) and the list fills in when the rows are read.
+The Store opens a session per call, so a second thread may read safely.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from zcdesk.store import StoreError
+from zcdesk.store.views import PacketRow
+from zcdesk.ui.packet_model import PacketTableModel
+
+
+class ListLoader(QObject):
+    """Emits `loaded(generation, rows, keys)` or `failed(generation, message)`."""
+
+    loaded = Signal(int, object, object)
+    failed = Signal(int, str)
+
+    def __init__(self, load: Callable[[], list[PacketRow]], parent: QObject | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self._load = load
+        self.generation = 0
+
+    def start(self) -> int:
+        """Begin a read; a later start (or `cancel`) makes earlier results stale."""
+        self.generation += 1
+        threading.Thread(target=self._run, args=(self.generation,), name="zcdesk-list",
+                         daemon=True).start()
+        return self.generation
+
+    def cancel(self) -> None:
+        self.generation += 1
+
+    def _run(self, generation: int) -> None:
+        try:
+            rows = self._load()
+            keys = PacketTableModel.search_keys(rows)
+        except StoreError as exc:
+            self._emit(self.failed, generation, str(exc))
+        except Exception as exc:  # reported in the window, never lost in a thread
+            self._emit(self.failed, generation, f"{type(exc).__name__}: {exc}")
+        else:
+            self._emit(self.loaded, generation, rows, keys)
+
+    @staticmethod
+    def _emit(signal: Signal, *args: object) -> None:
+        # The window may have been closed (and this object deleted) meanwhile.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(*args)  # type: ignore[attr-defined]

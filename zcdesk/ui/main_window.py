@@ -1,0 +1,297 @@
+"""The counter window: visit bar, scan field, packet list, packet panel, status bar.
+
+The scan field keeps the keyboard focus so a barcode scanner always works:
+every action and dialog hands the focus back to it. The keyboard loop itself
+(what Enter, digits, R, Ctrl+Z … do) lives in `counter.CounterMixin`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+
+from zcdesk.domain.completeness import PacketStatus
+from zcdesk.domain.dates import deadline_words
+from zcdesk.store import Store, StoreError
+from zcdesk.store.views import PacketView
+from zcdesk.ui.counter import CounterMixin
+from zcdesk.ui.feedback import Feedback, flash_error, set_level
+from zcdesk.ui.forms.ui_main_window import Ui_MainWindow
+from zcdesk.ui.i18n import tr
+from zcdesk.ui.keymap import add_shortcut_tooltip, help_rows
+from zcdesk.ui.packet_list import PacketList
+from zcdesk.ui.packet_panel import PacketPanel
+from zcdesk.ui.visit_bar import VisitBar
+
+SPLIT_SIZES = (660, 760)
+SECONDARY_DELAY_MS = 60  # list highlight and latest records follow the panel when idle
+
+
+class MainWindow(CounterMixin, QMainWindow):
+    def __init__(self, store: Store, feedback: Feedback | None = None,
+                 parent: QWidget | None = None, *, load_list_later: bool = False) -> None:
+        """`load_list_later`: show the window first and read the packet list in a
+        background thread (run_gui does so; tests and the self-check do not)."""
+        QMainWindow.__init__(self, parent)
+        self.store = store
+        self.feedback = feedback if feedback is not None else Feedback()
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.scan_edit = self.ui.scanEdit
+        self.filter_edit = self.ui.filterEdit
+        self.panel: PacketPanel = self.ui.packetPanel
+        self.visit_bar = VisitBar(self.ui.receiptLabel, self.ui.visitorLabel,
+                                  self.ui.visitPackets)
+        self.packet_list = PacketList(self.ui, store, self, load_later=load_list_later)
+        self.packet_model = self.packet_list.model
+        self.packet_list.open_requested.connect(self.open_list_row)
+        self.packet_list.load_failed.connect(self._on_list_failed)
+        self.packet_list.loaded.connect(self._on_list_loaded)
+        self._setup_done = False
+        self._secondary_packet: PacketView | None = None
+        self._secondary_timer = QTimer(self)
+        self._secondary_timer.setSingleShot(True)
+        self._secondary_timer.setInterval(SECONDARY_DELAY_MS)
+        self._secondary_timer.timeout.connect(self._sync_secondary)
+        self.init_counter()
+        self._setup_splitter()
+        self._setup_actions()
+        self._setup_status_bar()
+        self.scan_edit.installEventFilter(self)
+        self.filter_edit.installEventFilter(self)
+        self.scan_edit.returnPressed.connect(lambda: self.submit_scan(self.scan_edit.text()))
+        self.resume_visit()
+        self.refresh_status_bar()
+        self._update_title()
+        self.show_message(tr("请扫描证件号码打开材料袋；F2 新建收件，F1 查看全部快捷键。"), "info")
+        self.scan_edit.setFocus()
+
+    # ------------------------------------------------------------- the list
+    def _on_list_failed(self, message: str) -> None:
+        self.show_error(tr("申报人列表未能载入：{error}").format(error=message))
+        self.refresh_status_bar()
+
+    def _on_list_loaded(self) -> None:
+        self.refresh_status_bar()
+        packet = self.current_packet
+        if packet is not None:
+            self.select_in_list(packet.packet_id)
+
+    def _setup_splitter(self) -> None:
+        splitter = self.ui.mainSplitter
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes(list(SPLIT_SIZES))
+
+    def schedule_secondary(self, packet: PacketView) -> None:
+        """Bring the list selection and the latest records up to date when idle.
+
+        The packet panel is what the clerk needs at once; highlighting the row
+        in a 100,000-row list (a scroll and a repaint) and reading the history
+        wait for a pause, so a run of scans never waits for them.
+        """
+        self._secondary_packet = packet
+        self._secondary_timer.start()
+
+    def _sync_secondary(self) -> None:
+        packet, self._secondary_packet = self._secondary_packet, None
+        if packet is None or self.current_packet is None \
+                or self.current_packet.packet_id != packet.packet_id:
+            return
+        self.select_in_list(packet.packet_id)
+        self.show_recent(packet)
+
+    def select_in_list(self, packet_id: int) -> None:
+        self.packet_list.select_packet(packet_id)
+
+    def reload_list(self) -> None:
+        try:
+            self.packet_list.reload()
+        except StoreError as exc:
+            self.show_error(str(exc))
+            return
+        self.refresh_status_bar()
+        self.show_message(tr("列表已刷新。"), "info")
+        self.focus_scan()
+
+    def update_list_row(self, packet_id: int) -> None:
+        """Keep one list row current after a write, without reloading every row."""
+        self.packet_list.update_row(packet_id)
+
+    # -------------------------------------------------------------- actions
+    def _setup_actions(self) -> None:
+        ui = self.ui
+        ui.actionFocusScan.setShortcuts([QKeySequence(Qt.Key.Key_F3),
+                                         QKeySequence(Qt.Key.Key_Escape)])
+        handlers = {
+            ui.actionNewVisit: self.new_visit, ui.actionFinishVisit: self.finish_visit,
+            ui.actionQuit: self.close, ui.actionFocusScan: self.focus_scan,
+            ui.actionReject: self.reject_selected, ui.actionUndo: self.undo,
+            ui.actionAddApplicant: self.add_applicant, ui.actionHistory: self.show_history,
+            ui.actionFilter: self.focus_filter, ui.actionReload: self.reload_list,
+            ui.actionDeskSetup: self.desk_setup, ui.actionShortcuts: self.show_shortcuts,
+            ui.actionAbout: self.show_about,
+        }
+        for action, handler in handlers.items():
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, h=handler: h())
+            add_shortcut_tooltip(action)
+            self.addAction(action)  # shortcuts work even while the menu bar is hidden
+        for button, action in ((ui.newVisitButton, ui.actionNewVisit),
+                               (ui.finishVisitButton, ui.actionFinishVisit)):
+            button.clicked.connect(action.trigger)
+            button.setToolTip(action.toolTip())
+
+    def actions_in_menus(self) -> list[QAction]:
+        ui = self.ui
+        return [ui.actionNewVisit, ui.actionFinishVisit, ui.actionFocusScan, ui.actionReject,
+                ui.actionUndo, ui.actionAddApplicant, ui.actionHistory, ui.actionFilter,
+                ui.actionReload, ui.actionShortcuts, ui.actionQuit]
+
+    def focus_scan(self) -> None:
+        self.scan_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.scan_edit.selectAll()
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def refocus(self) -> None:
+        """After every action and dialog the scan field has the keyboard again."""
+        self.activateWindow()
+        self.scan_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_shortcuts(self) -> None:
+        from zcdesk.ui.dialogs import shortcuts as shortcuts_dialog  # imported on first use
+
+        shortcuts_dialog.launch(self, help_rows(self.actions_in_menus()))
+        self.refocus()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, tr("关于"), tr(
+            "zcdesk — 杭州市国际职业资格比照认定职称 纸质材料受理窗口\n"
+            "收件、核对、一次性告知；所有记录只增不删，撤销也留痕。"))
+        self.refocus()
+
+    # ------------------------------------------------------ scan field keys
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched in (self.scan_edit, self.filter_edit) and isinstance(event, QKeyEvent):
+            if event.type() == QEvent.Type.ShortcutOverride \
+                    and event.matches(QKeySequence.StandardKey.Undo):
+                # QLineEdit would claim Ctrl+Z for its own text undo; the counter's
+                # Ctrl+Z reverses the last recording instead.
+                event.ignore()
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                if event.matches(QKeySequence.StandardKey.Undo):
+                    self.ui.actionUndo.trigger()
+                    return True
+                if watched is self.scan_edit:
+                    return self._scan_key(event)
+        return super().eventFilter(watched, event)
+
+    def _scan_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if modifiers not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+            return False
+        if key == Qt.Key.Key_Up:
+            self.panel.move_selection(-1)
+            return True
+        if key == Qt.Key.Key_Down:
+            self.panel.move_selection(1)
+            return True
+        if key == Qt.Key.Key_Tab and modifiers == Qt.KeyboardModifier.NoModifier:
+            if self.scan_edit.text().strip():
+                self.submit_scan(self.scan_edit.text())  # a scanner that ends with Tab
+            else:
+                self.panel.move_selection(1)
+            return True
+        if key == Qt.Key.Key_Backtab:
+            self.panel.move_selection(-1)
+            return True
+        return False
+
+    # ----------------------------------------------------------- messages
+    def show_message(self, text: str, level: str = "ok") -> None:
+        """The line under the scan field: level ok (green), warn (amber), error, info."""
+        label = self.ui.scanMessage
+        label.setText(text)
+        set_level(label, level)
+
+    def show_error(self, text: str) -> None:
+        self.show_message(text, "error")
+        self.feedback.error()
+        flash_error(self.scan_edit)
+
+    def show_warning(self, text: str) -> None:
+        self.show_message(text, "warn")
+        self.feedback.warn()
+
+    def message_text(self) -> str:
+        return self.ui.scanMessage.text()
+
+    # ---------------------------------------------------------- status bar
+    def _setup_status_bar(self) -> None:
+        bar = self.ui.statusbar
+        self._counts_label = QLabel(self)
+        self._deadline_label = QLabel(self)
+        self._desk_label = QLabel(self)
+        for label in (self._counts_label, self._deadline_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            bar.addWidget(label)
+        self._desk_label.setContentsMargins(8, 0, 8, 0)
+        bar.addPermanentWidget(self._desk_label)
+
+    def refresh_status_bar(self) -> None:
+        """Counts per status (from the list model: no query at 100,000 packets),
+        the paper deadline, who and where."""
+        if self.packet_list.loading:
+            self._counts_label.setText(tr("统计中……"))
+        elif self.packet_list.load_error:
+            self._counts_label.setText(tr("统计不可用（按 F5 重试）"))
+        else:
+            counts = self.packet_model.status_counts()
+            order = (PacketStatus.COMPLETE, PacketStatus.PARTIAL, PacketStatus.NONE)
+            self._counts_label.setText("　·　".join(
+                f"{s.symbol} {tr(s.label)} {counts.get(s, 0)}" for s in order))
+        try:
+            round_ = self.store.current_round()
+            point = self.store.desk_point()
+        except StoreError as exc:
+            self._deadline_label.setText(str(exc))
+            return
+        self._deadline_label.setText(
+            f"{round_.name}　{deadline_words(round_.paper_deadline, self.store.clock().date())}")
+        where = point.short_name if point else tr("未设置受理点（设置 → 本机受理点）")
+        self._desk_label.setText(tr("操作员 {op}　·　{desk}　·　{point}").format(
+            op=self.store.operator, desk=self.store.desk, point=where))
+
+    def status_bar_text(self) -> str:
+        return "　".join(label.text() for label in
+                        (self._counts_label, self._deadline_label, self._desk_label))
+
+    def _update_title(self) -> None:
+        point = self.store.desk_point()
+        title = tr("职称材料受理窗口")
+        if point is not None:
+            title += f" — {point.short_name}"
+        self.setWindowTitle(title + self._title_suffix)
+
+    def set_title_suffix(self, suffix: str) -> None:
+        self._title_suffix = suffix
+        self._update_title()
+
+    # -------------------------------------------------------------- packet
+    @property
+    def current_packet(self) -> PacketView | None:
+        return self.panel.packet
+
+    # ----------------------------------------------------------- lifecycle
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._setup_done:
+            self._setup_done = True
+            QTimer.singleShot(0, self, self.packet_list.start_loading)
+            QTimer.singleShot(0, self, self.ensure_desk_setup)

@@ -1,0 +1,187 @@
+"""The left zone: filter field, status and unit filters, the packet table, its count."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QHeaderView
+
+from zcdesk.domain.completeness import PacketStatus
+from zcdesk.store import Store, StoreError
+from zcdesk.store.views import PacketRow
+from zcdesk.ui.forms.ui_main_window import Ui_MainWindow
+from zcdesk.ui.i18n import tr
+from zcdesk.ui.list_loader import ListLoader
+from zcdesk.ui.packet_model import (
+    COL_ID,
+    COL_MISSING,
+    COL_NAME,
+    COL_STATUS,
+    COL_UNIT,
+    PacketTableModel,
+)
+
+LIST_ROW_HEIGHT = 30
+COLUMN_WIDTHS = {COL_NAME: 70, COL_ID: 156, COL_UNIT: 168, COL_STATUS: 66, COL_MISSING: 150}
+STATUS_FILTERS = (("全部", ""), ("○ 未收", PacketStatus.NONE.value),
+                  ("◐ 部分", PacketStatus.PARTIAL.value), ("● 齐全", PacketStatus.COMPLETE.value))
+
+
+class PacketList(QObject):
+    """Drives the list widgets of the main window's form.
+
+    With `load_later`, the rows are read in a background thread (`start_loading`)
+    while the window is already usable; rows written meanwhile are re-read
+    after the load so the list never shows an older state.
+    """
+
+    open_requested = Signal(int)  # a visible row: Enter or double-click on it
+    load_failed = Signal(str)
+    loaded = Signal()
+
+    def __init__(self, ui: Ui_MainWindow, store: Store, parent: QObject, *,
+                 load_later: bool = False) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.store = store
+        self.model = PacketTableModel(self._read_rows, store.checklist(), self,
+                                      load_now=not load_later)
+        self._loader = ListLoader(self._read_rows, self)
+        self._loader.loaded.connect(self._on_loaded)
+        self._loader.failed.connect(self._on_failed)
+        self._pending: set[int] | None = set() if load_later else None
+        self.load_error = ""  # why the background load failed (until F5 succeeds)
+        self._setup_table()
+        self._setup_filters()
+        self.update_count()
+
+    def _read_rows(self) -> list[PacketRow]:
+        return self.store.packet_rows()
+
+    @property
+    def loading(self) -> bool:
+        return self._pending is not None
+
+    # -------------------------------------------------------------- set-up
+    def _setup_table(self) -> None:
+        table = self.ui.packetTable
+        table.setModel(self.model)
+        vertical = table.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(LIST_ROW_HEIGHT)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setHighlightSections(False)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        table.activated.connect(lambda index: self.open_requested.emit(index.row()))
+
+    def _setup_filters(self) -> None:
+        ui = self.ui
+        for label, value in STATUS_FILTERS:
+            ui.statusCombo.addItem(tr(label), value)
+        self.fill_unit_combo()
+        ui.statusCombo.currentIndexChanged.connect(
+            lambda _i: self.apply_filter(status=ui.statusCombo.currentData()))
+        ui.unitCombo.currentIndexChanged.connect(
+            lambda _i: self.apply_filter(unit=ui.unitCombo.currentData()))
+        ui.filterEdit.textChanged.connect(lambda text: self.apply_filter(text=text))
+        ui.filterEdit.returnPressed.connect(self._open_from_filter)
+
+    def fill_unit_combo(self) -> None:
+        combo = self.ui.unitCombo
+        current = combo.currentData() or ""
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(tr("全部单位"), "")
+        for name in self.model.unit_names():
+            combo.addItem(name, name)
+            combo.setItemData(combo.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        combo.blockSignals(False)
+
+    # ------------------------------------------------------------ filtering
+    def apply_filter(self, *, text: str | None = None, status: str | None = None,
+                     unit: str | None = None) -> None:
+        self.model.set_filter(text=text, status=status, unit=unit)
+        self.update_count()
+
+    def update_count(self) -> None:
+        if self.loading:
+            text = tr("正在载入申报人列表……（可以先扫描）")
+        else:
+            shown, total = self.model.rowCount(), self.model.total_count()
+            text = tr("共 {total} 人").format(total=total) if shown == total else \
+                tr("显示 {shown} 人 / 共 {total} 人").format(shown=shown, total=total)
+            text += tr("　·　Enter 或双击打开")
+        self.ui.listCountLabel.setText(text)
+
+    def _open_from_filter(self) -> None:
+        row = self.ui.packetTable.currentIndex().row()
+        self.open_requested.emit(row if row >= 0 else 0)
+
+    # -------------------------------------------------------------- rows
+    def select_packet(self, packet_id: int, *, scroll: bool = False) -> None:
+        """Mark the open packet's row. The list does not jump to every scanned
+        packet (it belongs to whoever is browsing it, and a jump repaints a
+        screenful of rows); `scroll` brings the row into view."""
+        row = self.model.visible_row_of_packet(packet_id)
+        if row is None:
+            return
+        table = self.ui.packetTable
+        index = self.model.index(row, 0)
+        table.setAutoScroll(scroll)
+        try:
+            table.setCurrentIndex(index)
+        finally:
+            table.setAutoScroll(True)
+        if scroll:
+            table.scrollTo(index)
+
+    def update_row(self, packet_id: int) -> None:
+        """Keep one row current after a write, without reloading every row."""
+        if self._pending is not None:
+            self._pending.add(packet_id)  # re-read once the load has arrived
+            return
+        known = self.model.visible_row_of_packet(packet_id) is not None
+        self.model.update_row(self.store.packet_row(packet_id))
+        if not known:
+            self.update_count()
+
+    def reload(self) -> None:
+        """Read every row now (F5); raises StoreError."""
+        self._loader.cancel()
+        self._pending = None
+        self.model.reload()
+        self.load_error = ""
+        self.fill_unit_combo()
+        self.update_count()
+
+    # ------------------------------------------------------ background load
+    def start_loading(self) -> None:
+        if self.loading:
+            self._loader.start()
+
+    def _on_loaded(self, generation: int, rows: list[PacketRow], keys: list[str]) -> None:
+        if generation != self._loader.generation or self._pending is None:
+            return  # a reload (F5) came in between
+        pending, self._pending = self._pending, None
+        self.model.set_rows(rows, keys)
+        try:
+            for packet_id in pending:
+                self.model.update_row(self.store.packet_row(packet_id))
+        except StoreError as exc:
+            self.load_failed.emit(str(exc))
+        self.fill_unit_combo()
+        self.update_count()
+        self.loaded.emit()
+
+    def _on_failed(self, generation: int, message: str) -> None:
+        if generation != self._loader.generation:
+            return
+        self._pending = None
+        self.load_error = message
+        self.ui.listCountLabel.setText(tr("列表未能载入，按 F5 重试。"))
+        self.load_failed.emit(message)

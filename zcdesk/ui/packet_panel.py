@@ -1,0 +1,213 @@
+"""The open packet: who it belongs to and its checklist, item by item."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QWidget
+
+from zcdesk.domain.completeness import ItemState, PacketStatus
+from zcdesk.store.views import EventView, PacketView
+from zcdesk.ui.checklist_model import COL_CHECKS, COL_ITEM, COL_REJECTED, ChecklistModel
+from zcdesk.ui.forms.ui_packet_panel import Ui_PacketPanel
+from zcdesk.ui.i18n import tr
+
+STATUS_OBJECT_NAMES = {PacketStatus.NONE: "statusNone", PacketStatus.PARTIAL: "statusPartial",
+                       PacketStatus.COMPLETE: "statusComplete"}
+CHECKLIST_ROW_HEIGHT = 38
+PAGE_EMPTY, PAGE_PACKET = 0, 1
+RECENT_EVENTS = 8
+REVERSED_GREY = "#9e9e9e"
+
+
+def status_words(status: PacketStatus) -> str:
+    """◐ 部分: shape and word, so status never relies on colour alone."""
+    return f"{status.symbol} {tr(status.label)}"
+
+
+def _date(value: dt.date | None) -> str:
+    return value.isoformat() if value else "—"
+
+
+def _join(*parts: str, sep: str = " · ") -> str:
+    return sep.join(p for p in parts if p) or "—"
+
+
+class PacketPanel(QWidget):
+    """Shows one PacketView; the selected checklist row is the item digits apply to."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_PacketPanel()
+        self.ui.setupUi(self)
+        self.model = ChecklistModel(self)
+        self._packet: PacketView | None = None
+        table = self.ui.checklistTable
+        table.setModel(self.model)
+        vertical = table.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(CHECKLIST_ROW_HEIGHT)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_CHECKS, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_REJECTED, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(48)
+        header.setHighlightSections(False)
+        table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.show_packet(None)
+
+    # --------------------------------------------------------------- content
+    @property
+    def packet(self) -> PacketView | None:
+        return self._packet
+
+    def show_packet(self, packet: PacketView | None, *, select: str | None = None) -> None:
+        """Show `packet`, selecting item `select` (a code), else the item selected
+        before when it is the same packet, else its first incomplete item."""
+        same = packet is not None and self._packet is not None \
+            and self._packet.packet_id == packet.packet_id
+        previous = self.selected_code() if same else None
+        if not same:
+            self.ui.recentList.clear()  # another packet: its records follow (show_events)
+        self._packet = packet
+        ui = self.ui
+        if packet is None:
+            self.model.set_state(None)
+            ui.stack.setCurrentIndex(PAGE_EMPTY)
+            return
+        a = packet.applicant
+        ui.nameLabel.setText(a.name)
+        ui.genderLabel.setText(a.gender)
+        ui.idLabel.setText(a.id_number)
+        ui.idKindValue.setText(a.id_kind)
+        ui.unitValue.setText(a.unit or "—")
+        ui.positionValue.setText(a.position or "—")
+        years = tr("{n} 年").format(n=a.field_years) if a.field_years is not None else ""
+        ui.specialtyValue.setText(_join(a.specialty, years))
+        qualified = tr("{d} 取得").format(d=a.qualified_on.isoformat()) if a.qualified_on else ""
+        issuer = f"（{a.qualification_issuer}）" if a.qualification_issuer else ""
+        ui.qualificationValue.setText(
+            _join(a.qualification + issuer if a.qualification else "", qualified))
+        ui.educationValue.setText(_join(a.education, a.degree, sep=" / "))
+        graduated = tr("{d} 毕业").format(d=a.graduated_on.isoformat()) if a.graduated_on else ""
+        ui.schoolValue.setText(_join(a.school, graduated))
+        ui.workStartValue.setText(_date(a.work_start))
+        self._show_status(packet)
+        self.model.set_state(packet.state)
+        self._fit_table()
+        ui.stack.setCurrentIndex(PAGE_PACKET)
+        code = select or previous
+        if not (code and self.select_code(code)):
+            self.select_first_incomplete()
+
+    def show_events(self, events: Sequence[EventView]) -> None:
+        """The packet's latest recordings, newest first (Ctrl+H shows them all)."""
+        recent = self.ui.recentList
+        recent.clear()
+        for event in list(events)[::-1][:RECENT_EVENTS]:
+            text = f"{event.at:%m-%d %H:%M}　{event.operator}　{event.desk}　{event.description}"
+            item = QListWidgetItem(text + (tr("　（已撤销）") if event.reversed_by else ""))
+            if event.reversed_by:
+                item.setForeground(QBrush(QColor(REVERSED_GREY)))
+            recent.addItem(item)
+        if not recent.count():
+            recent.addItem(tr("尚无记录"))
+
+    def _fit_table(self) -> None:
+        """As tall as its rows: the checklist has a handful of items, never a scroll bar."""
+        table = self.ui.checklistTable
+        height = table.horizontalHeader().sizeHint().height() \
+            + CHECKLIST_ROW_HEIGHT * self.model.rowCount() + 2 * table.frameWidth() + 2
+        table.setFixedHeight(height)
+
+    def _show_status(self, packet: PacketView) -> None:
+        label = self.ui.statusLabel
+        label.setText(status_words(packet.status))
+        name = STATUS_OBJECT_NAMES[packet.status]
+        if label.objectName() != name:  # a style-sheet pass only when the status changes
+            label.setObjectName(name)
+            label.style().unpolish(label)
+            label.style().polish(label)
+        missing = self.ui.missingLabel
+        missing.setText(packet.state.missing_text())
+        complete = packet.status is PacketStatus.COMPLETE
+        if missing.property("complete") != complete:
+            missing.setProperty("complete", complete)
+            missing.style().unpolish(missing)
+            missing.style().polish(missing)
+
+    # ------------------------------------------------------------- selection
+    def selected_row(self) -> int:
+        return self.ui.checklistTable.currentIndex().row()
+
+    def selected_state(self) -> ItemState | None:
+        return self.model.state_at(self.selected_row())
+
+    def selected_code(self) -> str | None:
+        state = self.selected_state()
+        return state.item.code if state else None
+
+    def select_row(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
+            return
+        index = self.model.index(row, COL_ITEM)
+        self.ui.checklistTable.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self._update_current_label()
+
+    def select_code(self, code: str) -> bool:
+        for row in range(self.model.rowCount()):
+            state = self.model.state_at(row)
+            if state is not None and state.item.code == code:
+                self.select_row(row)
+                return True
+        return False
+
+    def move_selection(self, step: int) -> None:
+        count = self.model.rowCount()
+        if count:
+            self.select_row((max(self.selected_row(), 0) + step) % count)
+
+    def select_first_incomplete(self) -> None:
+        for row in range(self.model.rowCount()):
+            state = self.model.state_at(row)
+            if state is not None and not state.complete:
+                self.select_row(row)
+                return
+        self.select_row(0)
+
+    def advance_to_next_incomplete(self) -> None:
+        """After a recording: the next item still missing copies, cyclically."""
+        count = self.model.rowCount()
+        start = max(self.selected_row(), 0)
+        for step in range(1, count + 1):
+            row = (start + step) % count
+            state = self.model.state_at(row)
+            if state is not None and not state.complete:
+                self.select_row(row)
+                return
+        self._update_current_label()
+
+    def _on_current_changed(self, *_: object) -> None:
+        self._update_current_label()
+
+    def _update_current_label(self) -> None:
+        state = self.selected_state()
+        label = self.ui.currentItemLabel
+        if state is None:
+            label.setText("")
+            return
+        if state.complete:
+            text = tr("当前材料：{item}（需 {need} 份，已收齐）。↑↓ 换材料；"
+                      "R + Enter 退回").format(item=state.item.short_name,
+                                               need=state.item.copies_required)
+        else:
+            text = tr("当前材料：{item}（需 {need} 份，已收 {got} 份）。输入份数按 Enter 收件；"
+                      "R + Enter 退回").format(item=state.item.short_name,
+                                               need=state.item.copies_required,
+                                               got=state.accepted)
+        label.setText(text)
