@@ -39,7 +39,11 @@ def zc(db_url: str, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-unty
 def status(zc) -> dict[str, dict]:  # type: ignore[no-untyped-def]
     code, out, _ = zc("status", "--json")
     assert code == 0
-    return {row["name"]: row for row in json.loads(out)}
+    rows = {row["name"]: row for row in json.loads(out)}
+    for row in rows.values():  # the pre-check is covered by tests/test_cli_roster.py
+        assert row.pop("eligibility") in ("eligible", "ineligible", "unknown")
+        assert isinstance(row.pop("reasons"), list)
+    return rows
 
 
 def test_version(zc) -> None:  # type: ignore[no-untyped-def]

@@ -193,6 +193,8 @@ def test_closed_visit_takes_no_more_copies(store: Store, people: dict[str, int])
 def test_status_report(store: Store, people: dict[str, int]) -> None:
     store.accept(people["张三"], "evaluation", 2)
     report = {r["name"]: r for r in store.status_report()}
+    assert report["张三"].pop("eligibility") == "unknown"  # no qualification on file
+    assert any("职业资格" in reason for reason in report["张三"].pop("reasons"))
     assert report["张三"] == {"id_number": ID_ZHANG, "name": "张三",
                              "unit": "杭州汽轮机股份有限公司", "status": "partial",
                              "received": {"evaluation": 2, "registration": 0},

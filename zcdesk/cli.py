@@ -106,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     from zcdesk.cli_print import add_parsers
 
     add_parsers(sub, common)
+    from zcdesk.cli_roster import add_parsers as add_roster_parsers
+
+    add_roster_parsers(sub, common)
 
     desk = sub.add_parser("desk", parents=[common], help="查看或设置本机所属受理点和窗口名")
     desk.add_argument("--point", metavar="CODE", help="受理点代码，如 SC（上城区）")
@@ -150,6 +153,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from zcdesk.ui.app import self_check
 
         return self_check()
+    if args.command is None:
+        # The window first: zcdesk.store (SQLAlchemy) is imported and the
+        # database opened in the GUI's own time, after the first paint. An
+        # unusable database ends with a message box and EXIT_DATABASE.
+        from zcdesk.ui.app import run_gui
+
+        return run_gui(lambda: _open_store(args),
+                       title_suffix="（演示）" if getattr(args, "demo", False) else "")
 
     from zcdesk.store.errors import DatabaseUnavailable, StoreError
 
@@ -159,15 +170,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"zcdesk：{exc}", file=sys.stderr)
         return EXIT_DATABASE
     try:
-        if args.command is None:
-            from zcdesk.ui.app import run_gui
-
-            return run_gui(store, title_suffix="（演示）" if getattr(args, "demo", False) else "")
         from zcdesk.cli_print import batch_command, print_document
+        from zcdesk.cli_roster import check_command, export_command, roster_command
 
         handler = {"applicant": _applicant, "receive": _receive, "undo": _undo,
                    "status": _status, "desk": _desk, "print": print_document,
-                   "batch": batch_command}[args.command]
+                   "batch": batch_command, "roster": roster_command,
+                   "export": export_command, "check-eligibility": check_command}[args.command]
         return handler(store, args)
     except DatabaseUnavailable as exc:
         print(f"zcdesk：{exc}", file=sys.stderr)

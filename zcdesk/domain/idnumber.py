@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ CHECKED_KINDS = frozenset({RESIDENT_ID, "港澳台居民居住证"})
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARS = "10X98765432"
 _SHAPE = re.compile(r"^[0-9]{17}[0-9X]$")
+_PLAIN = re.compile(r"[0-9A-Z()\-]*")  # already as stored: nothing to clean
 
 
 def clean_scan(raw: str) -> str:
@@ -37,12 +39,15 @@ def clean_scan(raw: str) -> str:
 
 def normalize_id(raw: str) -> str:
     """An ID number as stored: cleaned, without inner spaces, upper-case X."""
+    if _PLAIN.fullmatch(raw):  # the common case, taken 10,000 times in a roster import
+        return raw
     return re.sub(r"\s+", "", clean_scan(raw)).upper()
 
 
 def check_digit(first17: str) -> str:
-    total = sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True))
-    return _CHECK_CHARS[total % 11]
+    if len(first17) != len(_WEIGHTS):
+        raise ValueError("check_digit needs the first 17 digits")
+    return _CHECK_CHARS[sum(map(operator.mul, map(int, first17), _WEIGHTS)) % 11]
 
 
 def has_resident_id_shape(text: str) -> bool:

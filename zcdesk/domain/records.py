@@ -108,6 +108,8 @@ class PacketView:
     round_code: str
     point_code: str
     receipt_no: str = ""  # the visit that first brought copies of it
+    eligibility: str = "unknown"  # the pre-check: eligible | ineligible | unknown
+    eligibility_reasons: tuple[str, ...] = ()
 
     @property
     def status(self) -> PacketStatus:
@@ -224,3 +226,39 @@ class BatchView:
     def forms(self) -> int:
         """Accepted copies of every item of every packet in the batch."""
         return sum(sum(p.state.received.values()) for p in self.packets)
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What a roster import did (or, in a dry run, would do)."""
+
+    new: int
+    updated: int
+    unchanged: int
+    refused: tuple[tuple[int, str], ...]  # (row number, reason)
+    changes: tuple[tuple[int, str, dict[str, tuple[object, object]]], ...] = ()
+    dry_run: bool = False
+
+    def summary(self) -> str:
+        verb = "将" if self.dry_run else "已"
+        text = (f"{verb}新增 {self.new} 人，{verb}更新 {self.updated} 人，"
+                f"{self.unchanged} 人无变化")
+        if self.refused:
+            text += f"，{len(self.refused)} 行未导入"
+        return text + "。"
+
+
+@dataclass(frozen=True)
+class PacketReport:
+    """One packet for lists and exports: status, what is missing, the pre-check."""
+
+    id_number: str
+    name: str
+    unit: str
+    status: PacketStatus
+    received: dict[str, int]
+    missing: dict[str, int]
+    missing_text: str
+    returned_text: str
+    eligibility: str  # eligible | ineligible | unknown
+    reasons: tuple[str, ...]

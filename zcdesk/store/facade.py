@@ -29,6 +29,7 @@ from zcdesk.domain.completeness import (
     compute_state,
     plan_accept,
 )
+from zcdesk.domain.eligibility import EligibilityChecker
 from zcdesk.domain.idnumber import id_problem, normalize_id
 from zcdesk.domain.receipt import BatchNumber, ReceiptNumber, parse_packet_code
 from zcdesk.domain.records import (
@@ -39,6 +40,7 @@ from zcdesk.domain.records import (
     EventView,
     Lookup,
     LookupKind,
+    PacketReport,
     PacketRow,
     PacketView,
     PointInfo,
@@ -59,6 +61,7 @@ from zcdesk.store.errors import (
     StoreError,
 )
 from zcdesk.store.migrate import ensure_schema
+from zcdesk.store.roster_ops import RosterOps
 
 MAX_COPIES = 20  # more in one go is a typing slip, not a packet
 COPY_KINDS = (CopyKind.ACCEPT.value, CopyKind.REJECT.value)
@@ -78,7 +81,7 @@ _APPLICANT_COLUMNS = (
     m.Applicant.series)
 _PACKET_VIEW = (
     select(m.Packet.id, m.Packet.version, m.Packet.point_id, m.Packet.round_id,
-           *_APPLICANT_COLUMNS)
+           m.Applicant.eligibility, m.Applicant.eligibility_reasons, *_APPLICANT_COLUMNS)
     .join(m.Applicant, m.Packet.applicant_id == m.Applicant.id)
     .join(m.Unit, m.Applicant.unit_id == m.Unit.id)
     .where(m.Packet.id == bindparam("packet_id")))
@@ -114,7 +117,7 @@ def _db_message(exc: BaseException) -> str:
     return f"数据库出错，刚才的操作没有保存：{getattr(exc, 'orig', exc)}"
 
 
-class Store:
+class Store(RosterOps):
     """Facade over the database for one desk and one operator."""
 
     def __init__(
@@ -133,6 +136,7 @@ class Store:
         self._checklists: dict[Scope, list[ChecklistItem]] = {}
         self._point: PointInfo | None = None
         self._code_cache: _Codes | None = None
+        self._checker_cache: EligibilityChecker | None = None
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -355,7 +359,9 @@ class Store:
             self._event(s, "applicant_added", applicant_id=applicant.id, packet_id=packet.id,
                         detail={"name": applicant.name, "unit": unit.name,
                                 "id_kind": applicant.id_kind})
-            return self._packet_view(s, packet)
+            packet_id = packet.id
+        self.refresh_eligibility()
+        return self.packet(packet_id)
 
     @staticmethod
     def _unit(s: Session, name: str) -> m.Unit:
@@ -494,17 +500,44 @@ class Store:
 
     def status_report(self) -> list[dict[str, Any]]:
         """For `zcdesk status --json`: every packet with what came and what is missing."""
+        return [{"id_number": r.id_number, "name": r.name, "unit": r.unit,
+                 "status": r.status.value, "received": r.received, "missing": r.missing,
+                 "eligibility": r.eligibility, "reasons": list(r.reasons)}
+                for r in self.packet_reports()]
+
+    def packet_reports(self) -> list[PacketReport]:
+        """Every packet of the round with its checklist and pre-check, for lists and exports."""
+        self.refresh_eligibility()
         items = self.checklist()
-        report = []
-        for row in self.packet_rows():
-            received = {i.code: int(row.accepted.get(i.code, 0)) for i in items}
-            report.append({
-                "id_number": row.id_number, "name": row.name, "unit": row.unit,
-                "status": row.status, "received": received,
-                "missing": {i.code: i.copies_required - received[i.code] for i in items
-                            if received[i.code] < i.copies_required},
-            })
-        return report
+        reversal = aliased(m.Event)
+        with self._core() as conn:
+            returned: dict[int, list[str]] = {}
+            for pid, code, copies, reason, text in conn.execute(
+                    select(m.Event.packet_id, m.Event.item_code, m.Event.copies, m.Event.reason,
+                           m.Event.reason_text)
+                    .where(m.Event.kind == CopyKind.REJECT.value,
+                           ~exists().where(reversal.reverses_id == m.Event.id))
+                    .order_by(m.Event.id)):
+                item = find_item(code or "", items)
+                label = text if reason == RejectReason.OTHER.value else RejectReason(reason).label
+                returned.setdefault(pid, []).append(
+                    f"{item.short_name if item else code} 退回 {copies} 份：{label}")
+            verdicts = dict((aid, (v, r)) for aid, v, r in conn.execute(
+                select(m.Applicant.id, m.Applicant.eligibility, m.Applicant.eligibility_reasons)))
+            reports = []
+            for row in self._rows(conn, None):
+                received = {i.code: int(row.accepted.get(i.code, 0)) for i in items}
+                missing = {i.code: i.copies_required - received[i.code] for i in items
+                           if received[i.code] < i.copies_required}
+                verdict, reasons = verdicts.get(row.applicant_id, (None, None))
+                reports.append(PacketReport(
+                    id_number=row.id_number, name=row.name, unit=row.unit,
+                    status=PacketStatus(row.status), received=received, missing=missing,
+                    missing_text="、".join(f"{i.short_name} {missing[i.code]} 份" for i in items
+                                          if i.code in missing),
+                    returned_text="；".join(returned.get(row.packet_id, [])),
+                    eligibility=verdict or "unknown", reasons=tuple(reasons or ())))
+            return reports
 
     # ------------------------------------------------------------------- visits
     def open_visit(self, visitor_name: str = "", visitor_phone: str = "",
@@ -818,10 +851,16 @@ class Store:
         if state is None:
             state = compute_state(self.checklist(), self._copy_events(s, packet_id))
         codes = self._codes(s)
+        applicant = ApplicantInfo(*row[6:])
+        verdict, reasons = row[4], row[5]
+        if verdict is None:  # not computed since it changed: one applicant is cheap
+            result = self._checker().check(applicant)
+            verdict, reasons = result.verdict.value, list(result.reasons)
         return PacketView(
-            packet_id=row[0], version=row[1], applicant=ApplicantInfo(*row[4:]), state=state,
+            packet_id=row[0], version=row[1], applicant=applicant, state=state,
             point_code=codes.points.get(row[2], ""), round_code=codes.rounds.get(row[3], ""),
-            receipt_no=s.scalar(_FIRST_RECEIPT, params) or "")
+            receipt_no=s.scalar(_FIRST_RECEIPT, params) or "", eligibility=verdict,
+            eligibility_reasons=tuple(reasons or ()))
 
     def _codes(self, s: Session) -> _Codes:
         """Acceptance point and round codes by id (reference data, read once)."""

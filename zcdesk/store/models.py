@@ -21,7 +21,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 class Base(DeclarativeBase):
-    type_annotation_map: ClassVar[dict[object, object]] = {dict[str, Any]: JSON, list[str]: JSON}
+    type_annotation_map: ClassVar[dict[object, object]] = {
+        dict[str, Any]: JSON, list[str]: JSON}
 
 
 class Setting(Base):
@@ -116,6 +117,11 @@ class Applicant(Base):
     title: Mapped[str] = mapped_column(String(16), default="工程师")
     series: Mapped[str] = mapped_column(String(16), default="制造业")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # The eligibility pre-check as last computed, so a list of 100,000 can show it
+    # without re-deriving it; NULL = not computed since the applicant or the ban list
+    # changed (Store.refresh_eligibility fills it in bulk before it is read).
+    eligibility: Mapped[str | None] = mapped_column(String(16))
+    eligibility_reasons: Mapped[list[str] | None] = mapped_column(JSON)
 
 
 class Packet(Base):
@@ -217,3 +223,15 @@ class BatchPacket(Base):
     packet_id: Mapped[int] = mapped_column(ForeignKey("packet.id"), primary_key=True,
                                            unique=True)
     position: Mapped[int] = mapped_column(Integer)
+
+
+class BanEntry(Base):
+    """The disqualification list (section 五): barred for 3 years from the next year."""
+
+    __tablename__ = "ban"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    id_number: Mapped[str] = mapped_column(String(32), default="", index=True)
+    decided_on: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime)

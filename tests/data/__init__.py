@@ -1,0 +1,1 @@
+"""Fixture files and the helpers that make them (tests/test_importing*.py)."""

@@ -1,0 +1,329 @@
+"""Any roster-like file as sheets of rows, read on demand.
+
+Formats are recognised by their content, not their extension (a platform's
+"Excel" export is often a CSV or an HTML table named .xls):
+
+- .xlsx/.xlsm/.xlsb/.ods and .xls: python-calamine (Rust; fast);
+- CSV/TXT: UTF-8 (with or without BOM), GBK/GB18030 or UTF-16 with BOM,
+  comma, tab, semicolon or vertical-bar separated (the one that yields a header);
+- an HTML table saved as .xls.
+
+Row numbers are the spreadsheet's: index i of a sheet's rows is row i + 1.
+Merged cells are filled: every cell of a merged range holds its value.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Final
+
+from zcdesk.importing.cells import CellValue, clean_text
+from zcdesk.importing.errors import RosterUnreadable
+from zcdesk.importing.header import (
+    HEADER_SEARCH_ROWS,
+    Header,
+    HeaderSpec,
+    Rows,
+    find_header,
+    seen_headers,
+)
+
+Merged = Sequence[tuple[tuple[int, int], tuple[int, int]]]
+
+
+def _no_merges() -> Merged:
+    return ()
+
+
+@dataclass
+class SheetSource:
+    """One sheet: its name, and its rows read on demand (a workbook may be large)."""
+
+    name: str
+    load: Callable[[int | None], Rows]
+    merged: Callable[[], Merged] = _no_merges
+    _cache: dict[int | None, Rows] = field(default_factory=dict)
+
+    def rows(self, limit: int | None = None) -> Rows:
+        """The first `limit` rows (all when None), merged cells filled."""
+        if None in self._cache:
+            rows = self._cache[None]
+            return rows if limit is None else rows[:limit]
+        if limit not in self._cache:
+            rows = self.load(limit)
+            fill_merged(rows, self.merged())
+            self._cache[limit] = rows
+        return self._cache[limit]
+
+
+def fill_merged(rows: Rows, merged: Merged) -> None:
+    """A merged cell holds its value in the top-left cell only: give it to every cell."""
+    for (r0, c0), (r1, c1) in merged:
+        if r0 >= len(rows) or c0 >= len(rows[r0]):
+            continue
+        value = rows[r0][c0]
+        for r in range(r0, min(r1, len(rows) - 1) + 1):
+            row = rows[r]
+            for c in range(c0, min(c1, len(row) - 1) + 1):
+                row[c] = value
+
+
+def open_sheets(path: Path, spec: HeaderSpec) -> list[SheetSource]:
+    """The sheets of a file; RosterUnreadable with the reason when there are none."""
+    try:
+        if not path.exists():
+            raise RosterUnreadable(f"找不到文件：{path}")
+        if not path.is_file():
+            raise RosterUnreadable(f"“{path}”不是文件。")
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except PermissionError:
+        raise RosterUnreadable(
+            f"无法打开文件“{path.name}”：没有权限，或正被其他程序占用。") from None
+    except OSError as exc:
+        raise RosterUnreadable(f"无法打开文件“{path.name}”：{exc.strerror or exc}") from None
+    if path.stat().st_size == 0:
+        raise RosterUnreadable(f"文件“{path.name}”是空的（0 字节）。")
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"\xd0\xcf\x11\xe0"):
+        return _workbook_sheets(path, is_zip=head.startswith(b"PK"))
+    if head.startswith(b"%PDF"):
+        raise RosterUnreadable(
+            f"文件“{path.name}”是 PDF 文档，不是表格。请导入平台导出的 Excel 或 CSV 文件。")
+    data = path.read_bytes()
+    text = _decode(data, path.name)
+    if not text.strip():
+        raise RosterUnreadable(f"文件“{path.name}”是空的（没有任何内容）。")
+    if re.match(r"\s*<", text) and re.search(r"<table", text[:200_000], re.IGNORECASE):
+        return _html_sheets(text, path.name)
+    return [_csv_sheet(text, "", spec)]  # a CSV has no sheet name
+
+
+def _workbook_sheets(path: Path, *, is_zip: bool) -> list[SheetSource]:
+    import python_calamine as calamine
+
+    kind = "Excel（.xlsx）" if is_zip else "Excel 97-2003（.xls）"
+    try:
+        book = calamine.CalamineWorkbook.from_path(str(path))
+    except calamine.PasswordError:
+        raise RosterUnreadable(f"文件“{path.name}”设有打开密码，请取消密码后另存再导入。") from None
+    except Exception as exc:  # calamine raises several error types for broken files
+        raise RosterUnreadable(
+            f"文件“{path.name}”无法作为{kind}读取，可能已损坏、不完整（如下载或拷贝中断）"
+            f"或不是表格文件。请用 Excel/WPS 打开确认后另存为 .xlsx 再导入。（{_short(exc)}）"
+        ) from None
+    sheets = []
+    for index, meta in enumerate(book.sheets_metadata):
+        if meta.typ != calamine.SheetTypeEnum.WorkSheet:
+            continue
+        sheets.append(_calamine_sheet(book, index, meta.name, path.name))
+    if not sheets:
+        raise RosterUnreadable(f"文件“{path.name}”中没有工作表。")
+    return sheets
+
+
+def _calamine_sheet(book: object, index: int, name: str, file_name: str) -> SheetSource:
+    state: dict[str, object] = {}
+
+    def sheet() -> object:
+        if "sheet" not in state:
+            try:
+                state["sheet"] = book.get_sheet_by_index(index)  # type: ignore[attr-defined]
+            except Exception as exc:
+                raise RosterUnreadable(
+                    f"文件“{file_name}”的工作表“{name}”无法读取，文件可能已损坏或不完整。"
+                    f"（{_short(exc)}）") from None
+        return state["sheet"]
+
+    def load(limit: int | None) -> Rows:
+        try:
+            rows = sheet().to_python(skip_empty_area=False, nrows=limit)  # type: ignore[attr-defined]
+        except RosterUnreadable:
+            raise
+        except Exception as exc:
+            raise RosterUnreadable(
+                f"文件“{file_name}”的工作表“{name}”无法读取，文件可能已损坏或不完整。"
+                f"（{_short(exc)}）") from None
+        return rows  # type: ignore[no-any-return]
+
+    def merged() -> Merged:
+        try:
+            return sheet().merged_cell_ranges or ()  # type: ignore[attr-defined,no-any-return]
+        except RosterUnreadable:
+            raise
+        except Exception:  # merged ranges are a help for reading, never a reason to fail
+            return ()
+
+    return SheetSource(name, load, merged)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text if len(text) <= 120 else text[:117] + "…"
+
+
+def _decode(data: bytes, file_name: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    elif b"\x00" in data[:4096]:
+        raise RosterUnreadable(
+            f"文件“{file_name}”不是表格文件（既不是 Excel，也不是 CSV 文本）。"
+            "请导入平台导出的 .xlsx、.xls 或 .csv 文件。")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise RosterUnreadable(
+        f"文件“{file_name}”的文字编码无法识别（不是 UTF-8，也不是 GBK/GB18030）。"
+        "请用 Excel 打开后另存为 .xlsx 再导入。")
+
+
+_DELIMITERS: Final = (",", "\t", ";", "|")
+
+
+def _csv_rows(text: str, delimiter: str) -> Rows:
+    rows: Rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    width = max((len(r) for r in rows), default=0)
+    for row in rows:
+        if len(row) < width:
+            row.extend([""] * (width - len(row)))
+    return rows
+
+
+def _csv_sheet(text: str, name: str, spec: HeaderSpec) -> SheetSource:
+    """The delimiter is the one with which a header row is found (else: the most columns)."""
+    lines = text.splitlines()
+    head = "\n".join(lines[:HEADER_SEARCH_ROWS + 5])
+
+    def fields_seen(delimiter: str) -> int:
+        try:
+            rows = _csv_rows(head, delimiter)
+        except csv.Error:
+            return -1
+        best = 0
+        for row in rows[:HEADER_SEARCH_ROWS]:
+            found = {f for c in row for f in spec.match(clean_text(c))}
+            if set(spec.required) <= found:
+                best = max(best, 1000 + len(found))
+            best = max(best, len([c for c in row if str(c).strip()]))
+        return best
+
+    delimiter = max(_DELIMITERS, key=lambda d: (fields_seen(d), -_DELIMITERS.index(d)))
+
+    def load(limit: int | None) -> Rows:
+        try:
+            rows = _csv_rows(text, delimiter)
+        except csv.Error as exc:
+            raise RosterUnreadable(f"CSV 文件格式有误，无法读取：{exc}") from None
+        return rows if limit is None else rows[:limit]
+
+    return SheetSource(name, load)
+
+
+class _TableParser(HTMLParser):
+    """<table>/<tr>/<td|th> into rows, colspan and rowspan filled like merged cells."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[Rows] = []
+        self._rows: Rows | None = None
+        self._row: list[CellValue] | None = None
+        self._cell: list[str] | None = None
+        self._span = (1, 1)
+        self._pending: dict[tuple[int, int], str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self._rows, self._pending = [], {}
+        elif tag == "tr" and self._rows is not None:
+            self._row = []
+        elif tag in ("td", "th") and self._row is not None:
+            values = dict(attrs)
+            self._span = (_int(values.get("rowspan")), _int(values.get("colspan")))
+            self._cell = []
+        elif tag == "br" and self._cell is not None:
+            self._cell.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None and self._row is not None:
+            self._fill_pending()
+            text = "".join(self._cell).strip()
+            r = len(self._rows or [])
+            rowspan, colspan = self._span
+            for _ in range(colspan):
+                c = len(self._row)
+                self._row.append(text)
+                for dr in range(1, rowspan):
+                    self._pending[(r + dr, c)] = text
+            self._cell = None
+        elif tag == "tr" and self._row is not None and self._rows is not None:
+            self._fill_pending()
+            self._rows.append(self._row)
+            self._row = None
+        elif tag == "table" and self._rows is not None:
+            self.tables.append(self._rows)
+            self._rows = None
+
+    def _fill_pending(self) -> None:
+        assert self._row is not None
+        r = len(self._rows or [])
+        while (r, len(self._row)) in self._pending:
+            self._row.append(self._pending.pop((r, len(self._row))))
+
+
+def _int(text: str | None) -> int:
+    try:
+        return max(1, min(1000, int(text or 1)))
+    except ValueError:
+        return 1
+
+
+def _html_sheets(text: str, name: str) -> list[SheetSource]:
+    parser = _TableParser()
+    parser.feed(text)
+    parser.close()
+    sheets = []
+    for index, table in enumerate(parser.tables, start=1):
+        width = max((len(r) for r in table), default=0)
+        for row in table:
+            row.extend([""] * (width - len(row)))
+        sheets.append(SheetSource(f"{name} 表{index}", lambda limit, t=table: t[:limit]))
+    if not sheets:
+        raise RosterUnreadable(f"文件“{name}”是网页格式，但其中没有表格。")
+    return sheets
+
+
+@dataclass(frozen=True)
+class Located:
+    sheet: SheetSource
+    header: Header
+
+
+def locate(path: Path, spec: HeaderSpec) -> Located:
+    """The first sheet with a recognisable header, or RosterUnreadable naming what was seen."""
+    sheets = open_sheets(path, spec)
+    seen = []
+    for sheet in sheets:
+        head = sheet.rows(HEADER_SEARCH_ROWS + 2)
+        header = find_header(spec, head)
+        if header is not None:
+            return Located(sheet, header)
+        label = f"工作表“{sheet.name}”" if sheet.name else "文件"
+        seen.append(f"{label}：{seen_headers(head)}")
+    required = "和".join(f"“{spec.labels[f]}”" for f in spec.required)
+    raise RosterUnreadable(
+        f"在“{path.name}”中找不到表头：前 {HEADER_SEARCH_ROWS} 行内需要有{required}两列。"
+        f"看到的内容——{'；'.join(seen)}。")
