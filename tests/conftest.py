@@ -1,9 +1,18 @@
-"""Fixtures: every test gets its own fresh database file."""
+"""Fixtures: every test gets its own fresh database.
+
+Tests in modules marked `both_backends` run twice: on a fresh SQLite file and
+on a fresh PostgreSQL database (created on the server named by
+ZCDESK_TEST_POSTGRES, default postgresql://postgres@127.0.0.1:5432/postgres,
+and dropped afterwards). Without a reachable server the PostgreSQL runs are
+skipped — unless ZCDESK_REQUIRE_POSTGRES=1 (CI), where that is a failure.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,9 +43,57 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("ZCDESK_DATABASE_URL", raising=False)
 
 
+POSTGRES_ADMIN = os.environ.get("ZCDESK_TEST_POSTGRES",
+                                "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "both_backends: run on SQLite and on PostgreSQL")
+    config.addinivalue_line("markers", "sqlite_only: a SQLite-specific behaviour")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
+            "both_backends") and not metafunc.definition.get_closest_marker("sqlite_only"):
+        metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'test.sqlite3'}"
+def backend(request: pytest.FixtureRequest) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+@functools.cache
+def postgres_problem() -> str | None:
+    """None when the test server answers; else why not."""
+    try:
+        import psycopg
+
+        with psycopg.connect(POSTGRES_ADMIN, connect_timeout=3):
+            return None
+    except Exception as exc:
+        return f"PostgreSQL at {POSTGRES_ADMIN} not reachable: {exc}"
+
+
+@pytest.fixture
+def db_url(tmp_path: Path, backend: str) -> Iterator[str]:
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        return
+    problem = postgres_problem()
+    if problem:
+        if os.environ.get("ZCDESK_REQUIRE_POSTGRES") == "1":
+            pytest.fail(problem)
+        pytest.skip(problem)
+    import psycopg
+
+    name = f"zcdesk_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(POSTGRES_ADMIN, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    base = POSTGRES_ADMIN.rsplit("/", 1)[0]
+    yield f"{base}/{name}"
+    with psycopg.connect(POSTGRES_ADMIN, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture

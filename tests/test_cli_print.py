@@ -11,6 +11,8 @@ from tests.conftest import ID_LI, ID_WANG, ID_ZHANG
 from zcdesk.cli import main
 from zcdesk.store import Store
 
+pytestmark = pytest.mark.both_backends
+
 
 def text_of(path: Path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(path).pages)

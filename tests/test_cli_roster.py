@@ -15,6 +15,8 @@ from zcdesk.domain.eligibility import Ban
 from zcdesk.domain.records import ApplicantForm
 from zcdesk.store import Store
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def zc(db_url: str, store: Store, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -26,8 +27,9 @@ def test_head_constant_matches_the_scripts(tmp_path: Path) -> None:
     assert revisions(engine)[-1] == HEAD
 
 
-def test_each_revision_applies_in_turn(tmp_path: Path) -> None:
-    engine = create_store_engine(f"sqlite:///{tmp_path / 'steps.sqlite3'}")
+@pytest.mark.both_backends
+def test_each_revision_applies_in_turn(db_url: str) -> None:
+    engine = create_store_engine(db_url)
     config = _alembic_config(engine)
     for revision in revisions(engine):
         with engine.begin() as conn:
@@ -38,8 +40,10 @@ def test_each_revision_applies_in_turn(tmp_path: Path) -> None:
         config.attributes["connection"] = conn
         command.downgrade(config, "base")
     assert current_revision(engine) is None
+    engine.dispose()
 
 
+@pytest.mark.both_backends
 def test_models_match_the_migrated_schema(store: Store) -> None:
     with store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)

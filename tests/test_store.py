@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from tests.conftest import BAD_CHECK, FIXED_NOW, ID_LI, ID_WANG, ID_ZHANG
 from zcdesk.domain.checklist import RejectReason, Scope
@@ -14,12 +15,18 @@ from zcdesk.domain.records import ApplicantForm, LookupKind
 from zcdesk.store import DatabaseUnavailable, InputError, NotFound, Store
 from zcdesk.store.errors import NothingToUndo
 
+pytestmark = pytest.mark.both_backends
+
 
 def events(db_url: str) -> list[tuple]:
-    path = db_url.removeprefix("sqlite:///")
-    with sqlite3.connect(path) as conn:
-        return conn.execute("SELECT kind, item_code, copies, reverses_id, operator, desk "
-                            "FROM event ORDER BY id").fetchall()
+    engine = create_engine(db_url.replace("postgresql://", "postgresql+psycopg://"))
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(
+                "SELECT kind, item_code, copies, reverses_id, operator, desk "
+                "FROM event ORDER BY id"))]
+    finally:
+        engine.dispose()
 
 
 def test_reference_data_comes_from_the_database(store: Store) -> None:
@@ -39,6 +46,7 @@ def test_reference_data_comes_from_the_database(store: Store) -> None:
     assert store.desk_point().code == "SC"
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_is_tuned(store: Store, db_url: str) -> None:
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -218,6 +226,7 @@ def test_a_desk_without_a_point_cannot_open_visits(db_url: str) -> None:
     bare.close()
 
 
+@pytest.mark.sqlite_only
 def test_a_damaged_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "broken.sqlite3"
     path.write_bytes(b"this is not a database" * 100)
@@ -226,6 +235,7 @@ def test_a_damaged_file_is_refused(tmp_path: Path) -> None:
     assert path.read_bytes() == b"this is not a database" * 100
 
 
+@pytest.mark.sqlite_only
 def test_a_locked_database_gives_a_clear_message(store: Store, people: dict[str, int],
                                                  db_url: str,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:

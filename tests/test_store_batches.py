@@ -8,6 +8,8 @@ from tests.conftest import ID_LI, ID_ZHANG
 from zcdesk.domain.records import LookupKind
 from zcdesk.store import InputError, NotFound, Store
 
+pytestmark = pytest.mark.both_backends
+
 
 def complete(store: Store, packet_id: int, visit_id: int | None = None) -> None:
     store.accept(packet_id, "evaluation", 2, visit_id=visit_id)

@@ -19,3 +19,14 @@ class NothingToUndo(StoreError):
 
 class DatabaseUnavailable(StoreError):
     """The database cannot be opened, is locked, or is not a zcdesk database."""
+
+
+class ConcurrentChange(InputError):
+    """Another desk changed the packet since this desk showed it; nothing was written.
+
+    `packet` is the fresh state to show the clerk before they decide again.
+    """
+
+    def __init__(self, message: str, packet: object) -> None:
+        super().__init__(message)
+        self.packet = packet

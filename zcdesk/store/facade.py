@@ -54,6 +54,7 @@ from zcdesk.domain.scan import ScanKind, classify
 from zcdesk.store import models as m
 from zcdesk.store.engine import WRITE, create_store_engine
 from zcdesk.store.errors import (
+    ConcurrentChange,
     DatabaseUnavailable,
     InputError,
     NotFound,
@@ -484,6 +485,9 @@ class Store(RosterOps):
         decoded: dict[str | None, dict[str, int]] = {}
         rows = []
         for pid, aid, name, number, unit, status, accepted in s.execute(stmt):
+            if isinstance(accepted, dict):  # psycopg decodes json columns itself
+                rows.append(PacketRow(pid, aid, name, number, unit, status, accepted))
+                continue
             counts = decoded.get(accepted)
             if counts is None:
                 counts = decoded[accepted] = json.loads(accepted) if accepted else {}
@@ -550,11 +554,11 @@ class Store(RosterOps):
             raise InputError("递交人信息过长，请检查。")
         point = self._require_point()
         round_ = self.current_round()
+        self._ensure_counter(point.id, round_.id)
         with self._write() as s:
+            # The row lock makes two desks take numbers one after the other.
             counter = s.get(m.ReceiptCounter, (point.id, round_.id), with_for_update=True)
-            if counter is None:
-                counter = m.ReceiptCounter(point_id=point.id, round_id=round_.id, last_seq=0)
-                s.add(counter)
+            assert counter is not None
             counter.last_seq += 1
             number = ReceiptNumber(point.code, round_.code, counter.last_seq)
             visit = m.Visit(receipt_no=str(number), point_id=point.id, round_id=round_.id,
@@ -567,6 +571,18 @@ class Store(RosterOps):
             self._event(s, "visit_opened", visit_id=visit.id,
                         detail={"receipt_no": visit.receipt_no})
             return self._visit_info(s, visit)
+
+    def _ensure_counter(self, point_id: int, round_id: int) -> None:
+        """The receipt counter row exists before anyone locks it (two desks may race
+        to create it: the loser's insert fails harmlessly)."""
+        with self._read() as s:
+            if s.get(m.ReceiptCounter, (point_id, round_id)) is not None:
+                return
+        try:
+            with self._write() as s:
+                s.add(m.ReceiptCounter(point_id=point_id, round_id=round_id, last_seq=0))
+        except InputError:  # IntegrityError: another desk created it first
+            pass
 
     def visit(self, visit_id: int) -> VisitInfo:
         with self._read() as s:
@@ -615,12 +631,17 @@ class Store(RosterOps):
 
     # ------------------------------------------------------------------- copies
     def accept(self, packet_id: int, item_code: str, copies: int, *,
-               visit_id: int | None = None) -> RecordResult:
-        """Record `copies` accepted copies of one item; never beyond what is required."""
+               visit_id: int | None = None, expected_version: int | None = None,
+               ) -> RecordResult:
+        """Record `copies` accepted copies of one item; never beyond what is required.
+
+        `expected_version`: the packet's version the clerk was shown; if another
+        desk wrote since, ConcurrentChange carries the fresh state instead.
+        """
         item = self._item(item_code)
         copies = _valid_copies(copies)
         with self._write() as s:
-            packet = self._packet_for_write(s, packet_id)
+            packet = self._packet_for_write(s, packet_id, expected_version)
             self._check_visit(s, visit_id)
             state = self._state(s, packet)
             already = state.item(item.code).accepted
@@ -637,7 +658,8 @@ class Store(RosterOps):
             return RecordResult(view, event.id, message, warning)
 
     def reject(self, packet_id: int, item_code: str, copies: int, reason: RejectReason | str,
-               text: str = "", *, visit_id: int | None = None) -> RecordResult:
+               text: str = "", *, visit_id: int | None = None,
+               expected_version: int | None = None) -> RecordResult:
         """Record copies handed back with the reason; they never count."""
         item = self._item(item_code)
         copies = _valid_copies(copies)
@@ -655,7 +677,7 @@ class Store(RosterOps):
         if len(text) > 200:
             raise InputError("退回说明过长（最多 200 个字符）。")
         with self._write() as s:
-            packet = self._packet_for_write(s, packet_id)
+            packet = self._packet_for_write(s, packet_id, expected_version)
             self._check_visit(s, visit_id)
             event = self._event(s, CopyKind.REJECT.value, applicant_id=packet.applicant_id,
                                 packet_id=packet.id, visit_id=visit_id, item_code=item.code,
@@ -797,11 +819,19 @@ class Store(RosterOps):
             raise InputError(f"材料名称“{code}”无法识别。可选：{names}")
         return item
 
-    @staticmethod
-    def _packet_for_write(s: Session, packet_id: int) -> m.Packet:
+    def _packet_for_write(self, s: Session, packet_id: int,
+                          expected_version: int | None = None) -> m.Packet:
+        """The packet row, locked (SELECT … FOR UPDATE on PostgreSQL; SQLite's write
+        transaction already holds the database) and, if asked, still as shown."""
         packet = s.get(m.Packet, packet_id, with_for_update=True)
         if packet is None:
             raise NotFound(f"没有编号为 {packet_id} 的材料袋。")
+        if expected_version is not None and packet.version != expected_version:
+            fresh = self._view(s, packet.id)
+            raise ConcurrentChange(
+                f"另一窗口刚刚更新了 {fresh.applicant.name} 的材料（现在：{fresh.status.label}，"
+                f"{fresh.state.missing_text()}）。刚才的操作没有保存，请看清最新状态后再登记。",
+                fresh)
         return packet
 
     @staticmethod
