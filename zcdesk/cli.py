@@ -109,6 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
     from zcdesk.cli_roster import add_parsers as add_roster_parsers
 
     add_roster_parsers(sub, common)
+    from zcdesk.cli_admin import add_parsers as add_admin_parsers
+
+    add_admin_parsers(sub, common)
 
     desk = sub.add_parser("desk", parents=[common], help="查看或设置本机所属受理点和窗口名")
     desk.add_argument("--point", metavar="CODE", help="受理点代码，如 SC（上城区）")
@@ -170,13 +173,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"zcdesk：{exc}", file=sys.stderr)
         return EXIT_DATABASE
     try:
+        from zcdesk.cli_admin import (
+            audit_command,
+            backup_command,
+            check_command,
+            restore_command,
+        )
         from zcdesk.cli_print import batch_command, print_document
-        from zcdesk.cli_roster import check_command, export_command, roster_command
+        from zcdesk.cli_roster import check_command as eligibility_command
+        from zcdesk.cli_roster import export_command, roster_command
 
         handler = {"applicant": _applicant, "receive": _receive, "undo": _undo,
                    "status": _status, "desk": _desk, "print": print_document,
                    "batch": batch_command, "roster": roster_command,
-                   "export": export_command, "check-eligibility": check_command}[args.command]
+                   "export": export_command, "check-eligibility": eligibility_command,
+                   "audit": audit_command, "backup": backup_command,
+                   "restore": restore_command, "check": check_command}[args.command]
         return handler(store, args)
     except DatabaseUnavailable as exc:
         print(f"zcdesk：{exc}", file=sys.stderr)

@@ -262,3 +262,19 @@ class PacketReport:
     returned_text: str
     eligibility: str  # eligible | ineligible | unknown
     reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One event of the audit trail, as `zcdesk audit` and the history view show it."""
+
+    id: int
+    at: dt.datetime
+    kind: str
+    operator: str
+    desk: str
+    applicant: str
+    id_number: str
+    description: str
+    reversed_by: int | None
+    detail: dict[str, object] = field(default_factory=dict)

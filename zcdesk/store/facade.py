@@ -14,6 +14,7 @@ import socket
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, String, bindparam, exists, func, select, type_coerce
@@ -35,6 +36,7 @@ from zcdesk.domain.receipt import BatchNumber, ReceiptNumber, parse_packet_code
 from zcdesk.domain.records import (
     ApplicantForm,
     ApplicantInfo,
+    AuditEntry,
     BatchInfo,
     BatchView,
     EventView,
@@ -52,7 +54,7 @@ from zcdesk.domain.records import (
 )
 from zcdesk.domain.scan import ScanKind, classify
 from zcdesk.store import models as m
-from zcdesk.store.engine import WRITE, create_store_engine
+from zcdesk.store.engine import WRITE, create_store_engine, sqlite_path
 from zcdesk.store.errors import (
     ConcurrentChange,
     DatabaseUnavailable,
@@ -810,6 +812,71 @@ class Store(RosterOps):
         return BatchView(self._batch_info(s, batch),
                          tuple(self._packet_view(s, p) for p in packets))
 
+    def automatic_backup(self, keep: int = 14) -> Path | None:
+        """A daily checked copy of a SQLite database into `backups/` beside it
+        (the window calls this at start and every hour); None when not due."""
+        path = sqlite_path(str(self.engine.url))
+        if path is None:
+            return None
+        from zcdesk.store.backup import automatic_backup  # lazy: not on the scan path
+
+        return automatic_backup(path, path.parent / "backups", keep=keep, now=self.clock())
+
+    def check(self) -> list[str]:
+        """Consistency of the data (empty: all is well), in words for the office lead.
+
+        Every packet's cached status equals what its events imply; receipt
+        numbers run without gaps; SQLite's own integrity check passes.
+        """
+        problems: list[str] = []
+        path = sqlite_path(str(self.engine.url))
+        if path is not None:
+            from zcdesk.store.backup import integrity_problems  # lazy: admin only
+
+            problems += integrity_problems(path)
+        items = self.checklist()
+        with self._read() as s:
+            events: dict[int, list[CopyEvent]] = {}
+            for pid, kind, code, copies, reason, text in s.execute(
+                    select(m.Event.packet_id, m.Event.kind, m.Event.item_code, m.Event.copies,
+                           m.Event.reason, m.Event.reason_text)
+                    .where(m.Event.kind.in_(COPY_KINDS), _NOT_REVERSED).order_by(m.Event.id)):
+                events.setdefault(pid, []).append(CopyEvent(
+                    CopyKind(kind), code or "", copies or 0,
+                    RejectReason(reason) if reason else None, text or ""))
+            for pid, status, accepted, name in s.execute(
+                    select(m.Packet.id, m.Packet.status, m.Packet.accepted, m.Applicant.name)
+                    .join(m.Applicant, m.Packet.applicant_id == m.Applicant.id)):
+                state = compute_state(items, events.get(pid, []))
+                cached = {k: v for k, v in (accepted or {}).items() if v}
+                expected = {k: v for k, v in state.received.items() if v}
+                if status != state.status.value or cached != expected:
+                    problems.append(f"材料袋 {pid}（{name}）的状态与登记记录不符："
+                                    f"记为 {status} {cached}，应为 {state.status.value} {expected}")
+            for point_id, round_id, last in s.execute(select(
+                    m.ReceiptCounter.point_id, m.ReceiptCounter.round_id,
+                    m.ReceiptCounter.last_seq)):
+                seqs = sorted(s.scalars(select(m.Visit.seq).where(
+                    m.Visit.point_id == point_id, m.Visit.round_id == round_id)))
+                if seqs != list(range(1, last + 1)):
+                    problems.append(f"收件号不连续（受理点 {point_id}，轮次 {round_id}）："
+                                    f"计数 {last}，实有 {len(seqs)} 个")
+        return problems
+
+    def audit(self, since: dt.date | None = None) -> list[AuditEntry]:
+        """The whole trail (oldest first), optionally from a day on."""
+        with self._read() as s:
+            reversal = aliased(m.Event)
+            stmt = (select(m.Event, reversal.id, m.Applicant.name, m.Applicant.id_number)
+                    .outerjoin(reversal, reversal.reverses_id == m.Event.id)
+                    .outerjoin(m.Applicant, m.Applicant.id == m.Event.applicant_id)
+                    .order_by(m.Event.id))
+            if since is not None:
+                stmt = stmt.where(m.Event.at >= dt.datetime.combine(since, dt.time()))
+            return [AuditEntry(e.id, e.at, e.kind, e.operator, e.desk, name or "", number or "",
+                               self._describe(e), rev, dict(e.detail or {}))
+                    for e, rev, name, number in s.execute(stmt)]
+
     # ----------------------------------------------------------------- internal
     def _item(self, code: str) -> ChecklistItem:
         items = self.checklist()
@@ -920,7 +987,11 @@ class Store(RosterOps):
             return f"撤销第 {e.reverses_id} 号记录（{item_name} {e.copies} 份）"
         if e.kind == "applicant_added":
             return f"新增申报人（{(e.detail or {}).get('unit', '')}）"
+        if e.kind == "applicant_updated":
+            changed = "、".join((e.detail or {}).get("changes", {}))
+            return f"花名册更新：{changed}"
         return {"visit_opened": "开始收件", "visit_closed": "完成收件", "batch_created": "组批",
+                "roster_imported": "导入花名册", "bans_imported": "导入禁报名单",
                 "setting_changed": "修改设置"}.get(e.kind, e.kind)
 
 

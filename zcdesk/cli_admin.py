@@ -1,0 +1,95 @@
+"""`zcdesk audit`, `zcdesk backup`, `zcdesk restore`, `zcdesk check`: the office lead's tools."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from zcdesk.store import Store
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{text}”应写作 YYYY-MM-DD") from None
+
+
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    audit = sub.add_parser("audit", parents=[common],
+                           help="审计记录：谁、何时、在哪个窗口、做了什么")
+    audit.add_argument("--since", type=_day, metavar="DATE", help="从该日（YYYY-MM-DD）起")
+    audit.add_argument("--json", action="store_true", help="以 JSON 输出")
+    backup = sub.add_parser("backup", parents=[common],
+                            help="备份数据库到文件（SQLite 在线备份，并做完整性检查）")
+    backup.add_argument("file", metavar="FILE", help="备份文件")
+    restore = sub.add_parser("restore", parents=[common],
+                             help="从备份恢复（损坏的备份会被拒绝；当前数据库另存一份）")
+    restore.add_argument("file", metavar="FILE", help="备份文件")
+    sub.add_parser("check", parents=[common], help="检查数据库完整性和数据一致性")
+
+
+def audit_command(store: Store, args: argparse.Namespace) -> int:
+    entries = store.audit(args.since)
+    if args.json:
+        print(json.dumps([{"id": e.id, "at": e.at.isoformat(timespec="seconds"),
+                           "kind": e.kind, "operator": e.operator, "desk": e.desk,
+                           "applicant": e.applicant, "id_number": e.id_number,
+                           "description": e.description, "reversed_by": e.reversed_by,
+                           "detail": e.detail}
+                          for e in entries], ensure_ascii=False, indent=2, default=str))
+        return 0
+    from zcdesk.domain.idnumber import mask_id
+
+    for e in entries:
+        who = f"{e.applicant} {mask_id(e.id_number)}" if e.applicant else ""
+        undone = f"（已被第 {e.reversed_by} 号撤销）" if e.reversed_by else ""
+        print(f"{e.id:>6}  {e.at:%Y-%m-%d %H:%M:%S}  {e.operator}@{e.desk}  {who}  "
+              f"{e.description}{undone}".replace("    ", "  "))
+    print(f"共 {len(entries)} 条记录。", file=sys.stderr)
+    return 0
+
+
+def _sqlite_file(store: Store) -> Path:
+    from zcdesk.store import InputError
+    from zcdesk.store.engine import sqlite_path
+
+    path = sqlite_path(store.url)
+    if path is None:
+        raise InputError("PostgreSQL 数据库请用 pg_dump / pg_restore 备份和恢复（见 README）。")
+    return path
+
+
+def backup_command(store: Store, args: argparse.Namespace) -> int:
+    from zcdesk.store.backup import backup_to
+
+    target = backup_to(_sqlite_file(store), Path(args.file).expanduser())
+    print(f"已备份到 {target}（完整性检查通过）")
+    return 0
+
+
+def restore_command(store: Store, args: argparse.Namespace) -> int:
+    from zcdesk.store.backup import restore_from
+
+    database = _sqlite_file(store)
+    store.close()  # nothing of ours may hold the file while it is replaced
+    aside = restore_from(Path(args.file).expanduser(), database)
+    print(f"已从 {args.file} 恢复。" + (f"原数据库另存为 {aside}。" if aside else ""))
+    print("请确认其他窗口均已关闭后再打开程序。", file=sys.stderr)
+    return 0
+
+
+def check_command(store: Store, args: argparse.Namespace) -> int:
+    problems = store.check()
+    for problem in problems:
+        print(f"问题：{problem}")
+    if problems:
+        print(f"发现 {len(problems)} 个问题。请联系管理员，必要时从备份恢复。", file=sys.stderr)
+        return 1
+    print("数据库完整，数据一致。")
+    return 0
