@@ -177,6 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             audit_command,
             backup_command,
             check_command,
+            operator_command,
             restore_command,
         )
         from zcdesk.cli_print import batch_command, print_document
@@ -188,7 +189,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                    "batch": batch_command, "roster": roster_command,
                    "export": export_command, "check-eligibility": eligibility_command,
                    "audit": audit_command, "backup": backup_command,
-                   "restore": restore_command, "check": check_command}[args.command]
+                   "restore": restore_command, "check": check_command,
+                   "operator": operator_command}[args.command]
         return handler(store, args)
     except DatabaseUnavailable as exc:
         print(f"zcdesk：{exc}", file=sys.stderr)

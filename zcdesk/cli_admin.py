@@ -32,6 +32,17 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
                              help="从备份恢复（损坏的备份会被拒绝；当前数据库另存一份）")
     restore.add_argument("file", metavar="FILE", help="备份文件")
     sub.add_parser("check", parents=[common], help="检查数据库完整性和数据一致性")
+    operator = sub.add_parser("operator", help="操作员：新增、列出、停用、启用")
+    actions = operator.add_subparsers(dest="action", metavar="操作", required=True,
+                                      parser_class=type(operator))
+    add = actions.add_parser("add", parents=[common],
+                             help="新增操作员（PIN 从终端输入，或从标准输入读一行）")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--role", choices=["clerk", "admin"], default="clerk")
+    actions.add_parser("list", parents=[common], help="列出操作员")
+    for action, text in (("disable", "停用"), ("enable", "启用")):
+        one = actions.add_parser(action, parents=[common], help=f"{text}操作员")
+        one.add_argument("name", metavar="NAME")
 
 
 def audit_command(store: Store, args: argparse.Namespace) -> int:
@@ -92,4 +103,30 @@ def check_command(store: Store, args: argparse.Namespace) -> int:
         print(f"发现 {len(problems)} 个问题。请联系管理员，必要时从备份恢复。", file=sys.stderr)
         return 1
     print("数据库完整，数据一致。")
+    return 0
+
+
+def operator_command(store: Store, args: argparse.Namespace) -> int:
+    if args.action == "list":
+        from zcdesk.store.operator_ops import ROLES
+
+        for o in store.operators():
+            print(f"{o.name}  {ROLES[o.role]}{'' if o.active else '  （已停用）'}")
+        return 0
+    if args.action in ("disable", "enable"):
+        store.set_operator_active(args.name, args.action == "enable")
+        print(f"已{'启用' if args.action == 'enable' else '停用'}操作员 {args.name}。")
+        return 0
+    if sys.stdin.isatty():
+        import getpass
+
+        pin = getpass.getpass("PIN（4 到 12 位数字）：")
+        if getpass.getpass("再输入一次：") != pin:
+            from zcdesk.store import InputError
+
+            raise InputError("两次输入的 PIN 不一致。")
+    else:
+        pin = sys.stdin.readline().strip()
+    info = store.create_operator(args.name, pin, args.role)
+    print(f"已新增操作员 {info.name}（{'管理员' if info.is_admin else '窗口人员'}）。")
     return 0

@@ -278,3 +278,14 @@ class AuditEntry:
     description: str
     reversed_by: int | None
     detail: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class OperatorInfo:
+    name: str
+    role: str  # clerk | admin
+    active: bool
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"

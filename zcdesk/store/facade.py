@@ -64,6 +64,7 @@ from zcdesk.store.errors import (
     StoreError,
 )
 from zcdesk.store.migrate import ensure_schema
+from zcdesk.store.operator_ops import OperatorOps
 from zcdesk.store.roster_ops import RosterOps
 
 MAX_COPIES = 20  # more in one go is a typing slip, not a packet
@@ -120,7 +121,7 @@ def _db_message(exc: BaseException) -> str:
     return f"数据库出错，刚才的操作没有保存：{getattr(exc, 'orig', exc)}"
 
 
-class Store(RosterOps):
+class Store(RosterOps, OperatorOps):
     """Facade over the database for one desk and one operator."""
 
     def __init__(
@@ -264,6 +265,7 @@ class Store(RosterOps):
         return self._point
 
     def set_desk_point(self, code: str) -> PointInfo:
+        self.require_admin("设置受理点")
         code = code.strip().upper()
         if not any(p.code == code and p.kind != "city" for p in self.points()):
             choices = "、".join(f"{p.code}（{p.short_name}）" for p in self.points()
@@ -732,6 +734,7 @@ class Store(RosterOps):
 
     def new_batch(self) -> BatchView:
         """A batch of every complete packet of this point and round not yet in one."""
+        self.require_admin("组批")
         point = self._require_point()
         round_ = self.current_round()
         with self._write() as s:

@@ -52,6 +52,7 @@ class RosterOps:
         received at the counter stays as it was. A dry run reports the same
         counts and writes nothing.
         """
+        self.require_admin("导入花名册")
         point = self._require_point()
         round_ = self.current_round()
         now = self.clock()
@@ -106,6 +107,7 @@ class RosterOps:
 
     def import_bans(self: Store, bans: Sequence[Ban], *, source: str = "") -> int:
         """Replace the disqualification list; every pre-check is computed anew."""
+        self.require_admin("导入禁报名单")
         for ban in bans:
             if not ban.name.strip() and not ban.id_number.strip():
                 raise InputError("禁报名单中有既无姓名也无证件号码的记录。")

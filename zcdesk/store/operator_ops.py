@@ -1,0 +1,116 @@
+"""Operators: who may work at the desks, and what an admin alone may do.
+
+Part of the Store facade. The window logs an operator in (name + PIN) and from
+then on every event carries that name, and admin-only actions (roster import,
+batches, settings, backups, operators) are refused to a clerk. The command
+line names its operator with --operator and is trusted as the office lead's
+own shell: `role` stays None there and nothing is refused for want of a role.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+
+from zcdesk.domain.pin import hash_pin, pin_problem, verify_pin
+from zcdesk.domain.records import OperatorInfo
+from zcdesk.store import models as m
+from zcdesk.store.errors import InputError
+
+if TYPE_CHECKING:
+    from zcdesk.store.facade import Store
+
+ROLES = {"clerk": "窗口人员", "admin": "管理员"}
+MAX_FAILURES = 5
+LOCKOUT_SECONDS = 60
+
+
+class NotAllowed(InputError):
+    """The logged-in operator's role does not allow this."""
+
+
+class OperatorOps:
+    role: str | None = None  # set by login(); None = command line, trusted
+
+    def operators(self: Store) -> list[OperatorInfo]:
+        with self._read() as s:
+            return [OperatorInfo(o.name, o.role, o.active)
+                    for o in s.scalars(select(m.Operator).order_by(m.Operator.name))]
+
+    def needs_first_admin(self: Store) -> bool:
+        with self._read() as s:
+            return not s.scalar(select(func.count()).select_from(m.Operator))
+
+    def create_operator(self: Store, name: str, pin: str, role: str) -> OperatorInfo:
+        """Add an operator; the very first one must be an admin (created at first start)."""
+        name = name.strip()
+        if not name or len(name) > 64:
+            raise InputError("姓名不能为空，且最多 64 个字符。")
+        if role not in ROLES:
+            raise InputError("角色应为 clerk（窗口人员）或 admin（管理员）。")
+        problem = pin_problem(pin)
+        if problem:
+            raise InputError(problem)
+        first = self.needs_first_admin()
+        if first and role != "admin":
+            raise InputError("第一个操作员必须是管理员。")
+        if not first:
+            self.require_admin("新增操作员")
+        with self._write() as s:
+            if s.scalar(select(m.Operator.id).where(m.Operator.name == name)):
+                raise InputError(f"操作员“{name}”已存在。")
+            s.add(m.Operator(name=name, pin_hash=hash_pin(pin), role=role, active=True,
+                             created_at=self.clock()))
+            self._event(s, "operator_added", detail={"name": name, "role": role})
+        return OperatorInfo(name, role, True)
+
+    def login(self: Store, name: str, pin: str) -> OperatorInfo:
+        """Check the PIN; from now on events carry this operator's name."""
+        failures: dict[str, tuple[int, float]] = self.__dict__.setdefault("_failures", {})
+        count, since = failures.get(name, (0, 0.0))
+        if count >= MAX_FAILURES and time.monotonic() - since < LOCKOUT_SECONDS:
+            raise InputError(f"PIN 连续输错 {MAX_FAILURES} 次，请 1 分钟后再试。")
+        with self._read() as s:
+            operator = s.scalars(select(m.Operator).where(m.Operator.name == name.strip(),
+                                                          m.Operator.active)).first()
+            stored = operator.pin_hash if operator else None
+            info = OperatorInfo(operator.name, operator.role, True) if operator else None
+        if stored is None or info is None or not verify_pin(pin, stored):
+            failures[name] = (count + 1, time.monotonic())
+            raise InputError("姓名或 PIN 不正确。")
+        failures.pop(name, None)
+        self.operator = info.name
+        self.role = info.role
+        with self._write() as s:
+            self._event(s, "login", detail={"role": info.role})
+        return info
+
+    def change_pin(self: Store, name: str, old_pin: str, new_pin: str) -> None:
+        problem = pin_problem(new_pin)
+        if problem:
+            raise InputError(problem)
+        with self._write() as s:
+            operator = s.scalars(select(m.Operator).where(m.Operator.name == name)).first()
+            if operator is None or not verify_pin(old_pin, operator.pin_hash):
+                raise InputError("原 PIN 不正确。")
+            operator.pin_hash = hash_pin(new_pin)
+            self._event(s, "pin_changed", detail={"name": name})
+
+    def set_operator_active(self: Store, name: str, active: bool) -> None:
+        self.require_admin("停用或启用操作员")
+        with self._write() as s:
+            operator = s.scalars(select(m.Operator).where(m.Operator.name == name)).first()
+            if operator is None:
+                raise InputError(f"没有操作员“{name}”。")
+            if not active and operator.role == "admin" and s.scalar(
+                    select(func.count()).where(m.Operator.role == "admin",
+                                               m.Operator.active)) == 1:
+                raise InputError("不能停用唯一的管理员。")
+            operator.active = active
+            self._event(s, "operator_changed", detail={"name": name, "active": active})
+
+    def require_admin(self: Store, what: str) -> None:
+        if self.role is not None and self.role != "admin":
+            raise NotAllowed(f"“{what}”需要管理员权限，请由管理员登录后操作。")
