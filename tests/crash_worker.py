@@ -16,6 +16,7 @@ def main(url: str, total: int) -> int:
     packets = [row.packet_id for row in store.packet_rows()]
     done = store.audit()
     start = sum(1 for e in done if e.kind in ("accept", "reject"))
+    print("ready", flush=True)
     for n in range(start, total):
         packet = packets[n % len(packets)]
         item = "evaluation" if n % 2 else "registration"

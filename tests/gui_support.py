@@ -17,9 +17,11 @@ from zcdesk.ui.feedback import Feedback
 from zcdesk.ui.main_window import MainWindow
 
 
-def make_window(qtbot: QtBot, store: Store) -> MainWindow:
+def make_window(qtbot: QtBot, store: Store | None, *,
+                load_list_later: bool = False) -> MainWindow:
+    """The counter window on `store` (None: without one yet), shown and active."""
     create_application()  # the test QApplication gets the bundled font and style sheet
-    window = MainWindow(store, Feedback(muted=True))
+    window = MainWindow(store, Feedback(muted=True), load_list_later=load_list_later)
     qtbot.addWidget(window)
     window.resize(1440, 900)
     window.show()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -10,8 +13,8 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import FIXED_NOW
-from tests.gui_support import make_window, patch_dialog
+from tests.conftest import FIXED_NOW, ID_LI, ID_ZHANG
+from tests.gui_support import make_window, patch_dialog, scan
 from zcdesk.store import Store
 from zcdesk.ui import app as app_module
 from zcdesk.ui.app import create_application, self_check
@@ -125,9 +128,10 @@ def test_status_bar_and_menus(qtbot: QtBot, store: Store, people: dict[str, int]
     assert "距纸质材料截止 2025-05-30 还有 12 天" in text
     assert "操作员 小王" in text and "窗口1" in text and "上城区" in text
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["收件(&V)", "材料(&M)", "查看(&L)", "设置(&S)", "帮助(&H)"]
+    assert menus == ["收件(&V)", "材料(&M)", "打印(&P)", "查看(&L)", "设置(&S)", "帮助(&H)"]
     rows = dict(help_rows(window.actions_in_menus()))
-    for keys in ("F2", "F10", "F3 / Esc", "F7", "Ctrl+Z", "F4", "Ctrl+H", "Ctrl+F", "F1"):
+    for keys in ("F2", "F10", "F3 / Esc", "F7", "Ctrl+Z", "F4", "Ctrl+H", "Ctrl+F", "F1",
+                 "Ctrl+P", "Ctrl+Shift+P"):
         assert keys in rows, keys
     assert window.ui.actionNewVisit.toolTip() == "新建收件（F2）"
     assert "F10" in window.ui.finishVisitButton.toolTip()
@@ -180,18 +184,163 @@ def test_unexpected_errors_are_shown_not_fatal(qapp: QApplication,
 def test_run_gui_shows_the_window(qtbot: QtBot, store: Store, people: dict[str, int],
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
-    shown: list[MainWindow] = []
+    seen: dict[str, object] = {}
 
-    def fake_exec(app: QApplication) -> int:  # no nested event loop in the test run
-        shown.extend(w for w in QApplication.topLevelWidgets()
-                     if isinstance(w, MainWindow) and w.isVisible())
-        for window in shown:
-            window.close()
-            window.deleteLater()
+    def fake_exec(app: QApplication) -> int:  # no real event loop in the test run
+        window = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, MainWindow) and w.isVisible())
+        seen["ready_at_exec"] = window.store_ready  # opened after the first paint
+        qtbot.waitUntil(lambda: window.store_ready, timeout=5000)
+        qtbot.waitUntil(lambda: not window.packet_list.loading, timeout=5000)
+        seen["title"] = window.windowTitle()
+        seen["rows"] = window.packet_model.rowCount()
+        window.close()
+        window.deleteLater()
         return 0
 
     monkeypatch.setattr(QApplication, "exec", fake_exec)
-    assert app_module.run_gui(store, title_suffix="（演示）") == 0
-    assert len(shown) == 1
-    assert shown[0].windowTitle() == "职称材料受理窗口 — 上城区（演示）"
+    monkeypatch.setattr(store, "close", lambda: seen.setdefault("closed", True))
+    assert app_module.run_gui(lambda: store, title_suffix="（演示）") == 0
+    assert seen == {"ready_at_exec": False, "title": "职称材料受理窗口 — 上城区（演示）",
+                    "rows": 3, "closed": True}
     assert sys.excepthook is app_module._excepthook
+
+
+def test_run_gui_unusable_database_exits_3(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from zcdesk.store import DatabaseUnavailable
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    boxes: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        staticmethod(lambda parent, title, text: boxes.append((title, text))))
+
+    def fake_exec(app: QApplication) -> int:
+        qtbot.waitUntil(lambda: bool(boxes), timeout=5000)
+        qtbot.waitUntil(lambda: not any(isinstance(w, MainWindow) and w.isVisible()
+                                        for w in QApplication.topLevelWidgets()), timeout=2000)
+        return 0
+
+    def broken() -> Store:
+        raise DatabaseUnavailable("无法打开数据库：数据库文件已损坏或不是 zcdesk 数据库。")
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    assert app_module.run_gui(broken) == 3
+    assert boxes[0][0] == "无法打开数据库"
+    assert "已损坏" in boxes[0][1] and "程序将退出" in boxes[0][1]
+    assert "已损坏" in capsys.readouterr().err
+
+
+def test_the_gui_start_shows_the_window_before_importing_the_store(tmp_path: Path) -> None:
+    """`zcdesk` (no subcommand): no SQLAlchemy until the window is on screen."""
+    probe = (
+        "import sys, json\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "seen = {}\n"
+        "def fake_exec(app):\n"
+        "    seen['store'] = 'zcdesk.store' in sys.modules\n"
+        "    seen['sqlalchemy'] = 'sqlalchemy' in sys.modules\n"
+        "    seen['visible'] = any(w.isVisible() for w in app.topLevelWidgets())\n"
+        "    return 0\n"
+        "QApplication.exec = fake_exec\n"
+        "from zcdesk.cli import main\n"
+        "code = main(['--db', sys.argv[1]])\n"
+        "print('PROBE', json.dumps(seen), code)\n"
+        "sys.stdout.flush()\n"
+        "import os; os._exit(0)\n")
+    done = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "start.sqlite3")],
+                          capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    line = next(x for x in done.stdout.splitlines() if x.startswith("PROBE"))
+    assert line == 'PROBE {"store": false, "sqlalchemy": false, "visible": true} 0', done.stderr
+
+
+def test_window_without_store_keeps_scans_until_attached(qtbot: QtBot, store: Store,
+                                                         people: dict[str, int]) -> None:
+    window = make_window(qtbot, None)
+    assert not window.store_ready
+    assert "正在打开数据库" in window.status_bar_text()
+    assert window.scan_edit.hasFocus()
+    assert not window.ui.actionNewVisit.isEnabled()
+    scan(qtbot, window, ID_ZHANG)  # typed and submitted while the database opens
+    assert window.scan_edit.text() == "" and window.current_packet is None
+    assert "已记下 1 次扫描" in window.message_text()
+    qtbot.keyClicks(window.scan_edit, ID_LI[:6])  # typed, not yet submitted
+
+    window.attach_store(store)
+    assert window.current_packet is not None
+    assert window.current_packet.packet_id == people["张三"]
+    assert window.scan_edit.text() == ID_LI[:6]  # still there, nothing lost
+    assert window.ui.actionNewVisit.isEnabled()
+    assert "未收 3" in window.status_bar_text()
+    assert window.windowTitle() == "职称材料受理窗口 — 上城区"
+
+
+def test_store_opened_in_a_thread_after_the_first_paint(qtbot: QtBot, store: Store,
+                                                         people: dict[str, int]) -> None:
+    gate = threading.Event()
+
+    def slow_open() -> Store:
+        gate.wait(5)
+        return store
+
+    create_application()
+    window = MainWindow(None, Feedback(muted=True), load_list_later=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_store_after_paint(slow_open)
+    qtbot.waitExposed(window)
+    qtbot.wait(50)  # the window keeps working while the store opens
+    scan(qtbot, window, ID_LI.lower())
+    assert not window.store_ready
+    with qtbot.waitSignal(window.store_attached, timeout=5000):
+        gate.set()
+    assert window.current_packet is not None
+    assert window.current_packet.packet_id == people["李四"]
+    qtbot.waitUntil(lambda: window.packet_model.rowCount() == 3, timeout=5000)
+
+
+def _exec_until_closed(qtbot: QtBot, seen: dict[str, object]):  # type: ignore[no-untyped-def]
+    """A stand-in for QApplication.exec: run until the store is there (or the
+    window closed itself), note what the window shows, close it."""
+
+    def fake_exec(app: QApplication) -> int:
+        window = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, MainWindow) and w.isVisible())
+        qtbot.waitUntil(lambda: window.store_ready or not window.isVisible(), timeout=20000)
+        if window.store_ready:
+            qtbot.waitUntil(lambda: not window.packet_list.loading, timeout=20000)
+            seen["title"] = window.windowTitle()
+            seen["rows"] = window.packet_model.rowCount()
+        window.close()
+        window.deleteLater()
+        return 0
+
+    return fake_exec
+
+
+def test_cli_gui_start_with_an_unusable_database(qtbot: QtBot, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from zcdesk.cli import main
+
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"garbage" * 200)
+    boxes: list[str] = []
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(QMessageBox, "critical",
+                        staticmethod(lambda parent, title, text: boxes.append(text)))
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(QApplication, "exec", _exec_until_closed(qtbot, seen))
+    assert main(["--db", str(broken)]) == 3  # as `zcdesk status` on that file
+    assert seen == {} and "损坏" in boxes[0]
+
+
+def test_cli_gui_start_seeds_the_demo(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from zcdesk.cli import main
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(QApplication, "exec", _exec_until_closed(qtbot, seen))
+    assert main(["--demo"]) == 0
+    assert seen["title"] == "职称材料受理窗口 — 上城区（演示）"
+    assert 55 <= int(seen["rows"]) <= 65  # type: ignore[call-overload]

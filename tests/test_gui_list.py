@@ -210,3 +210,53 @@ def test_a_failed_background_load_is_reported(qtbot: QtBot, store: Store,
     window.reload_list()
     assert window.packet_model.rowCount() == 3
     assert "未收 3" in window.status_bar_text()
+
+
+def test_backspace_gives_back_the_kept_result(qapp: object, store: Store,
+                                              big_rows: list[PacketRow]) -> None:
+    """One more character filters the previous result; Backspace filters nothing."""
+    model = PacketTableModel(lambda: big_rows, store.checklist())
+    results = {}
+    for text in ("申", "申报", "申报人1", "申报人12"):
+        model.set_filter(text=text)
+        results[text] = model._visible
+    assert model.rowCount() == 1111  # 申报人12, 申报人120 … 申报人12999
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.set_filter(text="申报人1")  # Backspace
+    assert model._visible is results["申报人1"]  # the kept list itself: O(1)
+    model.set_filter(text="申报人1 ")  # a trailing space: the same rows, no repaint
+    assert resets == [1]
+    model.set_filter(text="")
+    assert model.rowCount() == 100_000
+    model.set_filter(text="申报人9")  # another branch: filtered from the rows again
+    assert model.rowCount() == 11_111
+
+
+def test_kept_results_follow_status_changes(qapp: object, store: Store) -> None:
+    rows = synthetic_rows(30)
+    model = PacketTableModel(lambda: list(rows), store.checklist())
+    model.set_filter(status="none")
+    model.set_filter(text="申报人1")
+    none_1x = {model.row_of(r).packet_id for r in range(model.rowCount())}
+    model.set_filter(text="申报人12")
+    # 申报人15 (none) is completed meanwhile: the kept "申报人1" result is stale
+    model.update_row(rows[15]._replace(status="complete",
+                                       accepted={"evaluation": 2, "registration": 2}))
+    model.set_filter(text="申报人1")
+    assert {model.row_of(r).packet_id for r in range(model.rowCount())} == none_1x - {15}
+
+
+def test_cell_texts_are_made_once(qapp: object, store: Store,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = synthetic_rows(50)
+    model = PacketTableModel(lambda: list(rows), store.checklist())
+
+    def fail(*_args: object) -> str:
+        raise AssertionError("computed while painting")
+
+    monkeypatch.setattr("zcdesk.ui.packet_model.mask_id", fail)
+    monkeypatch.setattr("zcdesk.ui.packet_model.missing_text", fail)
+    cells = [model.data(model.index(r, c)) for r in range(50) for c in range(5)]
+    assert cells[1] == "330102********000X" and cells[3] == "○ 未收"
+    assert cells[4] == "评审表 2 份、登记表 2 份"

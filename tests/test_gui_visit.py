@@ -13,6 +13,7 @@ from zcdesk.store import Store
 from zcdesk.store.views import VisitSummary
 from zcdesk.ui.dialogs import summary as summary_dialog
 from zcdesk.ui.dialogs import visit as visit_dialog
+from zcdesk.ui.dialogs.preview import Outcome
 from zcdesk.ui.dialogs.visit import VisitForm
 from zcdesk.ui.main_window import MainWindow
 
@@ -68,7 +69,9 @@ def test_f10_summarises_and_closes_the_visit(qtbot: QtBot, window: MainWindow, s
     assert "继续收件" in window.message_text()
 
     monkeypatch.setattr(summary_dialog, "launch", lambda parent, s: seen.append(s) or True)
+    previewed = patch_dialog(monkeypatch, "preview", Outcome())  # see test_gui_print
     press(qtbot, window, Qt.Key.Key_F10)
+    assert len(previewed.calls) == 1
     assert [p.applicant.name for p in seen[-1].packets] == ["张三", "李四"]
     assert not store.visit(visit_id).is_open
     assert store.open_visit_of_desk() is None

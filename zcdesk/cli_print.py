@@ -12,9 +12,10 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from zcdesk.store import InputError, Store
+if TYPE_CHECKING:  # imported where used: `zcdesk` (the window) starts without SQLAlchemy
+    from zcdesk.store import Store
 
 SETTING_FALLBACK_FONT = "print.fallback_font"
 ENV_FALLBACK_FONT = "ZCDESK_FALLBACK_FONT"
@@ -55,6 +56,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def print_document(store: Store, args: argparse.Namespace) -> int:
     from zcdesk import printing  # lazy: reportlab only when printing
+    from zcdesk.store import InputError
 
     options = printing.PrintOptions(full_ids=args.full_ids, clerk=store.operator,
                                     fallback_font=fallback_font(store),
@@ -120,6 +122,8 @@ def batch_command(store: Store, args: argparse.Namespace) -> int:
 
 
 def fallback_font(store: Store) -> Path | None:
+    from zcdesk.store import InputError
+
     configured = os.environ.get(ENV_FALLBACK_FONT) or store.setting(SETTING_FALLBACK_FONT)
     if not configured:
         return None
@@ -130,6 +134,8 @@ def fallback_font(store: Store) -> Path | None:
 
 
 def write_atomically(target: Path, data: bytes) -> None:
+    from zcdesk.store import InputError
+
     if target.suffix.lower() != ".pdf":
         raise InputError(f"输出文件“{target}”应以 .pdf 结尾。")
     if not target.parent.is_dir():

@@ -1,4 +1,9 @@
-"""Starting the GUI: the application object, the main window, a self-check."""
+"""Starting the GUI: the application object, the main window, a self-check.
+
+The start is ordered for speed (issue #2): the window is built and shown
+before zcdesk.store (SQLAlchemy, alembic) is even imported; the database is
+opened in a thread after the first paint and attached to the window then.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +12,20 @@ import os
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from zcdesk.paths import APP_NAME, resource
-from zcdesk.store import Store, StoreError
 from zcdesk.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from zcdesk.store import Store
 
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
 DEFAULT_SIZE = (1440, 900)
@@ -81,19 +90,21 @@ def _excepthook(exc_type: type[BaseException], exc: BaseException,
         pass
 
 
-def run_gui(store: Store, *, title_suffix: str = "") -> int:
-    """Show the counter window for `store` until the clerk closes it."""
+def run_gui(open_store: Callable[[], Store], *, title_suffix: str = "") -> int:
+    """Show the counter window, open the database, run until the clerk closes it.
+
+    `open_store` is called in a thread right after the window's first paint
+    (it imports and opens the store, and may seed the demo data). The return
+    value is the exit code: 0, or 3 when the database cannot be used (after a
+    message box saying so), 1 for another failure to open it.
+    """
     from zcdesk.ui.main_window import MainWindow  # imported late: a lighter CLI start
 
     app = create_application()
     sys.excepthook = _excepthook
-    try:
-        # The list of every packet is read in the background: the window (and
-        # the scan field) is usable at once, whatever the size of the round.
-        window = MainWindow(store, load_list_later=True)
-    except StoreError as exc:
-        QMessageBox.critical(None, tr("无法启动"), str(exc))
-        return 1
+    # The list of every packet is read in the background as well: the window
+    # (and the scan field) is usable at once, whatever the size of the round.
+    window = MainWindow(None, load_list_later=True)
     if title_suffix:
         window.set_title_suffix(title_suffix)
     screen = QGuiApplication.primaryScreen()
@@ -105,7 +116,13 @@ def run_gui(store: Store, *, title_suffix: str = "") -> int:
     window.show()
     window.raise_()
     window.activateWindow()
-    return int(app.exec())
+    window.open_store_after_paint(open_store)
+    try:
+        code = int(app.exec())
+    finally:
+        if window.store_ready:
+            window.store.close()
+    return window.exit_code if window.exit_code is not None else code
 
 
 def self_check() -> int:
@@ -121,6 +138,7 @@ def self_check() -> int:
 
 
 def _self_check() -> None:
+    from zcdesk.store import Store
     from zcdesk.store.demo import seed_demo
     from zcdesk.ui.feedback import Feedback
     from zcdesk.ui.main_window import MainWindow

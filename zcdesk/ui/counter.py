@@ -12,26 +12,28 @@ from typing import TYPE_CHECKING
 
 from zcdesk.domain.completeness import ItemState, PacketStatus
 from zcdesk.domain.idnumber import clean_scan
-from zcdesk.store import Store, StoreError
-from zcdesk.store.errors import NothingToUndo
-from zcdesk.store.views import (
+from zcdesk.domain.records import (
     ApplicantForm,
     Lookup,
     LookupKind,
     PacketView,
     RecordResult,
     VisitInfo,
+    VisitSummary,
 )
+from zcdesk.ui import store_errors as errors
 from zcdesk.ui.i18n import tr
 from zcdesk.ui.packet_panel import status_words
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLineEdit
 
+    from zcdesk.store import Store, StoreError
     from zcdesk.ui.dialogs.visit import VisitForm
     from zcdesk.ui.feedback import Feedback
     from zcdesk.ui.packet_model import PacketTableModel
     from zcdesk.ui.packet_panel import PacketPanel
+    from zcdesk.ui.print_menu import PrintMenu
     from zcdesk.ui.visit_bar import VisitBar
 
 COPIES = re.compile(r"^\d{1,2}$")
@@ -45,8 +47,11 @@ class CounterMixin:
     scan_edit: QLineEdit
     visit_bar: VisitBar
     packet_model: PacketTableModel
+    printing: PrintMenu
 
     if TYPE_CHECKING:  # provided by MainWindow
+        store_ready: bool
+        def queue_scan(self, text: str) -> None: ...
         def show_message(self, text: str, level: str = "ok") -> None: ...
         def show_error(self, text: str) -> None: ...
         def show_warning(self, text: str) -> None: ...
@@ -65,9 +70,13 @@ class CounterMixin:
     # ================================================================ scanning
     def submit_scan(self, text: str) -> None:
         """Exactly what typing `text` into the scan field and pressing Enter does."""
+        if not self.store_ready:
+            self.queue_scan(text)  # handled as soon as the database is open
+            self.refocus()
+            return
         try:
             self._handle_scan(text)
-        except StoreError as exc:
+        except errors.StoreError as exc:
             self._refuse(str(exc), text)
         self.refocus()
 
@@ -145,7 +154,7 @@ class CounterMixin:
         else:
             try:
                 self.open_packet(self.store.packet(packet_id))
-            except StoreError as exc:
+            except errors.StoreError as exc:
                 self.show_error(str(exc))
         self.refocus()
 
@@ -163,7 +172,7 @@ class CounterMixin:
         try:
             result = self.store.accept(packet.packet_id, state.item.code, copies,
                                        visit_id=visit.id)
-        except StoreError as exc:
+        except errors.StoreError as exc:
             self._write_refused(packet, state.item.code, exc)
             return
         self.after_write(result, add_to_visit=True)
@@ -202,7 +211,7 @@ class CounterMixin:
         try:
             result = self.store.reject(packet.packet_id, state.item.code, choice.copies,
                                        choice.reason, choice.text, visit_id=visit.id)
-        except StoreError as exc:
+        except errors.StoreError as exc:
             self._write_refused(packet, state.item.code, exc)
         else:
             self.after_write(result, add_to_visit=True, select=state.item.code)
@@ -213,9 +222,9 @@ class CounterMixin:
         """Ctrl+Z: a reversal event for this operator's last recording."""
         try:
             result = self.store.undo_last()
-        except NothingToUndo as exc:
+        except errors.NothingToUndo as exc:
             self.show_message(str(exc), "info")
-        except StoreError as exc:
+        except errors.StoreError as exc:
             self.show_error(str(exc))
         else:
             self.after_write(result, add_to_visit=False)
@@ -240,7 +249,7 @@ class CounterMixin:
         """The panel's latest-records list (one history query)."""
         try:
             self.panel.show_events(self.store.history(packet.applicant.id))
-        except StoreError:
+        except errors.StoreError:
             self.panel.show_events([])
 
     def _write_refused(self, packet: PacketView, item_code: str, exc: StoreError) -> None:
@@ -249,7 +258,7 @@ class CounterMixin:
             fresh = self.store.packet(packet.packet_id)
             self.panel.show_packet(fresh, select=item_code)
             complete = fresh.state.item(item_code).complete
-        except (StoreError, KeyError):
+        except (errors.StoreError, KeyError):
             complete = False
         self._check_visit_open()
         if complete:
@@ -263,7 +272,7 @@ class CounterMixin:
         try:
             visit = self.store.open_visit_of_desk()
             packets = self.store.visit_summary(visit.id).packets if visit else ()
-        except StoreError as exc:
+        except errors.StoreError as exc:
             self.show_error(str(exc))
             return
         self._set_visit(visit, packets)
@@ -278,7 +287,7 @@ class CounterMixin:
         try:
             if not self.store.visit(self.visit.id).is_open:
                 self._set_visit(None)
-        except StoreError:
+        except errors.StoreError:
             self._set_visit(None)
 
     def ensure_visit(self) -> VisitInfo | None:
@@ -314,7 +323,7 @@ class CounterMixin:
         try:
             visit = self.store.open_visit(form.visitor_name, form.visitor_phone,
                                           form.visitor_unit)
-        except StoreError as exc:
+        except errors.StoreError as exc:
             self.show_error(str(exc))
             return None
         self._set_visit(visit)
@@ -332,19 +341,40 @@ class CounterMixin:
             if summary_dialog.launch(self, summary):
                 closed = self.store.close_visit(self.visit.id)
                 self._set_visit(None)
-                self.show_message(tr("收件 {no} 已完成。{totals}").format(
-                    no=closed.visit.receipt_no, totals=summary_dialog.totals_text(closed)), "ok")
+                done = tr("收件 {no} 已完成。{totals}").format(
+                    no=closed.visit.receipt_no, totals=summary_dialog.totals_text(closed))
+                self.show_message(done, "ok")
                 self.feedback.ok()
+                self._print_visit(closed, done)
             else:
                 self.show_message(tr("继续收件 {no}。").format(no=self.visit.receipt_no), "info")
-        except StoreError as exc:
+        except errors.StoreError as exc:
             self.show_error(str(exc))
         self.refocus()
+
+    def _print_visit(self, closed: VisitSummary, done: str) -> None:
+        """After F10: the receipt (+ the one-time notice) in the preview, Enter prints."""
+        self.printing.last_receipt = closed.visit.receipt_no
+        if not closed.packets:
+            return  # nothing was handed in: no receipt to give
+        try:
+            outcome = self.printing.print_visit(closed)
+        except errors.StoreError as exc:
+            self.show_error(tr("{done}\n回执未能生成：{error}").format(done=done, error=exc))
+            return
+        if outcome.printed:
+            from zcdesk.printing import needs_notice
+
+            what = tr("回执和补正告知单") if needs_notice(closed) else tr("回执")
+            self.show_message(tr("{done}\n已打印{what}。").format(done=done, what=what), "ok")
+        else:
+            self.show_message(tr("{done}\n回执未打印：可用“打印 → 收件回执…”（Ctrl+P）补打。")
+                              .format(done=done), "info")
 
     def _unit_names(self) -> list[str]:
         try:
             return self.store.unit_names()
-        except StoreError:
+        except errors.StoreError:
             return []
 
     # ============================================================ applicants
@@ -355,7 +385,7 @@ class CounterMixin:
         if form is not None:
             try:
                 packet = self.store.add_applicant(form)
-            except StoreError as exc:
+            except errors.StoreError as exc:
                 self.show_error(str(exc))
             else:
                 self.offer_id = ""
@@ -375,7 +405,7 @@ class CounterMixin:
         else:
             try:
                 events = self.store.history(packet.applicant.id)
-            except StoreError as exc:
+            except errors.StoreError as exc:
                 self.show_error(str(exc))
             else:
                 from zcdesk.ui.dialogs import history as history_dialog
@@ -387,7 +417,7 @@ class CounterMixin:
         """First start: no acceptance point configured yet → ask for it."""
         try:
             missing = self.store.desk_point() is None
-        except StoreError as exc:
+        except errors.StoreError as exc:
             self.show_error(str(exc))
             return
         if missing:
@@ -410,6 +440,6 @@ class CounterMixin:
             elif first_start:
                 self.show_warning(tr("尚未设置本机受理点：可以查询，但不能收件。"
                                      "请在“设置 → 本机受理点和窗口”中选择。"))
-        except StoreError as exc:
+        except errors.StoreError as exc:
             self.show_error(str(exc))
         self.refocus()

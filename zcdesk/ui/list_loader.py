@@ -14,13 +14,18 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from zcdesk.store import StoreError
-from zcdesk.store.views import PacketRow
+from zcdesk.domain.checklist import ChecklistItem
+from zcdesk.domain.records import PacketRow
+from zcdesk.ui import store_errors as errors
 from zcdesk.ui.packet_model import PacketTableModel
 
 
 class ListLoader(QObject):
-    """Emits `loaded(generation, rows, keys)` or `failed(generation, message)`."""
+    """Emits `loaded(generation, rows, prepared)` or `failed(generation, message)`.
+
+    `prepared` holds the filter keys and the cell texts of every row
+    (PacketTableModel.prepare), made in the thread as well.
+    """
 
     loaded = Signal(int, object, object)
     failed = Signal(int, str)
@@ -29,28 +34,29 @@ class ListLoader(QObject):
                  ) -> None:
         super().__init__(parent)
         self._load = load
+        self.checklist: list[ChecklistItem] = []
         self.generation = 0
 
     def start(self) -> int:
         """Begin a read; a later start (or `cancel`) makes earlier results stale."""
         self.generation += 1
-        threading.Thread(target=self._run, args=(self.generation,), name="zcdesk-list",
-                         daemon=True).start()
+        threading.Thread(target=self._run, args=(self.generation, list(self.checklist)),
+                         name="zcdesk-list", daemon=True).start()
         return self.generation
 
     def cancel(self) -> None:
         self.generation += 1
 
-    def _run(self, generation: int) -> None:
+    def _run(self, generation: int, checklist: list[ChecklistItem]) -> None:
         try:
             rows = self._load()
-            keys = PacketTableModel.search_keys(rows)
-        except StoreError as exc:
+            prepared = PacketTableModel.prepare(rows, checklist)
+        except errors.StoreError as exc:
             self._emit(self.failed, generation, str(exc))
         except Exception as exc:  # reported in the window, never lost in a thread
             self._emit(self.failed, generation, f"{type(exc).__name__}: {exc}")
         else:
-            self._emit(self.loaded, generation, rows, keys)
+            self._emit(self.loaded, generation, rows, prepared)
 
     @staticmethod
     def _emit(signal: Signal, *args: object) -> None:

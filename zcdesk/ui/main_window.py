@@ -3,18 +3,28 @@
 The scan field keeps the keyboard focus so a barcode scanner always works:
 every action and dialog hands the focus back to it. The keyboard loop itself
 (what Enter, digits, R, Ctrl+Z … do) lives in `counter.CounterMixin`.
+
+The window is built without the database: run_gui shows it first and opens
+the store after the first paint (`open_store_after_paint`), in a thread. Until
+`attach_store` the scan field takes input — a scan submitted meanwhile is kept
+and handled as soon as the store is there — and the status bar says
+"正在打开数据库…". Nothing in this module imports zcdesk.store (SQLAlchemy).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from zcdesk.domain.completeness import PacketStatus
 from zcdesk.domain.dates import deadline_words
-from zcdesk.store import Store, StoreError
-from zcdesk.store.views import PacketView
+from zcdesk.domain.records import PacketView
+from zcdesk.ui import store_errors as errors
 from zcdesk.ui.counter import CounterMixin
 from zcdesk.ui.feedback import Feedback, flash_error, set_level
 from zcdesk.ui.forms.ui_main_window import Ui_MainWindow
@@ -22,19 +32,38 @@ from zcdesk.ui.i18n import tr
 from zcdesk.ui.keymap import add_shortcut_tooltip, help_rows
 from zcdesk.ui.packet_list import PacketList
 from zcdesk.ui.packet_panel import PacketPanel
+from zcdesk.ui.print_menu import PrintMenu
+from zcdesk.ui.store_opener import StoreOpener
 from zcdesk.ui.visit_bar import VisitBar
+
+if TYPE_CHECKING:
+    from zcdesk.store import Store
 
 SPLIT_SIZES = (660, 760)
 SECONDARY_DELAY_MS = 60  # list highlight and latest records follow the panel when idle
+PAINT_FALLBACK_MS = 400  # open the store anyway if no expose event comes (minimised start)
+EXIT_DATABASE = 3  # as the command line: the database cannot be used
+EXIT_FAILED = 1
+GREETING = "请扫描证件号码打开材料袋；F2 新建收件，F1 查看全部快捷键。"
 
 
 class MainWindow(CounterMixin, QMainWindow):
-    def __init__(self, store: Store, feedback: Feedback | None = None,
+    store_attached = Signal()
+
+    def __init__(self, store: Store | None = None, feedback: Feedback | None = None,
                  parent: QWidget | None = None, *, load_list_later: bool = False) -> None:
-        """`load_list_later`: show the window first and read the packet list in a
-        background thread (run_gui does so; tests and the self-check do not)."""
+        """`store`: attach it at once (tests, the self-check); None: the window
+        starts without it and `attach_store` (or `open_store_after_paint`) follows.
+        `load_list_later`: read the packet list in a background thread once the
+        store is there (run_gui does so; tests and the self-check do not)."""
         QMainWindow.__init__(self, parent)
-        self.store = store
+        self._store: Store | None = None
+        self._queued_scans: list[str] = []  # submitted before the store was there
+        self._opener: Callable[[], Store] | None = None
+        self._opening = False
+        self._shown = False
+        self._started = False
+        self.exit_code: int | None = None  # set when the store could not be opened
         self.feedback = feedback if feedback is not None else Feedback()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
@@ -43,29 +72,128 @@ class MainWindow(CounterMixin, QMainWindow):
         self.panel: PacketPanel = self.ui.packetPanel
         self.visit_bar = VisitBar(self.ui.receiptLabel, self.ui.visitorLabel,
                                   self.ui.visitPackets)
-        self.packet_list = PacketList(self.ui, store, self, load_later=load_list_later)
+        self.packet_list = PacketList(self.ui, self, load_later=load_list_later)
         self.packet_model = self.packet_list.model
         self.packet_list.open_requested.connect(self.open_list_row)
         self.packet_list.load_failed.connect(self._on_list_failed)
         self.packet_list.loaded.connect(self._on_list_loaded)
-        self._setup_done = False
         self._secondary_packet: PacketView | None = None
         self._secondary_timer = QTimer(self)
         self._secondary_timer.setSingleShot(True)
         self._secondary_timer.setInterval(SECONDARY_DELAY_MS)
         self._secondary_timer.timeout.connect(self._sync_secondary)
         self.init_counter()
+        self.printing = PrintMenu(self)
         self._setup_splitter()
         self._setup_actions()
         self._setup_status_bar()
         self.scan_edit.installEventFilter(self)
         self.filter_edit.installEventFilter(self)
         self.scan_edit.returnPressed.connect(lambda: self.submit_scan(self.scan_edit.text()))
+        self._set_store_actions_enabled(False)
+        self._update_title()
+        if store is not None:
+            self.attach_store(store)
+        else:
+            self._counts_label.setText(tr("正在打开数据库…"))
+            self.show_message(tr("正在打开数据库…… 可以先扫描，打开后立即处理。"), "info")
+        self.scan_edit.setFocus()
+
+    # ------------------------------------------------------------ the store
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            raise RuntimeError("the database is not open yet")
+        return self._store
+
+    @property
+    def store_ready(self) -> bool:
+        return self._store is not None
+
+    def attach_store(self, store: Store) -> None:
+        """The database is open: the list, the visit, the status bar; then every
+        scan submitted while it was opening, in order."""
+        self._store = store
+        try:
+            self.packet_list.attach_store(store)
+        except errors.StoreError as exc:
+            self.packet_list.load_error = str(exc)
+            self._on_list_failed(str(exc))
+        self._set_store_actions_enabled(True)
         self.resume_visit()
         self.refresh_status_bar()
         self._update_title()
-        self.show_message(tr("请扫描证件号码打开材料袋；F2 新建收件，F1 查看全部快捷键。"), "info")
-        self.scan_edit.setFocus()
+        if not self.packet_list.load_error:
+            self.show_message(tr(GREETING), "info")
+        self._start_when_ready()
+        queued, self._queued_scans = self._queued_scans, []
+        typing = self.scan_edit.text()  # typed after the last Enter: keep it
+        for text in queued:
+            self.submit_scan(text)
+        if queued and typing:
+            self.scan_edit.setText(typing)
+        self.store_attached.emit()
+
+    def queue_scan(self, text: str) -> None:
+        """A scan submitted before the store is attached: kept, handled on attach."""
+        if text.strip():
+            self._queued_scans.append(text)
+            self.show_message(tr("正在打开数据库…… 已记下 {n} 次扫描，打开后立即处理。")
+                              .format(n=len(self._queued_scans)), "info")
+        self.scan_edit.clear()
+
+    def open_store_after_paint(self, opener: Callable[[], Store]) -> None:
+        """Run `opener` in a thread once the window's first frame is on screen;
+        attach the store it returns, or tell the clerk why it failed and close
+        (`exit_code` then says how the program should end)."""
+        self._opener = opener
+        handle = self.windowHandle()
+        if handle is not None and handle.isExposed():
+            QTimer.singleShot(0, self, self._start_opening)
+            return
+        if handle is not None:
+            handle.installEventFilter(self)  # see eventFilter: the first Expose
+        QTimer.singleShot(PAINT_FALLBACK_MS, self, self._start_opening)
+
+    def _start_opening(self) -> None:
+        if self._opening or self._opener is None:
+            return
+        self._opening = True
+        handle = self.windowHandle()
+        if handle is not None:
+            handle.removeEventFilter(self)
+        opener = StoreOpener(self)
+        opener.opened.connect(self._on_store_opened)
+        opener.failed.connect(self._on_store_failed)
+        opener.start(self._opener)
+
+    def _on_store_opened(self, store: Store) -> None:
+        self.attach_store(store)
+
+    def _on_store_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, errors.DatabaseUnavailable):
+            code, detail = EXIT_DATABASE, str(exc)
+        elif isinstance(exc, errors.StoreError):
+            code, detail = EXIT_FAILED, str(exc)
+        else:
+            code, detail = EXIT_FAILED, f"{type(exc).__name__}: {exc}"
+        print(f"zcdesk：{detail}", file=sys.stderr)
+        self.exit_code = code
+        self._counts_label.setText(tr("数据库未能打开"))
+        QMessageBox.critical(self, tr("无法打开数据库"), tr(
+            "数据库未能打开，程序将退出。\n\n{error}\n\n"
+            "请检查数据库文件或地址（--db、环境变量 ZCDESK_DATABASE_URL），"
+            "或联系管理员从备份恢复。").format(error=detail))
+        self.close()
+
+    def _set_store_actions_enabled(self, enabled: bool) -> None:
+        ui = self.ui
+        for action in (ui.actionNewVisit, ui.actionFinishVisit, ui.actionReject,
+                       ui.actionUndo, ui.actionAddApplicant, ui.actionHistory,
+                       ui.actionReload, ui.actionDeskSetup, *self.printing.actions()):
+            action.setEnabled(enabled)
+        ui.newVisitButton.setEnabled(enabled)
+        ui.finishVisitButton.setEnabled(enabled)
 
     # ------------------------------------------------------------- the list
     def _on_list_failed(self, message: str) -> None:
@@ -108,7 +236,7 @@ class MainWindow(CounterMixin, QMainWindow):
     def reload_list(self) -> None:
         try:
             self.packet_list.reload()
-        except StoreError as exc:
+        except errors.StoreError as exc:
             self.show_error(str(exc))
             return
         self.refresh_status_bar()
@@ -133,6 +261,7 @@ class MainWindow(CounterMixin, QMainWindow):
             ui.actionDeskSetup: self.desk_setup, ui.actionShortcuts: self.show_shortcuts,
             ui.actionAbout: self.show_about,
         }
+        handlers.update(self.printing.handlers())
         for action, handler in handlers.items():
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _checked=False, h=handler: h())
@@ -146,8 +275,9 @@ class MainWindow(CounterMixin, QMainWindow):
     def actions_in_menus(self) -> list[QAction]:
         ui = self.ui
         return [ui.actionNewVisit, ui.actionFinishVisit, ui.actionFocusScan, ui.actionReject,
-                ui.actionUndo, ui.actionAddApplicant, ui.actionHistory, ui.actionFilter,
-                ui.actionReload, ui.actionShortcuts, ui.actionQuit]
+                ui.actionUndo, ui.actionAddApplicant, ui.actionHistory,
+                *self.printing.actions(), ui.actionFilter, ui.actionReload,
+                ui.actionShortcuts, ui.actionQuit]
 
     def focus_scan(self) -> None:
         self.scan_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -176,6 +306,12 @@ class MainWindow(CounterMixin, QMainWindow):
 
     # ------------------------------------------------------ scan field keys
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Expose and watched is self.windowHandle():
+            # The first frame is painted while this event is handled: open the
+            # store right after it (a queued call, behind any already posted).
+            if self.windowHandle().isExposed():
+                QTimer.singleShot(0, self, self._start_opening)
+            return False
         if watched in (self.scan_edit, self.filter_edit) and isinstance(event, QKeyEvent):
             if event.type() == QEvent.Type.ShortcutOverride \
                     and event.matches(QKeySequence.StandardKey.Undo):
@@ -247,6 +383,8 @@ class MainWindow(CounterMixin, QMainWindow):
     def refresh_status_bar(self) -> None:
         """Counts per status (from the list model: no query at 100,000 packets),
         the paper deadline, who and where."""
+        if not self.store_ready:
+            return
         if self.packet_list.loading:
             self._counts_label.setText(tr("统计中……"))
         elif self.packet_list.load_error:
@@ -259,7 +397,7 @@ class MainWindow(CounterMixin, QMainWindow):
         try:
             round_ = self.store.current_round()
             point = self.store.desk_point()
-        except StoreError as exc:
+        except errors.StoreError as exc:
             self._deadline_label.setText(str(exc))
             return
         self._deadline_label.setText(
@@ -273,7 +411,10 @@ class MainWindow(CounterMixin, QMainWindow):
                         (self._counts_label, self._deadline_label, self._desk_label))
 
     def _update_title(self) -> None:
-        point = self.store.desk_point()
+        try:
+            point = self.store.desk_point() if self.store_ready else None
+        except errors.StoreError:
+            point = None
         title = tr("职称材料受理窗口")
         if point is not None:
             title += f" — {point.short_name}"
@@ -291,7 +432,19 @@ class MainWindow(CounterMixin, QMainWindow):
     # ----------------------------------------------------------- lifecycle
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._setup_done:
-            self._setup_done = True
-            QTimer.singleShot(0, self, self.packet_list.start_loading)
-            QTimer.singleShot(0, self, self.ensure_desk_setup)
+        self._shown = True
+        self._start_when_ready()
+
+    def _start_when_ready(self) -> None:
+        """Once shown and with the store: read the list, ask for the desk on first start."""
+        if self._started or not self._shown or not self.store_ready:
+            return
+        self._started = True
+        QTimer.singleShot(0, self, self.packet_list.start_loading)
+        QTimer.singleShot(0, self, self.ensure_desk_setup)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        handle = self.windowHandle()
+        if handle is not None:
+            handle.removeEventFilter(self)
+        super().closeEvent(event)

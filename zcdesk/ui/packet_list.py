@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHeaderView
 
 from zcdesk.domain.completeness import PacketStatus
-from zcdesk.store import Store, StoreError
-from zcdesk.store.views import PacketRow
+from zcdesk.domain.records import PacketRow
+from zcdesk.ui import store_errors as errors
 from zcdesk.ui.forms.ui_main_window import Ui_MainWindow
 from zcdesk.ui.i18n import tr
 from zcdesk.ui.list_loader import ListLoader
@@ -18,7 +20,11 @@ from zcdesk.ui.packet_model import (
     COL_STATUS,
     COL_UNIT,
     PacketTableModel,
+    Prepared,
 )
+
+if TYPE_CHECKING:
+    from zcdesk.store import Store
 
 LIST_ROW_HEIGHT = 30
 COLUMN_WIDTHS = {COL_NAME: 70, COL_ID: 156, COL_UNIT: 168, COL_STATUS: 66, COL_MISSING: 150}
@@ -29,32 +35,50 @@ STATUS_FILTERS = (("全部", ""), ("○ 未收", PacketStatus.NONE.value),
 class PacketList(QObject):
     """Drives the list widgets of the main window's form.
 
-    With `load_later`, the rows are read in a background thread (`start_loading`)
-    while the window is already usable; rows written meanwhile are re-read
-    after the load so the list never shows an older state.
+    Built before the store is open (the window shows first); `attach_store`
+    gives it the store. With `load_later`, the rows are then read in a
+    background thread (`start_loading`) while the window is already usable;
+    rows written meanwhile are re-read after the load so the list never shows
+    an older state. Without it, `attach_store` reads them at once.
     """
 
     open_requested = Signal(int)  # a visible row: Enter or double-click on it
     load_failed = Signal(str)
     loaded = Signal()
 
-    def __init__(self, ui: Ui_MainWindow, store: Store, parent: QObject, *,
-                 load_later: bool = False) -> None:
+    def __init__(self, ui: Ui_MainWindow, parent: QObject, *, load_later: bool = False) -> None:
         super().__init__(parent)
         self.ui = ui
-        self.store = store
-        self.model = PacketTableModel(self._read_rows, store.checklist(), self,
-                                      load_now=not load_later)
+        self.store: Store | None = None
+        self._load_later = load_later
+        self.model = PacketTableModel(self._read_rows, [], self, load_now=False)
         self._loader = ListLoader(self._read_rows, self)
         self._loader.loaded.connect(self._on_loaded)
         self._loader.failed.connect(self._on_failed)
-        self._pending: set[int] | None = set() if load_later else None
+        # Packet ids written while the rows are being read (None: not loading).
+        self._pending: set[int] | None = set()
         self.load_error = ""  # why the background load failed (until F5 succeeds)
         self._setup_table()
         self._setup_filters()
         self.update_count()
 
+    def attach_store(self, store: Store) -> None:
+        """The store is open: know the checklist, and read the rows now or later.
+
+        Raises StoreError (a synchronous read that fails).
+        """
+        self.store = store
+        checklist = store.checklist()
+        self._loader.checklist = list(checklist)
+        self.model.set_checklist(checklist)
+        if not self._load_later:
+            self._pending = None
+            self.model.reload()
+            self.fill_unit_combo()
+            self.update_count()
+
     def _read_rows(self) -> list[PacketRow]:
+        assert self.store is not None
         return self.store.packet_rows()
 
     @property
@@ -142,6 +166,7 @@ class PacketList(QObject):
 
     def update_row(self, packet_id: int) -> None:
         """Keep one row current after a write, without reloading every row."""
+        assert self.store is not None
         if self._pending is not None:
             self._pending.add(packet_id)  # re-read once the load has arrived
             return
@@ -152,6 +177,8 @@ class PacketList(QObject):
 
     def reload(self) -> None:
         """Read every row now (F5); raises StoreError."""
+        if self.store is None:
+            return
         self._loader.cancel()
         self._pending = None
         self.model.reload()
@@ -161,18 +188,19 @@ class PacketList(QObject):
 
     # ------------------------------------------------------ background load
     def start_loading(self) -> None:
-        if self.loading:
+        if self.loading and self.store is not None:
             self._loader.start()
 
-    def _on_loaded(self, generation: int, rows: list[PacketRow], keys: list[str]) -> None:
-        if generation != self._loader.generation or self._pending is None:
+    def _on_loaded(self, generation: int, rows: list[PacketRow], prepared: Prepared) -> None:
+        if generation != self._loader.generation or self._pending is None \
+                or self.store is None:
             return  # a reload (F5) came in between
         pending, self._pending = self._pending, None
-        self.model.set_rows(rows, keys)
+        self.model.set_rows(rows, prepared)
         try:
             for packet_id in pending:
                 self.model.update_row(self.store.packet_row(packet_id))
-        except StoreError as exc:
+        except errors.StoreError as exc:
             self.load_failed.emit(str(exc))
         self.fill_unit_combo()
         self.update_count()

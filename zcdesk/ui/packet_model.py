@@ -4,16 +4,21 @@ Why not QSortFilterProxyModel: the proxy asks the source model for data()
 through Python for every row it filters and for every comparison it sorts
 (n·log n calls crossing the Python/C++ boundary). At 100,000 rows that takes
 seconds per keystroke. Here the rows stay plain Python tuples; a lower-case
-search key per row is computed once, filtering is one list comprehension over
-those strings, and sorting is Python's sort on precomputed keys. The view only
-ever asks data() for the thirty-odd rows on screen.
+search key and the five cell texts per row are computed once when the rows
+arrive (in the loader thread), filtering is one list comprehension over the
+keys, and sorting is Python's sort on precomputed keys. The view only ever
+asks data() for the thirty-odd rows on screen, and data() is a tuple lookup.
+
+Typing in the filter field: each result is kept on a stack keyed by the
+filter text, so one more character filters only the previous result and
+Backspace gives the previous result back without filtering at all.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -21,7 +26,7 @@ from PySide6.QtGui import QBrush, QColor
 from zcdesk.domain.checklist import ChecklistItem
 from zcdesk.domain.completeness import PacketStatus
 from zcdesk.domain.idnumber import mask_id
-from zcdesk.store.views import PacketRow
+from zcdesk.domain.records import PacketRow
 from zcdesk.ui.i18n import tr
 
 COL_NAME, COL_ID, COL_UNIT, COL_STATUS, COL_MISSING = range(5)
@@ -31,12 +36,22 @@ STATUS_ORDER = {PacketStatus.NONE.value: 0, PacketStatus.PARTIAL.value: 1,
 STATUS_COLOURS = {PacketStatus.NONE.value: "#616161", PacketStatus.PARTIAL.value: "#b26a00",
                   PacketStatus.COMPLETE.value: "#2e7d32"}
 PACKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
-                    Qt.ItemDataRole.ToolTipRole, PACKET_ID_ROLE})
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ROLES = frozenset({_DISPLAY, _FOREGROUND, _TOOLTIP, PACKET_ID_ROLE})
 _STATUS_BRUSHES = {status: QBrush(QColor(colour)) for status, colour in STATUS_COLOURS.items()}
-DISPLAY_CACHE_SIZE = 5000  # rows whose cell texts are kept (a few screens' worth)
+MAX_FILTER_STACK = 48  # kept results of one filter text's prefixes (each a list of ints)
 
 Index = QModelIndex | QPersistentModelIndex
+Cells = tuple[str, str, str, str, str]
+
+
+class Prepared(NamedTuple):
+    """What the model keeps per row besides the row itself (made off the GUI thread)."""
+
+    keys: list[str]  # lower-case name + id number + unit, for the filter
+    cells: list[Cells]  # the five display texts
 
 
 def status_text(status: str) -> str:
@@ -70,18 +85,27 @@ class PacketTableModel(QAbstractTableModel):
         self._items = list(checklist)
         self._rows: list[PacketRow] = []
         self._keys: list[str] = []  # lower-case name + id number + unit, per row
+        self._cells: list[Cells] = []  # the display texts, per row
         self._position: dict[int, int] = {}  # packet id -> index in _rows
         self._order: list[int] = []  # all row indexes in the current sort order
         self._visible: list[int] = []  # the filtered subset of _order, in order
+        # (filter text, its result) for every prefix of the text typed so far,
+        # under the current status, unit and sort; the base entry is "".
+        self._stack: list[tuple[str, list[int]]] = []
         self._text = ""
         self._status = ""
         self._unit = ""
         self._sort: tuple[int, Qt.SortOrder] | None = None
-        self._display_cache: dict[int, tuple[str, ...]] = {}  # row index -> cell texts
         self._visible_at: dict[int, int] | None = None  # row index -> visible row, lazily
         self._counts: dict[str, int] = {}  # status value -> packets
         if load_now:
             self.reload()
+
+    def set_checklist(self, checklist: Sequence[ChecklistItem]) -> None:
+        """The items the 缺件 column counts (known once the store is open)."""
+        self._items = list(checklist)
+        if self._rows:
+            self.set_rows(self._rows)
 
     # ------------------------------------------------------------ loading
     def reload(self) -> None:
@@ -89,22 +113,40 @@ class PacketTableModel(QAbstractTableModel):
         self.set_rows(self._load())
 
     @staticmethod
-    def search_keys(rows: Sequence[PacketRow]) -> list[str]:
-        """The per-row filter keys (may be computed off the GUI thread)."""
-        return [_search_key(r) for r in rows]
+    def prepare(rows: Sequence[PacketRow], checklist: Sequence[ChecklistItem]) -> Prepared:
+        """Filter keys and cell texts of `rows` (pure Python: may run off the GUI thread)."""
+        status_texts: dict[str, str] = {}
+        missing: dict[tuple[int, ...], str] = {}
+        items = list(checklist)
+        codes = [i.code for i in items]
+        keys: list[str] = []
+        cells: list[Cells] = []
+        for row in rows:
+            keys.append(_search_key(row))
+            status = status_texts.get(row.status)
+            if status is None:
+                status = status_texts[row.status] = status_text(row.status)
+            accepted = row.accepted
+            got = tuple(accepted.get(c, 0) for c in codes)
+            words = missing.get(got)
+            if words is None:
+                words = missing[got] = missing_text(accepted, items)
+            cells.append((row.name, mask_id(row.id_number), row.unit, status, words))
+        return Prepared(keys, cells)
 
-    def set_rows(self, rows: list[PacketRow], keys: list[str] | None = None) -> None:
+    def set_rows(self, rows: list[PacketRow], prepared: Prepared | None = None) -> None:
         """Show `rows` (as read by `load`), keeping the filter and the sort."""
+        if prepared is None or len(prepared.keys) != len(rows):
+            prepared = self.prepare(rows, self._items)
         self.beginResetModel()
-        self._display_cache.clear()
         self._visible_at = None
         self._rows = rows
+        self._keys, self._cells = prepared.keys, prepared.cells
         self._counts = dict(Counter(r.status for r in rows))
-        self._keys = keys if keys is not None and len(keys) == len(rows) \
-            else self.search_keys(rows)
         self._position = {r.packet_id: i for i, r in enumerate(self._rows)}
         self._order = self._sorted_order()
-        self._visible = self._filtered(self._order)
+        self._stack.clear()
+        self._visible = self._lookup(self._text)
         self.endResetModel()
 
     def update_row(self, row: PacketRow) -> None:
@@ -118,11 +160,15 @@ class PacketTableModel(QAbstractTableModel):
         if index is None:
             self._append(row)
             return
-        self._count(self._rows[index].status, -1)
+        old = self._rows[index]
+        self._count(old.status, -1)
         self._count(row.status, 1)
         self._rows[index] = row
-        self._keys[index] = _search_key(row)
-        self._display_cache.pop(index, None)
+        key = _search_key(row)
+        if key != self._keys[index] or (self._status and row.status != old.status):
+            self._stack.clear()  # a kept result may no longer be right
+        self._keys[index] = key
+        self._cells[index] = self.prepare([row], self._items).cells[0]
         visible_row = self._visible_row(index)
         if visible_row is None:
             return
@@ -133,13 +179,16 @@ class PacketTableModel(QAbstractTableModel):
         index = len(self._rows)
         self._rows.append(row)
         self._count(row.status, 1)
-        self._keys.append(_search_key(row))
+        prepared = self.prepare([row], self._items)
+        self._keys.append(prepared.keys[0])
+        self._cells.append(prepared.cells[0])
         self._position[row.packet_id] = index
         self._order.append(index)
+        self._stack.clear()  # the kept results do not have the new row
         if self._matches(index):
             at = len(self._visible)
             self.beginInsertRows(QModelIndex(), at, at)
-            self._visible.append(index)
+            self._visible = [*self._visible, index]
             if self._visible_at is not None:
                 self._visible_at[index] = at
             self.endInsertRows()
@@ -155,20 +204,45 @@ class PacketTableModel(QAbstractTableModel):
         new_text = self._text if text is None else text.strip().lower()
         new_status = self._status if status is None else str(status)
         new_unit = self._unit if unit is None else unit
-        narrowing = (new_status == self._status and new_unit == self._unit
-                     and new_text.startswith(self._text))
-        candidates = self._visible if narrowing else self._order
+        if new_status != self._status or new_unit != self._unit:
+            self._stack.clear()
         self._text, self._status, self._unit = new_text, new_status, new_unit
+        visible = self._lookup(new_text)
+        if visible is self._visible:
+            return  # e.g. a space typed: the same rows, nothing to repaint
         self.beginResetModel()
-        self._visible = self._filtered(candidates)
+        self._visible = visible
         self._visible_at = None
         self.endResetModel()
 
-    def _filtered(self, candidates: list[int]) -> list[int]:
-        text, status, unit, rows, keys = self._text, self._status, self._unit, \
-            self._rows, self._keys
-        if text:
-            candidates = [i for i in candidates if text in keys[i]]
+    def _lookup(self, text: str) -> list[int]:
+        """The rows matching `text` (and the status and unit), from the kept results.
+
+        The stack holds the results of prefixes of the text typed so far: entries
+        that are no prefix of `text` are dropped (Backspace, a pasted word), the
+        longest remaining one is narrowed further, or returned as it is.
+        """
+        stack = self._stack
+        if not stack:
+            stack.append(("", self._base()))
+        while not text.startswith(stack[-1][0]):
+            stack.pop()  # never the base entry: every text starts with ""
+        top_text, top = stack[-1]
+        if top_text == text:
+            return top
+        keys = self._keys
+        found = [i for i in top if text in keys[i]]
+        if len(found) == len(top):
+            found = top  # the same rows (a subset of equal length): no repaint needed
+        if len(stack) >= MAX_FILTER_STACK:
+            del stack[1]
+        stack.append((text, found))
+        return found
+
+    def _base(self) -> list[int]:
+        """The rows of the current status and unit, in the sort order."""
+        status, unit, rows = self._status, self._unit, self._rows
+        candidates = self._order
         if status:
             candidates = [i for i in candidates if rows[i].status == status]
         if unit:
@@ -188,7 +262,8 @@ class PacketTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
         self._order = self._sorted_order()
-        self._visible = self._filtered(self._order)
+        self._stack.clear()
+        self._visible = self._lookup(self._text)
         self._visible_at = None
         self.layoutChanged.emit()
 
@@ -242,6 +317,10 @@ class PacketTableModel(QAbstractTableModel):
     def unit_names(self) -> list[str]:
         return sorted({r.unit for r in self._rows})
 
+    def unit_counts(self) -> dict[str, int]:
+        """Packets per unit (of the rows loaded; empty until the list is read)."""
+        return dict(Counter(r.unit for r in self._rows))
+
     def status_counts(self) -> dict[PacketStatus, int]:
         """Packets per status, kept up to date by set_rows / update_row (no query)."""
         return {status: self._counts.get(status.value, 0) for status in PacketStatus}
@@ -265,30 +344,22 @@ class PacketTableModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # The view asks ~7 roles per painted cell: answer the unused ones first.
-        if role not in _ROLES or not index.isValid() or index.row() >= len(self._visible):
+        if role not in _ROLES:
             return None
-        position = self._visible[index.row()]
+        row = index.row()
+        visible = self._visible
+        if row >= len(visible) or row < 0:
+            return None
+        position = visible[row]
+        if role == _DISPLAY:
+            return self._cells[position][index.column()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts(position)[column]
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             return _STATUS_BRUSHES.get(self._rows[position].status) \
                 if column == COL_STATUS else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._texts(position)[column] if column in (COL_UNIT, COL_MISSING) else None
+        if role == _TOOLTIP:
+            return self._cells[position][column] if column in (COL_UNIT, COL_MISSING) else None
         return self._rows[position].packet_id  # PACKET_ID_ROLE
-
-    def _texts(self, position: int) -> tuple[str, ...]:
-        """The five cell texts of a row, computed when first painted."""
-        texts = self._display_cache.get(position)
-        if texts is None:
-            row = self._rows[position]
-            texts = (row.name, mask_id(row.id_number), row.unit, status_text(row.status),
-                     missing_text(row.accepted, self._items))
-            if len(self._display_cache) > DISPLAY_CACHE_SIZE:
-                self._display_cache.clear()
-            self._display_cache[position] = texts
-        return texts
 
 
 def _search_key(row: PacketRow) -> str:

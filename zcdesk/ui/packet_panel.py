@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QWidget
 
 from zcdesk.domain.completeness import ItemState, PacketStatus
-from zcdesk.store.views import EventView, PacketView
+from zcdesk.domain.records import EventView, PacketView
 from zcdesk.ui.checklist_model import COL_CHECKS, COL_ITEM, COL_REJECTED, ChecklistModel
 from zcdesk.ui.forms.ui_packet_panel import Ui_PacketPanel
 from zcdesk.ui.i18n import tr

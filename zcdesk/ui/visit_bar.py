@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem
 
 from zcdesk.domain.completeness import PacketStatus
-from zcdesk.store.views import PacketView, VisitInfo
+from zcdesk.domain.records import PacketView, VisitInfo
 from zcdesk.ui.i18n import tr
 from zcdesk.ui.packet_model import STATUS_COLOURS
 

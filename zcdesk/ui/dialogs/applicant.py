@@ -16,8 +16,8 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QWidget
 
 from zcdesk.domain.idnumber import ID_KINDS, RESIDENT_ID, gender_of, normalize_id
+from zcdesk.domain.records import ApplicantForm, LookupKind
 from zcdesk.store import Store, StoreError
-from zcdesk.store.views import ApplicantForm, LookupKind
 from zcdesk.ui.dialogs.common import EnterAdvances, ok_button, set_button_texts
 from zcdesk.ui.dialogs.visit import unit_completer
 from zcdesk.ui.forms.ui_applicant_dialog import Ui_ApplicantDialog

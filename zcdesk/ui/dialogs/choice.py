@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QDialog, QWidget
 
 from zcdesk.domain.idnumber import mask_id
-from zcdesk.store.views import PacketRow
+from zcdesk.domain.records import PacketRow
 from zcdesk.ui.dialogs.common import fill_table, set_button_texts
 from zcdesk.ui.forms.ui_choice_dialog import Ui_ChoiceDialog
 from zcdesk.ui.i18n import tr

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from zcdesk.store.views import PointInfo
+from zcdesk.domain.records import PointInfo
 from zcdesk.ui.dialogs.common import EnterAdvances, ok_button, set_button_texts
 from zcdesk.ui.forms.ui_desk_dialog import Ui_DeskDialog
 from zcdesk.ui.i18n import tr

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from zcdesk.store.views import EventView
+from zcdesk.domain.records import EventView
 from zcdesk.ui.dialogs.common import fill_table, set_button_texts
 from zcdesk.ui.forms.ui_history_dialog import Ui_HistoryDialog
 from zcdesk.ui.i18n import tr

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from zcdesk.domain.completeness import PacketStatus
 from zcdesk.domain.idnumber import mask_id
-from zcdesk.store.views import PacketView, VisitSummary
+from zcdesk.domain.records import PacketView, VisitSummary
 from zcdesk.ui.dialogs.common import fill_table, ok_button, set_button_texts
 from zcdesk.ui.forms.ui_summary_dialog import Ui_SummaryDialog
 from zcdesk.ui.i18n import tr
