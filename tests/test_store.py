@@ -251,3 +251,18 @@ def test_a_locked_database_gives_a_clear_message(store: Store, people: dict[str,
         locker.rollback()
         locker.close()
     assert store.packet(people["张三"]).status is PacketStatus.NONE
+
+
+@pytest.mark.sqlite_only
+def test_a_database_on_a_network_share_is_warned_about() -> None:
+    from zcdesk.store.engine import network_share_warning
+
+    mounts = "srv:/export /mnt/office nfs4 rw 0 0\n/dev/sda1 / ext4 rw 0 0\n"
+    assert "网络共享" in network_share_warning("sqlite:////mnt/office/zc.sqlite3", mounts)
+    assert network_share_warning("sqlite:////home/clerk/zc.sqlite3", mounts) is None
+    assert network_share_warning("postgresql://server/zc", mounts) is None
+
+
+def test_list_rows_carry_the_pre_check(store: Store, people: dict[str, int]) -> None:
+    store.refresh_eligibility()
+    assert {row.eligibility for row in store.packet_rows()} == {"unknown"}

@@ -131,6 +131,7 @@ class PacketRow(NamedTuple):
     unit: str
     status: str  # PacketStatus value
     accepted: dict[str, int]
+    eligibility: str | None = None  # eligible | ineligible | unknown; None: not computed yet
 
 
 @dataclass(frozen=True)

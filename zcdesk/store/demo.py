@@ -68,8 +68,15 @@ def demo_forms(count: int = 60, seed: int = 2025) -> list[ApplicantForm]:
     return forms
 
 
+DEMO_OPERATORS = (("演示管理员", "2580", "admin"), ("小王", "3690", "clerk"))
+
+
 def seed_demo(store: Store, count: int = 60) -> None:
-    """Fill an empty, migrated database with the demo office's day."""
+    """Fill an empty, migrated database with the demo office's day.
+
+    Operators: 演示管理员 (admin, PIN 2580) and 小王 (clerk, PIN 3690); the login
+    dialog of the demo says so.
+    """
     store.set_desk_point("SC")
     store.set_setting("desk.name", "演示窗口 1")
     packets = [store.add_applicant(form) for form in demo_forms(count)]
@@ -93,3 +100,10 @@ def seed_demo(store: Store, count: int = 60) -> None:
             else:
                 store.accept(pid, "registration", 2, visit_id=visit.id)
         store.close_visit(visit.id)
+    store.refresh_eligibility()
+    operator, role = store.operator, store.role
+    for name, pin, kind in DEMO_OPERATORS:
+        if kind == "clerk":
+            store.login(DEMO_OPERATORS[0][0], DEMO_OPERATORS[0][1])
+        store.create_operator(name, pin, kind)
+    store.operator, store.role = operator, role  # the seeding session stays as it was

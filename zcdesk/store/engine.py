@@ -76,3 +76,38 @@ def _sqlite_engine(url: str) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "afs",
+                       "ceph", "glusterfs", "fuse.glusterfs", "davfs", "fuse.rclone"}
+
+
+def network_share_warning(url: str, mounts: str | None = None) -> str | None:
+    """A warning when a SQLite file lies on a network share, where its locking is unsafe.
+
+    `mounts` is /proc/mounts' text (read when None); Windows UNC paths count too.
+    """
+    path = sqlite_path(url)
+    if path is None:
+        return None
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        shared = True
+    else:
+        if mounts is None:
+            try:
+                mounts = Path("/proc/mounts").read_text()
+            except OSError:
+                return None
+        resolved = str(path.expanduser().resolve(strict=False))
+        best, fstype = "", ""
+        for line in mounts.splitlines():
+            parts = line.split()
+            if len(parts) >= 3 and (resolved == parts[1] or resolved.startswith(
+                    parts[1].rstrip("/") + "/")) and len(parts[1]) > len(best):
+                best, fstype = parts[1], parts[2]
+        shared = fstype in NETWORK_FILESYSTEMS
+    if not shared:
+        return None
+    return ("数据库文件位于网络共享文件夹上。SQLite 在网络共享上加锁不可靠，多个窗口同时使用可能"
+            "损坏数据。多窗口办公请改用 PostgreSQL（见 README“多个窗口”一节）。")

@@ -477,7 +477,8 @@ class Store(RosterOps, OperatorOps):
         # `accepted` is read as its JSON text and decoded once per distinct value:
         # a round has a handful of distinct values but up to 100,000 packets.
         stmt = (select(m.Packet.id, m.Applicant.id, m.Applicant.name, m.Applicant.id_number,
-                       m.Unit.name, m.Packet.status, type_coerce(m.Packet.accepted, String))
+                       m.Unit.name, m.Packet.status, type_coerce(m.Packet.accepted, String),
+                       m.Applicant.eligibility)
                 .join(m.Applicant, m.Packet.applicant_id == m.Applicant.id)
                 .join(m.Unit, m.Applicant.unit_id == m.Unit.id)
                 .where(m.Packet.round_id == self.current_round().id)
@@ -488,14 +489,14 @@ class Store(RosterOps, OperatorOps):
             stmt = stmt.limit(limit)
         decoded: dict[str | None, dict[str, int]] = {}
         rows = []
-        for pid, aid, name, number, unit, status, accepted in s.execute(stmt):
+        for pid, aid, name, number, unit, status, accepted, verdict in s.execute(stmt):
             if isinstance(accepted, dict):  # psycopg decodes json columns itself
-                rows.append(PacketRow(pid, aid, name, number, unit, status, accepted))
+                rows.append(PacketRow(pid, aid, name, number, unit, status, accepted, verdict))
                 continue
             counts = decoded.get(accepted)
             if counts is None:
                 counts = decoded[accepted] = json.loads(accepted) if accepted else {}
-            rows.append(PacketRow(pid, aid, name, number, unit, status, counts))
+            rows.append(PacketRow(pid, aid, name, number, unit, status, counts, verdict))
         return rows
 
     def status_counts(self) -> dict[PacketStatus, int]:
