@@ -266,3 +266,16 @@ def test_a_database_on_a_network_share_is_warned_about() -> None:
 def test_list_rows_carry_the_pre_check(store: Store, people: dict[str, int]) -> None:
     store.refresh_eligibility()
     assert {row.eligibility for row in store.packet_rows()} == {"unknown"}
+
+
+def test_each_machine_keeps_its_own_desk_name(db_url: str, store: Store,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    store.set_setting("desk.name", "窗口A")
+    monkeypatch.setattr("socket.gethostname", lambda: "other-pc")
+    other = Store.open(db_url, operator="小李")
+    assert other.desk == "other-pc"  # not 窗口A: that is the first machine's name
+    other.set_setting("desk.name", "窗口B")
+    assert other.desk == "窗口B"
+    other.close()
+    monkeypatch.undo()
+    assert Store.open(db_url).desk == "窗口A"

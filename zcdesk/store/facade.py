@@ -71,6 +71,7 @@ MAX_COPIES = 20  # more in one go is a typing slip, not a packet
 COPY_KINDS = (CopyKind.ACCEPT.value, CopyKind.REJECT.value)
 SETTING_POINT = "desk.point"
 SETTING_DESK = "desk.name"
+PER_HOST_SETTINGS = frozenset({SETTING_DESK})
 
 # The scan loop's statements, built once: constructing a select() costs more
 # than SQLite needs to answer it, and a scan must show its packet in ~1 ms.
@@ -217,20 +218,28 @@ class Store(RosterOps, OperatorOps):
             self._desk = self.setting(SETTING_DESK) or socket.gethostname() or "desk"
         return self._desk
 
+    @staticmethod
+    def _key(key: str) -> str:
+        """Settings of one machine (its desk name) are kept per host: several desks
+        share one office database, and each keeps its own name."""
+        return f"{key}@{socket.gethostname()}" if key in PER_HOST_SETTINGS else key
+
     def setting(self, key: str) -> str | None:
+        key = self._key(key)
         with self._read() as s:
             row = s.get(m.Setting, key)
             return row.value if row else None
 
     def set_setting(self, key: str, value: str) -> None:
+        stored_key = self._key(key)
         with self._write() as s:
-            old = s.get(m.Setting, key)
+            old = s.get(m.Setting, stored_key)
             before = old.value if old else None
             if old:
                 old.value = value
             else:
-                s.add(m.Setting(key=key, value=value))
-            self._event(s, "setting_changed", detail={"key": key, "before": before,
+                s.add(m.Setting(key=stored_key, value=value))
+            self._event(s, "setting_changed", detail={"key": stored_key, "before": before,
                                                       "after": value})
         if key == SETTING_DESK:
             self._desk = value
