@@ -259,13 +259,22 @@ class _Bulk:
                       for name in columns]
         plan = [(i, proc) for i, proc in enumerate(processors) if proc is not None]
         if plan:
+            # A roster repeats its dates and one import stamps one time: convert
+            # each distinct value once.
+            memos: list[dict[Any, Any]] = [{} for _ in plan]
             converted = []
             for row in rows:
                 values = list(row)
-                for i, proc in plan:
+                for (i, proc), memo in zip(plan, memos, strict=True):
                     value = values[i]
-                    if value is not None and not isinstance(value, _Raw):
+                    if value is None or isinstance(value, _Raw):
+                        continue
+                    try:
+                        values[i] = memo[value]
+                    except (KeyError, TypeError):  # TypeError: a dict, not hashable
                         values[i] = proc(value)
+                        if not isinstance(value, dict):
+                            memo[value] = values[i]
                 converted.append(tuple(values))
             rows = converted
         sql = (f"INSERT INTO {table.name} ({', '.join(columns)}) "
