@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -115,3 +115,22 @@ def people(store: Store) -> dict[str, int]:
         made[name] = store.add_applicant(
             ApplicantForm(name=name, id_number=number, unit=unit)).packet_id
     return made
+
+
+CliRun = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def cli(db_url: str, capsys: pytest.CaptureFixture[str]) -> CliRun:
+    """Run `zcdesk --db URL ARGS…` in-process; returns (exit code, stdout, stderr)."""
+    from zcdesk.cli import main
+
+    def run(*args: str) -> tuple[int, str, str]:
+        try:
+            code = main(["--db", db_url, *args])
+        except SystemExit as exc:  # argparse's usage errors, --help and --version
+            code = int(exc.code or 0)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

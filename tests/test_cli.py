@@ -16,17 +16,9 @@ from zcdesk.paths import data_dir
 
 
 @pytest.fixture
-def zc(db_url: str, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    """Run `zcdesk --db URL ARGS…` in-process; returns (exit code, stdout, stderr)."""
-
-    def run(*args: str) -> tuple[int, str, str]:
-        try:
-            code = main(["--db", db_url, *args])
-        except SystemExit as exc:  # argparse's usage errors and --version
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return code, out, err
-
+def zc(cli):  # type: ignore[no-untyped-def]
+    """The command line on a database with 张三 and 李四 and the desk set up."""
+    run = cli
     assert run("desk", "--point", "SC", "--name", "窗口1")[0] == 0
     assert run("applicant", "add", "--name", "张三", "--id-number", ID_ZHANG,
                "--unit", "杭州汽轮机股份有限公司", "--gender", "男",

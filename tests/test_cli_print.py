@@ -8,7 +8,6 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import ID_LI, ID_WANG, ID_ZHANG
-from zcdesk.cli import main
 from zcdesk.store import Store
 
 pytestmark = pytest.mark.both_backends
@@ -19,8 +18,7 @@ def text_of(path: Path) -> str:
 
 
 @pytest.fixture
-def office(store: Store, people: dict[str, int], db_url: str, tmp_path: Path,
-           capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+def office(store: Store, people: dict[str, int], tmp_path: Path, cli):  # type: ignore[no-untyped-def]
     """One visit: 张三 complete, 李四 partial with a copy handed back."""
     visit = store.open_visit("王女士", "13800000000", "杭州汽轮机股份有限公司")
     for item in ("evaluation", "registration"):
@@ -28,15 +26,7 @@ def office(store: Store, people: dict[str, int], db_url: str, tmp_path: Path,
     store.accept(people["李四"], "evaluation", 2, visit_id=visit.id)
     store.reject(people["李四"], "registration", 1, "未盖章", visit_id=visit.id)
     store.close_visit(visit.id)
-
-    def run(*args: str) -> tuple[int, str, str]:
-        try:
-            code = main(["--db", db_url, *args])
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return code, out, err
-
+    run = cli
     run.receipt_no = visit.receipt_no  # type: ignore[attr-defined]
     run.out = tmp_path  # type: ignore[attr-defined]
     return run

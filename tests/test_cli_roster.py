@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from tests.data.builders import HEADERS, person, write_csv, write_xlsx
-from zcdesk.cli import main
 from zcdesk.domain.eligibility import Ban
 from zcdesk.domain.records import ApplicantForm
 from zcdesk.store import Store
@@ -19,16 +18,8 @@ pytestmark = pytest.mark.both_backends
 
 
 @pytest.fixture
-def zc(db_url: str, store: Store, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    def run(*args: str) -> tuple[int, str, str]:
-        try:
-            code = main(["--db", db_url, *args])
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+def zc(cli, store: Store):  # type: ignore[no-untyped-def]
+    return cli
 
 
 def roster(tmp_path: Path, rows: list[list[object]], name: str = "roster.xlsx") -> Path:
