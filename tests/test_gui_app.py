@@ -128,10 +128,11 @@ def test_status_bar_and_menus(qtbot: QtBot, store: Store, people: dict[str, int]
     assert "距纸质材料截止 2025-05-30 还有 12 天" in text
     assert "操作员 小王" in text and "窗口1" in text and "上城区" in text
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["收件(&V)", "材料(&M)", "打印(&P)", "查看(&L)", "设置(&S)", "帮助(&H)"]
+    assert menus == ["收件(&V)", "材料(&M)", "打印(&P)", "导入(&I)", "查看(&L)", "设置(&S)",
+                     "帮助(&H)"]
     rows = dict(help_rows(window.actions_in_menus()))
     for keys in ("F2", "F10", "F3 / Esc", "F7", "Ctrl+Z", "F4", "Ctrl+H", "Ctrl+F", "F1",
-                 "Ctrl+P", "Ctrl+Shift+P"):
+                 "Ctrl+P", "Ctrl+Shift+P", "Ctrl+L"):
         assert keys in rows, keys
     assert window.ui.actionNewVisit.toolTip() == "新建收件（F2）"
     assert "F10" in window.ui.finishVisitButton.toolTip()
@@ -170,15 +171,40 @@ def test_real_history_dialog_marks_reversed(qtbot: QtBot, store: Store,
     assert table.item(1, 1).text() == "小王" and table.item(1, 2).text() == "窗口1"
 
 
-def test_unexpected_errors_are_shown_not_fatal(qapp: QApplication,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.detailedText()))
+def test_unexpected_errors_are_logged_and_shown_not_fatal(
+        qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from zcdesk.logs import setup_logging
+    from zcdesk.ui.dialogs import error_report
+
+    log_path = setup_logging(tmp_path / "logs")
+    monkeypatch.setattr(app_module, "_log_path", [log_path])
+    shown: list[tuple[str, str, str]] = []
+    monkeypatch.setattr(error_report.ErrorDialog, "exec", lambda self: shown.append((
+        self.ui.messageLabel.text(), self.ui.reportEdit.toPlainText(),
+        self.ui.logLabel.text())) or 0)
     try:
-        raise ValueError("boom")
+        raise ValueError(f"boom for {ID_ZHANG}")
     except ValueError:
         app_module._excepthook(*sys.exc_info())  # type: ignore[arg-type]
-    assert shown and "ValueError: boom" in shown[0]
+    message, report, where = shown[0]
+    assert "意外错误" in message and "ValueError: boom" in message
+    assert "Traceback" in report and "ValueError: boom" in report
+    assert ID_ZHANG not in report and "330102********1234" in report  # masked as in the log
+    assert str(log_path) in where
+    logged = log_path.read_text(encoding="utf-8")
+    assert "unexpected error" in logged and "ValueError: boom" in logged
+    assert ID_ZHANG not in logged
+
+
+def test_error_dialog_copies_its_report(qtbot: QtBot) -> None:
+    from zcdesk.ui.dialogs.error_report import ErrorDialog
+
+    dialog = ErrorDialog(None, "ValueError: boom", "Traceback …\nValueError: boom", "/x/zcdesk.log")
+    qtbot.addWidget(dialog)
+    assert dialog.ui.reportEdit.isReadOnly()
+    dialog.ui.copyButton.click()
+    assert QApplication.clipboard().text() == "Traceback …\nValueError: boom"
+    assert "/x/zcdesk.log" in dialog.ui.logLabel.text()
 
 
 def test_run_gui_shows_the_window(qtbot: QtBot, store: Store, people: dict[str, int],

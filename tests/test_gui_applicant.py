@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import BAD_CHECK, ID_ZHANG
 from tests.gui_support import make_window, patch_dialog, press
 from zcdesk.domain.idnumber import check_digit
+from zcdesk.domain.records import ApplicantForm
 from zcdesk.store import Store
-from zcdesk.store.views import ApplicantForm
 from zcdesk.ui.dialogs import applicant as applicant_dialog
 from zcdesk.ui.dialogs.applicant import ApplicantDialog, parse_date
 from zcdesk.ui.dialogs.common import ok_button

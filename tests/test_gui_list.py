@@ -11,12 +11,19 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import ID_LI, ID_WANG, ID_ZHANG
 from tests.gui_support import make_window, press, type_text
+from zcdesk.domain.records import PacketRow
 from zcdesk.store import DatabaseUnavailable, Store
-from zcdesk.store.views import PacketRow
 from zcdesk.ui.app import create_application
 from zcdesk.ui.feedback import Feedback
 from zcdesk.ui.main_window import MainWindow
-from zcdesk.ui.packet_model import COL_ID, COL_NAME, COL_STATUS, PacketTableModel
+from zcdesk.ui.packet_model import (
+    COL_ELIGIBILITY,
+    COL_ID,
+    COL_MISSING,
+    COL_NAME,
+    COL_STATUS,
+    PacketTableModel,
+)
 
 
 @pytest.fixture
@@ -34,7 +41,8 @@ def test_list_shows_masked_ids_and_status(window: MainWindow) -> None:
     assert names(window) == ["张三", "李四", "王五"]
     assert model.data(model.index(0, COL_ID)) == "330102********1234"
     assert model.data(model.index(0, COL_STATUS)) == "○ 未收"
-    assert model.data(model.index(0, 4)) == "评审表 2 份、登记表 2 份"
+    assert model.data(model.index(0, COL_MISSING)) == "评审表 2 份、登记表 2 份"
+    assert model.data(model.index(0, COL_ELIGIBILITY)) == "？ 待核实"  # no qualification given
     assert "共 3 人" in window.ui.listCountLabel.text()
 
 
@@ -257,6 +265,8 @@ def test_cell_texts_are_made_once(qapp: object, store: Store,
 
     monkeypatch.setattr("zcdesk.ui.packet_model.mask_id", fail)
     monkeypatch.setattr("zcdesk.ui.packet_model.missing_text", fail)
-    cells = [model.data(model.index(r, c)) for r in range(50) for c in range(5)]
+    monkeypatch.setattr("zcdesk.ui.packet_model.verdict_text", fail)
+    cells = [model.data(model.index(r, c)) for r in range(50) for c in range(6)]
     assert cells[1] == "330102********000X" and cells[3] == "○ 未收"
-    assert cells[4] == "评审表 2 份、登记表 2 份"
+    assert cells[4] == "—"  # the pre-check not computed yet
+    assert cells[5] == "评审表 2 份、登记表 2 份"

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import BAD_CHECK, ID_LI, ID_WANG, ID_ZHANG
 from tests.gui_support import make_window, patch_dialog, press, scan, type_text
 from zcdesk.domain.idnumber import check_digit
+from zcdesk.domain.records import ApplicantForm
 from zcdesk.store import Store
-from zcdesk.store.views import ApplicantForm
 from zcdesk.ui.main_window import MainWindow
 
 

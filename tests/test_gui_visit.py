@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import ID_LI, ID_ZHANG
 from tests.gui_support import make_window, open_visit, patch_dialog, press, scan
+from zcdesk.domain.records import VisitSummary
 from zcdesk.store import Store
-from zcdesk.store.views import VisitSummary
 from zcdesk.ui.dialogs import summary as summary_dialog
 from zcdesk.ui.dialogs import visit as visit_dialog
 from zcdesk.ui.dialogs.preview import Outcome

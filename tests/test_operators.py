@@ -76,3 +76,11 @@ def test_operator_command(db_url: str, store: Store, monkeypatch: pytest.MonkeyP
     assert "过于简单" in capsys.readouterr().err
     assert main(["--db", db_url, "operator", "list"]) == 0
     assert "老李  管理员" in capsys.readouterr().out
+
+
+def test_a_scan_in_the_pin_field_is_no_attempt(store: Store) -> None:
+    store.create_operator("老李", "7391", "admin")
+    for _ in range(8):  # a scanner typing into the lock dialog
+        with pytest.raises(InputError, match="扫描"):
+            store.login("老李", "330102199001011234")
+    assert store.login("老李", "7391").name == "老李"  # not locked out

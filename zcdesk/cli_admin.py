@@ -77,9 +77,7 @@ def _sqlite_file(store: Store) -> Path:
 
 
 def backup_command(store: Store, args: argparse.Namespace) -> int:
-    from zcdesk.store.backup import backup_to
-
-    target = backup_to(_sqlite_file(store), Path(args.file).expanduser())
+    target = store.backup_to(Path(args.file).expanduser())
     print(f"已备份到 {target}（完整性检查通过）")
     return 0
 

@@ -1,6 +1,6 @@
 """The Store: the one place that opens database sessions.
 
-Every method is one transaction and returns plain values (store/views.py).
+Every method is one transaction and returns plain values (zcdesk/domain/records.py).
 A refused request raises a StoreError whose text tells the clerk, in Chinese,
 what is wrong and what to do; nothing is written then.
 """
@@ -824,6 +824,16 @@ class Store(RosterOps, OperatorOps):
                             .order_by(m.BatchPacket.position))
         return BatchView(self._batch_info(s, batch),
                          tuple(self._packet_view(s, p) for p in packets))
+
+    def backup_to(self, target: Path) -> Path:
+        """A checked copy of the SQLite database at `target` (owner-only)."""
+        self.require_admin("备份")
+        path = sqlite_path(str(self.engine.url))
+        if path is None:
+            raise InputError("PostgreSQL 数据库请用 pg_dump / pg_restore 备份和恢复（见 README）。")
+        from zcdesk.store.backup import backup_to  # lazy: not on the scan path
+
+        return backup_to(path, target)
 
     def automatic_backup(self, keep: int = 14) -> Path | None:
         """A daily checked copy of a SQLite database into `backups/` beside it

@@ -68,6 +68,9 @@ class OperatorOps:
 
     def login(self: Store, name: str, pin: str) -> OperatorInfo:
         """Check the PIN; from now on events carry this operator's name."""
+        if not pin.isdigit() or len(pin) > 12:
+            # Not a PIN at all (a barcode scanned into the field, say): no attempt counted.
+            raise InputError("PIN 应为 4 到 12 位数字；扫描的内容不能解锁。")
         failures: dict[str, tuple[int, float]] = self.__dict__.setdefault("_failures", {})
         count, since = failures.get(name, (0, 0.0))
         if count >= MAX_FAILURES and time.monotonic() - since < LOCKOUT_SECONDS:

@@ -8,6 +8,7 @@ opened in a thread after the first paint and attached to the window then.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sys
 import tempfile
@@ -19,9 +20,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from zcdesk.paths import APP_NAME, resource
+from zcdesk.paths import APP_NAME, demo_database_path, resource
 from zcdesk.ui.i18n import tr
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
 DEFAULT_SIZE = (1440, 900)
 _registered_families: list[str] = []
+_log_path: list[Path] = []  # the log file, once run_gui has set up logging
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -76,37 +78,78 @@ def _use_bundled_font(app: QApplication) -> None:
 
 def _excepthook(exc_type: type[BaseException], exc: BaseException,
                 tb: TracebackType | None) -> None:
-    """An unexpected error in a slot: tell the clerk, keep the window running."""
-    text = "".join(traceback.format_exception(exc_type, exc, tb))
-    sys.stderr.write(text)
+    """An unexpected error in a slot: log it, tell the clerk, keep the window running.
+
+    The dialog shows a copyable report (the traceback, ID and phone numbers
+    masked as in the log) and where the log file is; nothing else of it
+    reaches the clerk.
+    """
+    from zcdesk.logs import redact
+
+    with contextlib.suppress(Exception):
+        logging.getLogger("zcdesk").exception("unexpected error",
+                                              exc_info=(exc_type, exc, tb))
+    text = redact("".join(traceback.format_exception(exc_type, exc, tb)))
+    if sys.stderr is not None:  # none in a windowed build
+        with contextlib.suppress(Exception):
+            sys.stderr.write(text)
     try:
-        box = QMessageBox(QMessageBox.Icon.Critical, tr("程序出错"),
-                          tr("发生了意外错误，刚才的操作可能没有完成。"
-                             "请把下面“详细信息”中的内容复制给管理员。\n\n{error}")
-                          .format(error=exc))
-        box.setDetailedText(text)  # selectable and copyable
-        box.exec()
+        from zcdesk.ui.dialogs import error_report
+
+        log_path = str(_log_path[-1]) if _log_path else ""
+        error_report.launch(QApplication.activeWindow(), redact(f"{exc_type.__name__}: {exc}"),
+                            text, log_path)
     except Exception:  # the hook itself must never raise
         pass
 
 
-def run_gui(open_store: Callable[[], Store], *, title_suffix: str = "") -> int:
+def is_demo_store(store: Store) -> bool:
+    """The demo database (`zcdesk --demo`): a SQLite file at the demo path."""
+    url = store.url
+    if not url.startswith("sqlite:///"):
+        return False
+    try:
+        return Path(url.removeprefix("sqlite:///")).resolve() == demo_database_path().resolve()
+    except OSError:
+        return False
+
+
+def run_gui(open_store: Callable[[], Store], *, title_suffix: str = "",
+            demo: bool | None = None) -> int:
     """Show the counter window, open the database, run until the clerk closes it.
 
     `open_store` is called in a thread right after the window's first paint
     (it imports and opens the store, and may seed the demo data). The return
     value is the exit code: 0, or 3 when the database cannot be used (after a
     message box saying so), 1 for another failure to open it.
+
+    Once the store is attached the operator logs in (or, on a new database,
+    creates the first admin): see ui/session.py. `demo`: show the demo PINs in
+    the login dialog; None: the store's file is the demo database's.
     """
     from zcdesk.ui.main_window import MainWindow  # imported late: a lighter CLI start
 
     app = create_application()
+    try:
+        from zcdesk.logs import setup_logging
+
+        _log_path.append(setup_logging())
+    except OSError as exc:  # no log folder: run without a log file
+        print(f"zcdesk：无法建立日志文件：{exc}", file=sys.stderr)
     sys.excepthook = _excepthook
     # The list of every packet is read in the background as well: the window
     # (and the scan field) is usable at once, whatever the size of the round.
     window = MainWindow(None, load_list_later=True)
     if title_suffix:
         window.set_title_suffix(title_suffix)
+    session = window.session
+    session.required = True  # the operator logs in before the desk works
+
+    def begin() -> None:
+        session.demo = demo if demo is not None else is_demo_store(window.store)
+        session.begin()
+
+    window.store_attached.connect(begin)
     screen = QGuiApplication.primaryScreen()
     if screen is not None:
         available = screen.availableGeometry()

@@ -171,7 +171,10 @@ class CounterMixin:
             return
         try:
             result = self.store.accept(packet.packet_id, state.item.code, copies,
-                                       visit_id=visit.id)
+                                       visit_id=visit.id, expected_version=packet.version)
+        except errors.ConcurrentChange as exc:
+            self._changed_meanwhile(exc, state.item.code)
+            return
         except errors.StoreError as exc:
             self._write_refused(packet, state.item.code, exc)
             return
@@ -210,7 +213,10 @@ class CounterMixin:
             return
         try:
             result = self.store.reject(packet.packet_id, state.item.code, choice.copies,
-                                       choice.reason, choice.text, visit_id=visit.id)
+                                       choice.reason, choice.text, visit_id=visit.id,
+                                       expected_version=packet.version)
+        except errors.ConcurrentChange as exc:
+            self._changed_meanwhile(exc, state.item.code)
         except errors.StoreError as exc:
             self._write_refused(packet, state.item.code, exc)
         else:
@@ -251,6 +257,17 @@ class CounterMixin:
             self.panel.show_events(self.store.history(packet.applicant.id))
         except errors.StoreError:
             self.panel.show_events([])
+
+    def _changed_meanwhile(self, exc: StoreError, item_code: str) -> None:
+        """Another desk wrote this packet since it was shown: nothing was saved; the
+        clerk hears the error sound, reads why and sees the packet as it is now."""
+        fresh = getattr(exc, "packet", None)
+        if isinstance(fresh, PacketView):
+            self.panel.show_packet(fresh, select=item_code)
+            self.update_list_row(fresh.packet_id)
+            self.refresh_status_bar()
+            self.schedule_secondary(fresh)
+        self.show_error(str(exc))
 
     def _write_refused(self, packet: PacketView, item_code: str, exc: StoreError) -> None:
         """Show why nothing was written; a complete item is a warning, not an error."""
@@ -420,8 +437,13 @@ class CounterMixin:
         except errors.StoreError as exc:
             self.show_error(str(exc))
             return
-        if missing:
-            self.desk_setup(first_start=True)
+        if not missing:
+            return
+        if self.store.role not in (None, "admin"):
+            self.show_warning(tr("本机尚未设置受理点：可以查询，但不能收件。"
+                                 "请管理员登录后在“设置 → 本机受理点和窗口”中选择。"))
+            return
+        self.desk_setup(first_start=True)
 
     def desk_setup(self, first_start: bool = False) -> None:
         from zcdesk.ui.dialogs import desk as desk_dialog

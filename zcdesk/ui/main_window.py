@@ -18,13 +18,21 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from zcdesk.domain.completeness import PacketStatus
 from zcdesk.domain.dates import deadline_words
 from zcdesk.domain.records import PacketView
 from zcdesk.ui import store_errors as errors
+from zcdesk.ui.admin_menu import AdminMenu
 from zcdesk.ui.counter import CounterMixin
 from zcdesk.ui.feedback import Feedback, flash_error, set_level
 from zcdesk.ui.forms.ui_main_window import Ui_MainWindow
@@ -33,6 +41,8 @@ from zcdesk.ui.keymap import add_shortcut_tooltip, help_rows
 from zcdesk.ui.packet_list import PacketList
 from zcdesk.ui.packet_panel import PacketPanel
 from zcdesk.ui.print_menu import PrintMenu
+from zcdesk.ui.roster_menu import RosterMenu
+from zcdesk.ui.session import Session
 from zcdesk.ui.store_opener import StoreOpener
 from zcdesk.ui.visit_bar import VisitBar
 
@@ -84,6 +94,18 @@ class MainWindow(CounterMixin, QMainWindow):
         self._secondary_timer.timeout.connect(self._sync_secondary)
         self.init_counter()
         self.printing = PrintMenu(self)
+        self.roster = RosterMenu(self)
+        self.admin = AdminMenu(self)
+        self.session = Session(self)
+        self._lock_cover = QLabel(self)
+        self._lock_cover.setObjectName("lockCover")
+        # The text above the dialog, which opens in the middle of the window.
+        self._lock_cover.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self._lock_cover.setStyleSheet(
+            "QLabel#lockCover { background: #eceff1; color: #455a64; font-size: 24px;"
+            " padding-top: 120px; }")
+        self._lock_cover.hide()
+        self._covered = False
         self._setup_splitter()
         self._setup_actions()
         self._setup_status_bar()
@@ -126,13 +148,86 @@ class MainWindow(CounterMixin, QMainWindow):
         if not self.packet_list.load_error:
             self.show_message(tr(GREETING), "info")
         self._start_when_ready()
+        if not self.session.waiting_for_login:
+            self._flush_queued_scans()
+        self.store_attached.emit()
+
+    def _flush_queued_scans(self) -> None:
+        """Every scan submitted while the database opened (or before the login), in order."""
         queued, self._queued_scans = self._queued_scans, []
         typing = self.scan_edit.text()  # typed after the last Enter: keep it
         for text in queued:
             self.submit_scan(text)
         if queued and typing:
             self.scan_edit.setText(typing)
-        self.store_attached.emit()
+
+    def after_login(self) -> None:
+        """The first login of the session: what waited for it."""
+        self.apply_operator()
+        self.ensure_desk_setup()
+        self._flush_queued_scans()
+
+    def quit_program(self) -> None:
+        """退出程序 from the login or lock dialog: the program ends normally (exit 0)."""
+        self.session.stop()
+        QTimer.singleShot(0, self, self.close)
+
+    # ------------------------------------------------------ operator, lock
+    def is_admin(self) -> bool:
+        """Admin actions are open to an admin and to the trusted command-line role (None)."""
+        return self.store_ready and self.store.role in (None, "admin")
+
+    def apply_operator(self) -> None:
+        """The operator changed (login, unlock as someone else): actions and status bar."""
+        if self.store_ready:
+            admin = self.is_admin()
+            for action in self.admin.admin_actions():
+                action.setEnabled(admin)
+                tip = action.statusTip() or action.text().replace("…", "")
+                if not admin:
+                    tip = tr("{what}（需要管理员登录）").format(what=action.text().replace("…", ""))
+                action.setToolTip(tip)
+        self.refresh_status_bar()
+
+    def set_locked(self, locked: bool, text: str = "") -> None:
+        """Cover and disable the window (login pending or locked), or give it back."""
+        self._covered = locked
+        central = self.centralWidget()
+        central.setEnabled(not locked)
+        self.menuBar().setEnabled(not locked)
+        if locked:
+            self._lock_cover.setText(text or tr("窗口已锁定"))
+            self._lock_cover.setGeometry(central.geometry())
+            self._lock_cover.raise_()
+            self._lock_cover.show()
+        else:
+            self._lock_cover.hide()
+
+    @property
+    def locked(self) -> bool:
+        return self._covered or self.session.locked
+
+    def lock_now(self) -> None:
+        """Ctrl+L: 切换操作员 — lock at once; the PIN (or another login) opens it."""
+        self.session.lock(tr("已锁定。请输入 PIN 解锁，或选择其他操作员登录。"))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._lock_cover.isVisible():
+            self._lock_cover.setGeometry(self.centralWidget().geometry())
+
+    def after_import(self) -> None:
+        """After a roster or ban-list import: the list re-read in the background and
+        the open packet (its data and pre-check) shown afresh."""
+        self.packet_list.reload_later()
+        packet = self.current_packet
+        if packet is not None:
+            try:
+                self.panel.show_packet(self.store.packet(packet.packet_id))
+            except errors.StoreError as exc:
+                self.show_error(str(exc))
+        self.refresh_status_bar()
+
 
     def queue_scan(self, text: str) -> None:
         """A scan submitted before the store is attached: kept, handled on attach."""
@@ -190,10 +285,14 @@ class MainWindow(CounterMixin, QMainWindow):
         ui = self.ui
         for action in (ui.actionNewVisit, ui.actionFinishVisit, ui.actionReject,
                        ui.actionUndo, ui.actionAddApplicant, ui.actionHistory,
-                       ui.actionReload, ui.actionDeskSetup, *self.printing.actions()):
+                       ui.actionReload, ui.actionDeskSetup, ui.actionOperators,
+                       ui.actionSwitchOperator, ui.actionBackup, *self.printing.actions(),
+                       *self.roster.actions()):
             action.setEnabled(enabled)
         ui.newVisitButton.setEnabled(enabled)
         ui.finishVisitButton.setEnabled(enabled)
+        if enabled:
+            self.apply_operator()
 
     # ------------------------------------------------------------- the list
     def _on_list_failed(self, message: str) -> None:
@@ -259,9 +358,11 @@ class MainWindow(CounterMixin, QMainWindow):
             ui.actionAddApplicant: self.add_applicant, ui.actionHistory: self.show_history,
             ui.actionFilter: self.focus_filter, ui.actionReload: self.reload_list,
             ui.actionDeskSetup: self.desk_setup, ui.actionShortcuts: self.show_shortcuts,
-            ui.actionAbout: self.show_about,
+            ui.actionAbout: self.show_about, ui.actionSwitchOperator: self.lock_now,
         }
         handlers.update(self.printing.handlers())
+        handlers.update(self.roster.handlers())
+        handlers.update(self.admin.handlers())
         for action, handler in handlers.items():
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _checked=False, h=handler: h())
@@ -276,8 +377,8 @@ class MainWindow(CounterMixin, QMainWindow):
         ui = self.ui
         return [ui.actionNewVisit, ui.actionFinishVisit, ui.actionFocusScan, ui.actionReject,
                 ui.actionUndo, ui.actionAddApplicant, ui.actionHistory,
-                *self.printing.actions(), ui.actionFilter, ui.actionReload,
-                ui.actionShortcuts, ui.actionQuit]
+                *self.printing.actions(), *self.roster.actions(), ui.actionFilter,
+                ui.actionReload, ui.actionSwitchOperator, ui.actionShortcuts, ui.actionQuit]
 
     def focus_scan(self) -> None:
         self.scan_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -313,6 +414,8 @@ class MainWindow(CounterMixin, QMainWindow):
                 QTimer.singleShot(0, self, self._start_opening)
             return False
         if watched in (self.scan_edit, self.filter_edit) and isinstance(event, QKeyEvent):
+            if self.locked:  # nothing typed (or scanned) reaches a locked window
+                return True
             if event.type() == QEvent.Type.ShortcutOverride \
                     and event.matches(QKeySequence.StandardKey.Undo):
                 # QLineEdit would claim Ctrl+Z for its own text undo; the counter's
@@ -378,7 +481,20 @@ class MainWindow(CounterMixin, QMainWindow):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addWidget(label)
         self._desk_label.setContentsMargins(8, 0, 8, 0)
+        self._notice_label = QLabel(self)  # automatic backup: done, or a warning
+        self._notice_label.setContentsMargins(8, 0, 8, 0)
+        bar.addPermanentWidget(self._notice_label)
         bar.addPermanentWidget(self._desk_label)
+
+    def set_notice(self, text: str, detail: str = "", *, warn: bool = False) -> None:
+        """A quiet status-bar note (automatic backup); amber and bold for a warning."""
+        label = self._notice_label
+        label.setText(text)
+        label.setToolTip(detail)
+        label.setStyleSheet("color: #b26a00; font-weight: bold;" if warn else "color: #78909c;")
+
+    def notice_text(self) -> str:
+        return self._notice_label.text()
 
     def refresh_status_bar(self) -> None:
         """Counts per status (from the list model: no query at 100,000 packets),
@@ -403,8 +519,15 @@ class MainWindow(CounterMixin, QMainWindow):
         self._deadline_label.setText(
             f"{round_.name}　{deadline_words(round_.paper_deadline, self.store.clock().date())}")
         where = point.short_name if point else tr("未设置受理点（设置 → 本机受理点）")
+        operator = self.store.operator
+        if self.session.waiting_for_login:
+            operator = tr("（未登录）")
+        elif self.store.role:
+            from zcdesk.ui.dialogs.login import role_words
+
+            operator += tr("（{role}）").format(role=role_words(self.store.role))
         self._desk_label.setText(tr("操作员 {op}　·　{desk}　·　{point}").format(
-            op=self.store.operator, desk=self.store.desk, point=where))
+            op=operator, desk=self.store.desk, point=where))
 
     def status_bar_text(self) -> str:
         return "　".join(label.text() for label in
@@ -441,9 +564,11 @@ class MainWindow(CounterMixin, QMainWindow):
             return
         self._started = True
         QTimer.singleShot(0, self, self.packet_list.start_loading)
-        QTimer.singleShot(0, self, self.ensure_desk_setup)
+        if not self.session.waiting_for_login:  # else after_login asks
+            QTimer.singleShot(0, self, self.ensure_desk_setup)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.session.stop()
         handle = self.windowHandle()
         if handle is not None:
             handle.removeEventFilter(self)

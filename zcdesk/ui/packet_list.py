@@ -1,4 +1,4 @@
-"""The left zone: filter field, status and unit filters, the packet table, its count."""
+"""The left zone: filter field, status, pre-check and unit filters, the packet table, its count."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from zcdesk.ui.forms.ui_main_window import Ui_MainWindow
 from zcdesk.ui.i18n import tr
 from zcdesk.ui.list_loader import ListLoader
 from zcdesk.ui.packet_model import (
+    COL_ELIGIBILITY,
     COL_ID,
     COL_MISSING,
     COL_NAME,
@@ -27,9 +28,12 @@ if TYPE_CHECKING:
     from zcdesk.store import Store
 
 LIST_ROW_HEIGHT = 30
-COLUMN_WIDTHS = {COL_NAME: 70, COL_ID: 156, COL_UNIT: 168, COL_STATUS: 66, COL_MISSING: 150}
+COLUMN_WIDTHS = {COL_NAME: 70, COL_ID: 156, COL_UNIT: 150, COL_STATUS: 66,
+                 COL_ELIGIBILITY: 76, COL_MISSING: 150}
 STATUS_FILTERS = (("全部", ""), ("○ 未收", PacketStatus.NONE.value),
                   ("◐ 部分", PacketStatus.PARTIAL.value), ("● 齐全", PacketStatus.COMPLETE.value))
+VERDICT_FILTERS = (("全部", ""), ("✔ 符合", "eligible"), ("✘ 不符合", "ineligible"),
+                   ("？ 待核实", "unknown"))
 
 
 class PacketList(QObject):
@@ -107,8 +111,12 @@ class PacketList(QObject):
         for label, value in STATUS_FILTERS:
             ui.statusCombo.addItem(tr(label), value)
         self.fill_unit_combo()
+        for label, value in VERDICT_FILTERS:
+            ui.eligibilityCombo.addItem(tr(label), value)
         ui.statusCombo.currentIndexChanged.connect(
             lambda _i: self.apply_filter(status=ui.statusCombo.currentData()))
+        ui.eligibilityCombo.currentIndexChanged.connect(
+            lambda _i: self.apply_filter(verdict=ui.eligibilityCombo.currentData()))
         ui.unitCombo.currentIndexChanged.connect(
             lambda _i: self.apply_filter(unit=ui.unitCombo.currentData()))
         ui.filterEdit.textChanged.connect(lambda text: self.apply_filter(text=text))
@@ -128,8 +136,8 @@ class PacketList(QObject):
 
     # ------------------------------------------------------------ filtering
     def apply_filter(self, *, text: str | None = None, status: str | None = None,
-                     unit: str | None = None) -> None:
-        self.model.set_filter(text=text, status=status, unit=unit)
+                     unit: str | None = None, verdict: str | None = None) -> None:
+        self.model.set_filter(text=text, status=status, unit=unit, verdict=verdict)
         self.update_count()
 
     def update_count(self) -> None:
@@ -185,6 +193,16 @@ class PacketList(QObject):
         self.load_error = ""
         self.fill_unit_combo()
         self.update_count()
+
+    def reload_later(self) -> None:
+        """Read every row again in the background (after an import): the window
+        stays usable; rows written meanwhile are re-read when the load arrives."""
+        if self.store is None:
+            return
+        self.load_error = ""
+        self._pending = set()
+        self.update_count()
+        self._loader.start()
 
     # ------------------------------------------------------ background load
     def start_loading(self) -> None:

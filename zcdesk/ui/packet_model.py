@@ -4,7 +4,7 @@ Why not QSortFilterProxyModel: the proxy asks the source model for data()
 through Python for every row it filters and for every comparison it sorts
 (n·log n calls crossing the Python/C++ boundary). At 100,000 rows that takes
 seconds per keystroke. Here the rows stay plain Python tuples; a lower-case
-search key and the five cell texts per row are computed once when the rows
+search key and the six cell texts per row are computed once when the rows
 arrive (in the loader thread), filtering is one list comprehension over the
 keys, and sorting is Python's sort on precomputed keys. The view only ever
 asks data() for the thirty-odd rows on screen, and data() is a tuple lookup.
@@ -25,12 +25,13 @@ from PySide6.QtGui import QBrush, QColor
 
 from zcdesk.domain.checklist import ChecklistItem
 from zcdesk.domain.completeness import PacketStatus
+from zcdesk.domain.eligibility import VERDICT_LABELS, Verdict
 from zcdesk.domain.idnumber import mask_id
 from zcdesk.domain.records import PacketRow
 from zcdesk.ui.i18n import tr
 
-COL_NAME, COL_ID, COL_UNIT, COL_STATUS, COL_MISSING = range(5)
-HEADERS = ("姓名", "证件号码", "单位", "状态", "缺件")
+COL_NAME, COL_ID, COL_UNIT, COL_STATUS, COL_ELIGIBILITY, COL_MISSING = range(6)
+HEADERS = ("姓名", "证件号码", "单位", "状态", "资格预审", "缺件")
 STATUS_ORDER = {PacketStatus.NONE.value: 0, PacketStatus.PARTIAL.value: 1,
                 PacketStatus.COMPLETE.value: 2}
 STATUS_COLOURS = {PacketStatus.NONE.value: "#616161", PacketStatus.PARTIAL.value: "#b26a00",
@@ -41,17 +42,23 @@ _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ROLES = frozenset({_DISPLAY, _FOREGROUND, _TOOLTIP, PACKET_ID_ROLE})
 _STATUS_BRUSHES = {status: QBrush(QColor(colour)) for status, colour in STATUS_COLOURS.items()}
+# The pre-check, as the packet panel shows it: a symbol and a word, then colour.
+VERDICT_SYMBOLS = {"eligible": "✔", "ineligible": "✘", "unknown": "？"}
+VERDICT_COLOURS = {"eligible": "#2e7d32", "ineligible": "#c62828", "unknown": "#b26a00"}
+VERDICT_ORDER = {"ineligible": 0, "unknown": 1, "eligible": 2}
+_VERDICT_BRUSHES = {v: QBrush(QColor(colour)) for v, colour in VERDICT_COLOURS.items()}
+NOT_CHECKED = "—"
 MAX_FILTER_STACK = 48  # kept results of one filter text's prefixes (each a list of ints)
 
 Index = QModelIndex | QPersistentModelIndex
-Cells = tuple[str, str, str, str, str]
+Cells = tuple[str, str, str, str, str, str]
 
 
 class Prepared(NamedTuple):
     """What the model keeps per row besides the row itself (made off the GUI thread)."""
 
     keys: list[str]  # lower-case name + id number + unit, for the filter
-    cells: list[Cells]  # the five display texts
+    cells: list[Cells]  # the six display texts
 
 
 def status_text(status: str) -> str:
@@ -61,6 +68,17 @@ def status_text(status: str) -> str:
     except ValueError:
         return status
     return f"{value.symbol} {tr(value.label)}"
+
+
+def verdict_text(verdict: str | None) -> str:
+    """✔ 符合 / ✘ 不符合 / ？ 待核实; — when the pre-check has not been computed."""
+    if not verdict:
+        return NOT_CHECKED
+    try:
+        value = Verdict(verdict)
+    except ValueError:
+        return verdict
+    return f"{VERDICT_SYMBOLS[value.value]} {tr(VERDICT_LABELS[value])}"
 
 
 def missing_text(accepted: dict[str, int], items: Sequence[ChecklistItem]) -> str:
@@ -95,6 +113,7 @@ class PacketTableModel(QAbstractTableModel):
         self._text = ""
         self._status = ""
         self._unit = ""
+        self._verdict = ""  # "" all, else a Verdict value
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._visible_at: dict[int, int] | None = None  # row index -> visible row, lazily
         self._counts: dict[str, int] = {}  # status value -> packets
@@ -116,6 +135,7 @@ class PacketTableModel(QAbstractTableModel):
     def prepare(rows: Sequence[PacketRow], checklist: Sequence[ChecklistItem]) -> Prepared:
         """Filter keys and cell texts of `rows` (pure Python: may run off the GUI thread)."""
         status_texts: dict[str, str] = {}
+        verdict_texts: dict[str | None, str] = {}
         missing: dict[tuple[int, ...], str] = {}
         items = list(checklist)
         codes = [i.code for i in items]
@@ -131,7 +151,10 @@ class PacketTableModel(QAbstractTableModel):
             words = missing.get(got)
             if words is None:
                 words = missing[got] = missing_text(accepted, items)
-            cells.append((row.name, mask_id(row.id_number), row.unit, status, words))
+            verdict = verdict_texts.get(row.eligibility)
+            if verdict is None:
+                verdict = verdict_texts[row.eligibility] = verdict_text(row.eligibility)
+            cells.append((row.name, mask_id(row.id_number), row.unit, status, verdict, words))
         return Prepared(keys, cells)
 
     def set_rows(self, rows: list[PacketRow], prepared: Prepared | None = None) -> None:
@@ -165,7 +188,8 @@ class PacketTableModel(QAbstractTableModel):
         self._count(row.status, 1)
         self._rows[index] = row
         key = _search_key(row)
-        if key != self._keys[index] or (self._status and row.status != old.status):
+        if key != self._keys[index] or (self._status and row.status != old.status) \
+                or (self._verdict and row.eligibility != old.eligibility):
             self._stack.clear()  # a kept result may no longer be right
         self._keys[index] = key
         self._cells[index] = self.prepare([row], self._items).cells[0]
@@ -195,18 +219,22 @@ class PacketTableModel(QAbstractTableModel):
 
     # ---------------------------------------------------------- filtering
     def set_filter(self, text: str | None = None, status: str | None = None,
-                   unit: str | None = None) -> None:
+                   unit: str | None = None, verdict: str | None = None) -> None:
         """Narrow the rows. None leaves that part as it is; "" means all.
 
         `text` matches name, ID number or unit anywhere (case-insensitive);
-        `status` is a PacketStatus value; `unit` an exact unit name.
+        `status` is a PacketStatus value; `unit` an exact unit name; `verdict`
+        a pre-check value (eligible, ineligible, unknown).
         """
         new_text = self._text if text is None else text.strip().lower()
         new_status = self._status if status is None else str(status)
         new_unit = self._unit if unit is None else unit
-        if new_status != self._status or new_unit != self._unit:
+        new_verdict = self._verdict if verdict is None else str(verdict)
+        if new_status != self._status or new_unit != self._unit \
+                or new_verdict != self._verdict:
             self._stack.clear()
         self._text, self._status, self._unit = new_text, new_status, new_unit
+        self._verdict = new_verdict
         visible = self._lookup(new_text)
         if visible is self._visible:
             return  # e.g. a space typed: the same rows, nothing to repaint
@@ -240,20 +268,23 @@ class PacketTableModel(QAbstractTableModel):
         return found
 
     def _base(self) -> list[int]:
-        """The rows of the current status and unit, in the sort order."""
-        status, unit, rows = self._status, self._unit, self._rows
+        """The rows of the current status, unit and pre-check, in the sort order."""
+        status, unit, verdict, rows = self._status, self._unit, self._verdict, self._rows
         candidates = self._order
         if status:
             candidates = [i for i in candidates if rows[i].status == status]
         if unit:
             candidates = [i for i in candidates if rows[i].unit == unit]
+        if verdict:
+            candidates = [i for i in candidates if rows[i].eligibility == verdict]
         return candidates if candidates is not self._order else list(candidates)
 
     def _matches(self, index: int) -> bool:
         row = self._rows[index]
         return ((not self._text or self._text in self._keys[index])
                 and (not self._status or row.status == self._status)
-                and (not self._unit or row.unit == self._unit))
+                and (not self._unit or row.unit == self._unit)
+                and (not self._verdict or row.eligibility == self._verdict))
 
     # ------------------------------------------------------------ sorting
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -287,6 +318,8 @@ class PacketTableModel(QAbstractTableModel):
             return [r.unit for r in rows]
         if column == COL_STATUS:
             return [STATUS_ORDER.get(r.status, -1) for r in rows]
+        if column == COL_ELIGIBILITY:
+            return [VERDICT_ORDER.get(r.eligibility or "", -1) for r in rows]
         items = self._items
         return [_missing_count(r.accepted, items) for r in rows]
 
@@ -355,8 +388,11 @@ class PacketTableModel(QAbstractTableModel):
             return self._cells[position][index.column()]
         column = index.column()
         if role == _FOREGROUND:
-            return _STATUS_BRUSHES.get(self._rows[position].status) \
-                if column == COL_STATUS else None
+            if column == COL_STATUS:
+                return _STATUS_BRUSHES.get(self._rows[position].status)
+            if column == COL_ELIGIBILITY:
+                return _VERDICT_BRUSHES.get(self._rows[position].eligibility or "")
+            return None
         if role == _TOOLTIP:
             return self._cells[position][column] if column in (COL_UNIT, COL_MISSING) else None
         return self._rows[position].packet_id  # PACKET_ID_ROLE

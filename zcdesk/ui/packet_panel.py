@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QWidget
 from zcdesk.domain.completeness import ItemState, PacketStatus
 from zcdesk.domain.records import EventView, PacketView
 from zcdesk.ui.checklist_model import COL_CHECKS, COL_ITEM, COL_REJECTED, ChecklistModel
+from zcdesk.ui.event_words import event_text
 from zcdesk.ui.forms.ui_packet_panel import Ui_PacketPanel
 from zcdesk.ui.i18n import tr
+from zcdesk.ui.packet_model import VERDICT_COLOURS, verdict_text
 
 STATUS_OBJECT_NAMES = {PacketStatus.NONE: "statusNone", PacketStatus.PARTIAL: "statusPartial",
                        PacketStatus.COMPLETE: "statusComplete"}
@@ -21,6 +23,8 @@ CHECKLIST_ROW_HEIGHT = 38
 PAGE_EMPTY, PAGE_PACKET = 0, 1
 RECENT_EVENTS = 8
 REVERSED_GREY = "#9e9e9e"
+VERDICT_BACKGROUNDS = {"eligible": "#e8f5e9", "ineligible": "#ffebee", "unknown": "#fff4e0"}
+ELIGIBILITY_CAPTION = "资格预审（仅供参考）"
 
 
 def status_words(status: PacketStatus) -> str:
@@ -96,6 +100,7 @@ class PacketPanel(QWidget):
         ui.schoolValue.setText(_join(a.school, graduated))
         ui.workStartValue.setText(_date(a.work_start))
         self._show_status(packet)
+        self._show_eligibility(packet)
         self.model.set_state(packet.state)
         self._fit_table()
         ui.stack.setCurrentIndex(PAGE_PACKET)
@@ -108,7 +113,7 @@ class PacketPanel(QWidget):
         recent = self.ui.recentList
         recent.clear()
         for event in list(events)[::-1][:RECENT_EVENTS]:
-            text = f"{event.at:%m-%d %H:%M}　{event.operator}　{event.desk}　{event.description}"
+            text = f"{event.at:%m-%d %H:%M}　{event.operator}　{event.desk}　{event_text(event)}"
             item = QListWidgetItem(text + (tr("　（已撤销）") if event.reversed_by else ""))
             if event.reversed_by:
                 item.setForeground(QBrush(QColor(REVERSED_GREY)))
@@ -122,6 +127,33 @@ class PacketPanel(QWidget):
         height = table.horizontalHeader().sizeHint().height() \
             + CHECKLIST_ROW_HEIGHT * self.model.rowCount() + 2 * table.frameWidth() + 2
         table.setFixedHeight(height)
+
+    def _show_eligibility(self, packet: PacketView) -> None:
+        """The pre-check as advice: symbol, word and colour, and its reasons in words.
+
+        It never blocks receiving: the committee decides, the clerk may tell the
+        person at the counter what the pre-check found.
+        """
+        ui = self.ui
+        verdict = packet.eligibility or "unknown"
+        colour = VERDICT_COLOURS.get(verdict, "#455a64")
+        ui.eligibilityLabel.setText(tr("{caption}：{verdict}").format(
+            caption=tr(ELIGIBILITY_CAPTION), verdict=verdict_text(verdict)))
+        reasons = [r for r in packet.eligibility_reasons if r]
+        ui.eligibilityReasons.setText("\n".join(f"· {r}" for r in reasons)
+                                      if reasons else tr("（无说明）"))
+        if ui.eligibilityFrame.property("verdict") != verdict:
+            ui.eligibilityFrame.setProperty("verdict", verdict)
+            background = VERDICT_BACKGROUNDS.get(verdict, "#fafafa")
+            ui.eligibilityFrame.setStyleSheet(
+                f"QFrame#eligibilityFrame {{ background: {background};"
+                f" border-left: 4px solid {colour}; border-radius: 3px; }}"
+                f"QLabel#eligibilityLabel {{ color: {colour}; font-weight: bold; }}"
+                "QLabel#eligibilityReasons { color: #37474f; }")
+
+    def eligibility_text(self) -> str:
+        """What the panel says about the pre-check (tests, diagnostics)."""
+        return f"{self.ui.eligibilityLabel.text()}\n{self.ui.eligibilityReasons.text()}"
 
     def _show_status(self, packet: PacketView) -> None:
         label = self.ui.statusLabel

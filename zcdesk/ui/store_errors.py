@@ -20,7 +20,11 @@ from __future__ import annotations
 
 import sys
 
-_NAMES = ("StoreError", "InputError", "NotFound", "NothingToUndo", "DatabaseUnavailable")
+# name -> the store module that defines it
+_MODULES = {name: "zcdesk.store.errors" for name in (
+    "StoreError", "InputError", "NotFound", "NothingToUndo", "DatabaseUnavailable",
+    "ConcurrentChange")}
+_MODULES["NotAllowed"] = "zcdesk.store.operator_ops"
 
 
 class NotYetImported(Exception):
@@ -28,9 +32,9 @@ class NotYetImported(Exception):
 
 
 def __getattr__(name: str) -> type[Exception]:
-    if name not in _NAMES:
+    if name not in _MODULES:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    module = sys.modules.get("zcdesk.store.errors")
+    module = sys.modules.get(_MODULES[name])
     if module is None:
         return NotYetImported
     value: type[Exception] = getattr(module, name)

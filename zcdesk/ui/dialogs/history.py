@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from zcdesk.domain.records import EventView
 from zcdesk.ui.dialogs.common import fill_table, set_button_texts
+from zcdesk.ui.event_words import event_text
 from zcdesk.ui.forms.ui_history_dialog import Ui_HistoryDialog
 from zcdesk.ui.i18n import tr
 
@@ -16,7 +17,7 @@ REVERSED_GREY = "#9e9e9e"
 
 
 def history_rows(events: Sequence[EventView]) -> list[tuple[str, str, str, str, str]]:
-    return [(e.at.strftime("%Y-%m-%d %H:%M:%S"), e.operator, e.desk, e.description,
+    return [(e.at.strftime("%Y-%m-%d %H:%M:%S"), e.operator, e.desk, event_text(e),
              tr("已撤销") if e.reversed_by else "")
             for e in events]
 

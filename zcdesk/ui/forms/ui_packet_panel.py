@@ -237,6 +237,31 @@ class Ui_PacketPanel(object):
 
         self.packetLayout.addLayout(self.infoGrid)
 
+        self.eligibilityFrame = QFrame(self.packetPage)
+        self.eligibilityFrame.setObjectName(u"eligibilityFrame")
+        self.eligibilityFrame.setFrameShape(QFrame.Shape.NoFrame)
+        self.eligibilityLayout = QVBoxLayout(self.eligibilityFrame)
+        self.eligibilityLayout.setSpacing(2)
+        self.eligibilityLayout.setObjectName(u"eligibilityLayout")
+        self.eligibilityLayout.setContentsMargins(10, 6, 10, 6)
+        self.eligibilityLabel = QLabel(self.eligibilityFrame)
+        self.eligibilityLabel.setObjectName(u"eligibilityLabel")
+        self.eligibilityLabel.setText(u"")
+        self.eligibilityLabel.setWordWrap(True)
+
+        self.eligibilityLayout.addWidget(self.eligibilityLabel)
+
+        self.eligibilityReasons = QLabel(self.eligibilityFrame)
+        self.eligibilityReasons.setObjectName(u"eligibilityReasons")
+        self.eligibilityReasons.setText(u"")
+        self.eligibilityReasons.setWordWrap(True)
+        self.eligibilityReasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.eligibilityLayout.addWidget(self.eligibilityReasons)
+
+
+        self.packetLayout.addWidget(self.eligibilityFrame)
+
         self.checklistCaption = QLabel(self.packetPage)
         self.checklistCaption.setObjectName(u"checklistCaption")
         self.checklistCaption.setStyleSheet(u"font-weight: bold; color: #37474f; padding-top: 8px;")

@@ -1,0 +1,286 @@
+"""Who is at the desk: login at start, the lock (Ctrl+L and idle), automatic backups.
+
+`Session.begin()` is called by run_gui once the store is attached (not by the
+window's constructor: tests that build MainWindow(store) directly work as the
+command line does, as a trusted operator without a role). It warns once when
+the database file lies on a network share, then asks for the first admin
+(empty operator table) or a login; until then the window is locked and the
+first-start desk setup and any scans typed while the database opened wait.
+
+The idle lock: an application-wide event filter restarts a single-shot QTimer
+on every key, mouse or wheel input; when it fires the window locks. The lock
+disables the window's widgets under an opaque cover and opens the login
+dialog in lock mode: keys (a scanner's too) go to the dialog, never to the
+scan field. The current operator's PIN unlocks, or another operator logs in.
+
+Automatic backup: after the store is attached and then hourly,
+`store.automatic_backup()` runs in a thread; a failure is a status-bar warning.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from zcdesk.domain.records import OperatorInfo
+from zcdesk.ui import store_errors as errors
+from zcdesk.ui.i18n import tr
+from zcdesk.ui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from zcdesk.ui.main_window import MainWindow
+
+SETTING_IDLE = "desk.idle_lock_minutes"
+DEFAULT_IDLE_MINUTES = 10
+BACKUP_INTERVAL_MS = 60 * 60 * 1000
+_INPUT_EVENTS = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin,
+    QEvent.Type.TabletPress, QEvent.Type.InputMethod})
+log = logging.getLogger("zcdesk.ui")
+
+
+def idle_minutes(text: str | None) -> int:
+    """The setting's value: minutes (0 = never); the default when unset or not a number."""
+    if text is None or not text.strip():
+        return DEFAULT_IDLE_MINUTES
+    try:
+        value = int(text.strip())
+    except ValueError:
+        return DEFAULT_IDLE_MINUTES
+    return max(value, 0)
+
+
+class IdleWatcher(QObject):
+    """Emits `idle` after `interval_ms` without keyboard or mouse input anywhere in the app."""
+
+    idle = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.interval_ms = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._fire)
+        self._watching = False
+
+    @property
+    def active(self) -> bool:
+        return self._timer.isActive()
+
+    def start(self, interval_ms: int | None = None) -> None:
+        if interval_ms is not None:
+            self.interval_ms = interval_ms
+        if self.interval_ms <= 0:
+            self.stop()
+            return
+        app = QApplication.instance()
+        if app is not None and not self._watching:
+            app.installEventFilter(self)
+            self._watching = True
+        self._timer.start(self.interval_ms)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        app = QApplication.instance()
+        if app is not None and self._watching:
+            app.removeEventFilter(self)
+            self._watching = False
+
+    def _fire(self) -> None:
+        self.stop()
+        self.idle.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS and self._timer.isActive():
+            self._timer.start()  # input: the idle time starts again
+        return False
+
+
+class Session(QObject):
+    """The operator session of one MainWindow."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.required = False  # run_gui: nothing happens before a login
+        self.demo = False  # the demo database: the login shows the demo PINs
+        self.logged_in = False
+        self.locked = False
+        self.dialog: QObject | None = None  # the open login / lock dialog
+        self.idle = IdleWatcher(self)
+        self.idle_ms: int | None = None  # overrides the setting (tests)
+        self.idle.idle.connect(self._on_idle)
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(BACKUP_INTERVAL_MS)
+        self._backup_timer.timeout.connect(self.backup_now)
+        self.backups: list[Path | None] = []  # results, for the status bar and tests
+        self.backup_running = False
+
+    @property
+    def waiting_for_login(self) -> bool:
+        return self.required and not self.logged_in
+
+    # ------------------------------------------------------------ start
+    def begin(self) -> None:
+        """The store is attached (run_gui): warn, log in, back up; out of the
+        attach call, so nothing runs nested inside it."""
+        self.required = True
+        self.window.set_locked(True, tr("请先登录"))
+        QTimer.singleShot(0, self, self._begin)
+
+    def _begin(self) -> None:
+        self.show_network_warning()
+        self.start_backups()
+        self.ask_login()
+
+    def show_network_warning(self) -> None:
+        window = self.window
+        from zcdesk.store.engine import network_share_warning  # the store is open by now
+
+        try:
+            text = network_share_warning(window.store.url)
+        except Exception:  # a warning must never stop the start
+            log.exception("network share check failed")
+            return
+        if text:
+            window.show_warning(text)
+            QMessageBox.warning(window, tr("数据库位置"), text)
+
+    def ask_login(self) -> None:
+        """The first admin (no operator yet) or the login dialog."""
+        window = self.window
+        store = window.store
+        try:
+            first = store.needs_first_admin()
+        except errors.StoreError as exc:
+            window.show_error(str(exc))
+            first = False
+        if first:
+            from zcdesk.ui.dialogs import operator_form
+
+            self.dialog = operator_form.open_first_admin(window, store, self._on_login)
+            return
+        from zcdesk.ui.dialogs import login
+
+        self.dialog = login.launch(window, store, self._on_login,
+                                   hint=tr(login.DEMO_HINT) if self.demo else "")
+
+    def _on_login(self, operator: OperatorInfo | None) -> None:
+        self.dialog = None
+        window = self.window
+        if operator is None:
+            window.quit_program()
+            return
+        first = not self.logged_in
+        self.logged_in = True
+        self._unlock(operator)
+        if first:
+            window.after_login()
+
+    # ------------------------------------------------------------- lock
+    def start_idle(self) -> None:
+        """Watch for idleness: `idle_ms` when set (tests), else the desk's setting."""
+        if not self.window.store_ready:
+            return
+        if self.idle_ms is not None:
+            self.idle.start(self.idle_ms)
+            return
+        try:
+            minutes = idle_minutes(self.window.store.setting(SETTING_IDLE))
+        except errors.StoreError:
+            minutes = DEFAULT_IDLE_MINUTES
+        self.idle.start(minutes * 60_000)
+
+    def _on_idle(self) -> None:
+        self.lock(tr("{n} 分钟无操作，窗口已自动锁定。请输入 PIN 解锁。").format(
+            n=max(1, round(self.idle.interval_ms / 60_000))))
+
+    def lock(self, reason: str = "") -> bool:
+        """Ctrl+L or idle: lock now. False when there is nobody who could unlock."""
+        window = self.window
+        if self.locked or not window.store_ready:
+            return self.locked
+        store = window.store
+        try:
+            nobody = store.needs_first_admin()
+        except errors.StoreError as exc:
+            window.show_error(str(exc))
+            return False
+        if nobody:
+            window.show_warning(tr("还没有设置操作员，无法锁定。"
+                                   "请用“设置 → 操作员管理”先建立管理员。"))
+            return False
+        self.idle.stop()
+        self.locked = True
+        window.set_locked(True, tr("窗口已锁定"))
+        from zcdesk.ui.dialogs import login
+
+        self.dialog = login.launch(window, store, self._on_unlock, current=store.operator,
+                                   locked=True, reason=reason,
+                                   hint=tr(login.DEMO_HINT) if self.demo else "")
+        return True
+
+    def _on_unlock(self, operator: OperatorInfo | None) -> None:
+        self.dialog = None
+        if operator is None:
+            self.window.quit_program()
+            return
+        self._unlock(operator)
+
+    def _unlock(self, operator: OperatorInfo) -> None:
+        self.locked = False
+        window = self.window
+        window.set_locked(False)
+        window.apply_operator()
+        window.show_message(tr("{name}（{role}）已登录。").format(
+            name=operator.name, role=_role_words(operator.role)), "ok")
+        self.start_idle()
+        window.refocus()
+
+    # ---------------------------------------------------------- backups
+    def start_backups(self) -> None:
+        """A backup now and then every hour (SQLite; nothing for PostgreSQL)."""
+        if not self._backup_timer.isActive():
+            self._backup_timer.start()
+        self.backup_now()
+
+    def backup_now(self) -> None:
+        window = self.window
+        if not window.store_ready or self.backup_running:
+            return
+        self.backup_running = True
+        run_in_background(self, window.store.automatic_backup, self._backup_done,
+                          self._backup_failed)
+
+    def _backup_done(self, path: Path | None) -> None:
+        self.backup_running = False
+        self.backups.append(path)
+        if path is not None:
+            log.info("automatic backup: %s", path)
+            with contextlib.suppress(RuntimeError):
+                self.window.set_notice(tr("今日已自动备份"), str(path), warn=False)
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        self.backup_running = False
+        self.backups.append(None)
+        log.warning("automatic backup failed: %s", exc)
+        with contextlib.suppress(RuntimeError):
+            self.window.set_notice(tr("！自动备份失败"), tr(
+                "自动备份失败：{error}\n数据未受影响；请通知管理员检查备份文件夹的空间和权限。")
+                .format(error=exc), warn=True)
+
+    def stop(self) -> None:
+        self.idle.stop()
+        self._backup_timer.stop()
+
+
+def _role_words(role: str | None) -> str:
+    from zcdesk.ui.dialogs.login import role_words
+
+    return role_words(role)
