@@ -141,3 +141,9 @@ def test_the_installed_entry_point_runs(db_url: str) -> None:
     done = subprocess.run([sys.executable, "-m", "zcdesk", "--db", db_url, "status", "--json"],
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0 and json.loads(done.stdout) == []
+
+
+def test_desk_idle_lock_setting(zc) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = zc("desk", "--idle-lock", "5")
+    assert code == 0 and "无操作锁定：5 分钟" in out
+    assert zc("desk", "--idle-lock", "-1")[0] == 1

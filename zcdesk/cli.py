@@ -116,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     desk = sub.add_parser("desk", parents=[common], help="查看或设置本机所属受理点和窗口名")
     desk.add_argument("--point", metavar="CODE", help="受理点代码，如 SC（上城区）")
     desk.add_argument("--name", help="窗口名，如 窗口1")
+    desk.add_argument("--idle-lock", type=int, metavar="MINUTES",
+                      help="无操作多少分钟后锁定窗口（0 为不锁定；默认 10）")
     desk.add_argument("--fallback-font", metavar="FILE",
                       help="打印备用字体（TTF/TTC），用于主字体缺少的生僻字；空字符串清除")
     return parser
@@ -305,10 +307,17 @@ def _desk(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-de
             raise InputError(f"字体文件“{font}”不存在。")
         store.set_setting(SETTING_FALLBACK_FONT, str(Path(font).expanduser().resolve())
                           if font else "")
+    if args.idle_lock is not None:
+        if not 0 <= args.idle_lock <= 24 * 60:
+            from zcdesk.store.errors import InputError
+
+            raise InputError("锁定时间应在 0 到 1440 分钟之间（0 为不锁定）。")
+        store.set_setting("desk.idle_lock_minutes", str(args.idle_lock))
     point = store.desk_point()
     print(f"受理点：{point.code} {point.name}" if point else
           "受理点：未设置（zcdesk desk --point 代码）")
     print(f"窗口：{store.desk}")
+    print(f"无操作锁定：{store.setting('desk.idle_lock_minutes') or '10'} 分钟")
     print(f"数据库：{store.url}")
     return 0
 
