@@ -527,14 +527,12 @@ class Store(RosterOps, OperatorOps):
         """Every packet of the round with its checklist and pre-check, for lists and exports."""
         self.refresh_eligibility()
         items = self.checklist()
-        reversal = aliased(m.Event)
         with self._core() as conn:
             returned: dict[int, list[str]] = {}
             for pid, code, copies, reason, text in conn.execute(
                     select(m.Event.packet_id, m.Event.item_code, m.Event.copies, m.Event.reason,
                            m.Event.reason_text)
-                    .where(m.Event.kind == CopyKind.REJECT.value,
-                           ~exists().where(reversal.reverses_id == m.Event.id))
+                    .where(m.Event.kind == CopyKind.REJECT.value, _NOT_REVERSED)
                     .order_by(m.Event.id)):
                 item = find_item(code or "", items)
                 label = text if reason == RejectReason.OTHER.value else RejectReason(reason).label
@@ -704,11 +702,10 @@ class Store(RosterOps, OperatorOps):
     def undo_last(self) -> RecordResult:
         """Reverse this operator's last copy action by a reversal event."""
         with self._write() as s:
-            reversal = aliased(m.Event)
             target = s.scalars(
                 select(m.Event)
                 .where(m.Event.operator == self.operator, m.Event.kind.in_(COPY_KINDS),
-                       ~exists().where(reversal.reverses_id == m.Event.id))
+                       _NOT_REVERSED)
                 .order_by(m.Event.id.desc()).limit(1)).first()
             if target is None:
                 raise NothingToUndo("没有可撤销的操作。")
@@ -727,10 +724,9 @@ class Store(RosterOps, OperatorOps):
     def history(self, applicant_id: int) -> list[EventView]:
         """Everything recorded for one applicant, oldest first."""
         with self._read() as s:
-            reversal = aliased(m.Event)
             rows = s.execute(
-                select(m.Event, reversal.id)
-                .outerjoin(reversal, reversal.reverses_id == m.Event.id)
+                select(m.Event, _REVERSAL.id)
+                .outerjoin(_REVERSAL, _REVERSAL.reverses_id == m.Event.id)
                 .where(m.Event.applicant_id == applicant_id).order_by(m.Event.id)).all()
             return [EventView(e.id, e.at, e.kind, e.operator, e.desk, self._describe(e),
                               rev, dict(e.detail or {})) for e, rev in rows]
@@ -889,9 +885,8 @@ class Store(RosterOps, OperatorOps):
     def audit(self, since: dt.date | None = None) -> list[AuditEntry]:
         """The whole trail (oldest first), optionally from a day on."""
         with self._read() as s:
-            reversal = aliased(m.Event)
-            stmt = (select(m.Event, reversal.id, m.Applicant.name, m.Applicant.id_number)
-                    .outerjoin(reversal, reversal.reverses_id == m.Event.id)
+            stmt = (select(m.Event, _REVERSAL.id, m.Applicant.name, m.Applicant.id_number)
+                    .outerjoin(_REVERSAL, _REVERSAL.reverses_id == m.Event.id)
                     .outerjoin(m.Applicant, m.Applicant.id == m.Event.applicant_id)
                     .order_by(m.Event.id))
             if since is not None:
