@@ -12,7 +12,7 @@ import pytest
 from tests.data.builders import HEADERS, person, write_csv, write_xlsx
 from zcdesk.domain.eligibility import Ban
 from zcdesk.domain.records import ApplicantForm
-from zcdesk.store import Store
+from zcdesk.store import InputError, Store
 
 pytestmark = pytest.mark.both_backends
 
@@ -143,3 +143,26 @@ def test_store_import_is_all_or_nothing(store: Store, monkeypatch: pytest.Monkey
 def test_ban_years(store: Store) -> None:
     assert Ban("某", "", dt.date(2022, 5, 1), "").bars(2025)
     assert not Ban("某", "", dt.date(2022, 5, 1), "").bars(2026)
+
+
+def test_a_returning_applicant_gets_a_packet_in_the_new_round(store: Store) -> None:
+    from sqlalchemy import text
+
+    form = ApplicantForm(name="人0", id_number=str(person(0)[4]), unit="某公司")
+    first = store.add_applicant(form)
+    store.accept(first.packet_id, "evaluation", 2)
+    with store.engine.begin() as conn:  # the office moves on to the next round
+        conn.execute(text("UPDATE round SET is_current = false"))
+        conn.execute(text(
+            "INSERT INTO round (code, name, applicant_deadline, employer_deadline, "
+            "district_deadline, paper_deadline, cutoff_date, is_current) VALUES ('2025H2', "
+            "'2025 下半年度', '2025-09-30', '2025-10-14', '2025-10-31', '2025-11-30', "
+            "'2025-12-31', true)"))
+    fresh = Store.open(store.url.replace("***", ""), operator="小王", desk="窗口1")
+    assert "本轮次还没有材料袋" in fresh.lookup(form.id_number).message
+    assert fresh.import_roster([(2, form)]).unchanged == 1
+    packet = fresh.lookup(form.id_number).packet
+    assert packet.round_code == "2025H2" and packet.state.item("evaluation").accepted == 0
+    with pytest.raises(InputError, match="已登记"):
+        fresh.add_applicant(form)
+    fresh.close()

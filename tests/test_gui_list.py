@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -125,27 +124,22 @@ def big_rows() -> list[PacketRow]:
     return synthetic_rows(100_000)
 
 
-def test_filtering_100k_rows_is_fast(qapp: object, store: Store,
-                                     big_rows: list[PacketRow]) -> None:
+def test_filtering_and_sorting_100k_rows(qapp: object, store: Store,
+                                         big_rows: list[PacketRow]) -> None:
+    # Speed is measured by bench/bench_counter.py, never asserted here.
     model = PacketTableModel(lambda: big_rows, store.checklist())
     assert model.rowCount() == 100_000
-    timings = []
     for text in ("申", "申报", "申报人1", "申报人12", "单位0", "", "x"):
-        start = time.perf_counter()
         model.set_filter(text=text)
-        timings.append(time.perf_counter() - start)
     assert model.rowCount() == 100_000  # "x" is in every synthetic ID number
-    # The bench script measures the 30 ms target; this only guards against a
-    # regression to per-row Qt calls (which take seconds), with room for slow CI.
-    assert max(timings) < 0.5, timings
     model.set_filter(text="申报人12345")
     assert [model.row_of(r).name for r in range(model.rowCount())] == ["申报人12345"]
     model.set_filter(text="", status="complete", unit="单位005有限公司")
     assert model.rowCount() == 334 and all(
         model.row_of(r).status == "complete" for r in range(model.rowCount()))
-    start = time.perf_counter()
     model.sort(COL_NAME, Qt.SortOrder.DescendingOrder)
-    assert time.perf_counter() - start < 1.0
+    names = [model.row_of(r).name for r in range(model.rowCount())]
+    assert names == sorted(names, reverse=True)
 
 
 def test_update_row_repaints_one_row(qapp: object, store: Store) -> None:

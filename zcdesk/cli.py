@@ -174,6 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseUnavailable as exc:
         print(f"zcdesk：{exc}", file=sys.stderr)
         return EXIT_DATABASE
+    except StoreError as exc:
+        print(f"zcdesk：{exc}", file=sys.stderr)
+        return EXIT_REFUSED
     try:
         from zcdesk.cli_admin import (
             audit_command,
@@ -288,31 +291,30 @@ def _status(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-
 
 
 def _desk(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    if args.point:
-        store.set_desk_point(args.point)
-    if args.name is not None:
-        from zcdesk.store.errors import InputError
+    from zcdesk.cli_print import SETTING_FALLBACK_FONT
+    from zcdesk.store.errors import InputError
 
+    # Every argument is checked before anything is saved: all or nothing.
+    changes: list[tuple[str, str]] = []
+    if args.name is not None:
         name = args.name.strip()
         if not name or len(name) > 64:
             raise InputError("窗口名不能为空，且最多 64 个字符。")
-        store.set_setting("desk.name", name)
+        changes.append(("desk.name", name))
     if args.fallback_font is not None:
-        from zcdesk.cli_print import SETTING_FALLBACK_FONT
-
         font = args.fallback_font.strip()
         if font and not Path(font).expanduser().is_file():
-            from zcdesk.store.errors import InputError
-
             raise InputError(f"字体文件“{font}”不存在。")
-        store.set_setting(SETTING_FALLBACK_FONT, str(Path(font).expanduser().resolve())
-                          if font else "")
+        changes.append((SETTING_FALLBACK_FONT,
+                        str(Path(font).expanduser().resolve()) if font else ""))
     if args.idle_lock is not None:
         if not 0 <= args.idle_lock <= 24 * 60:
-            from zcdesk.store.errors import InputError
-
             raise InputError("锁定时间应在 0 到 1440 分钟之间（0 为不锁定）。")
-        store.set_setting("desk.idle_lock_minutes", str(args.idle_lock))
+        changes.append(("desk.idle_lock_minutes", str(args.idle_lock)))
+    if args.point:
+        store.set_desk_point(args.point)  # validates the code itself
+    for key, value in changes:
+        store.set_setting(key, value)
     point = store.desk_point()
     print(f"受理点：{point.code} {point.name}" if point else
           "受理点：未设置（zcdesk desk --point 代码）")

@@ -65,7 +65,7 @@ from zcdesk.store.errors import (
 )
 from zcdesk.store.migrate import ensure_schema
 from zcdesk.store.operator_ops import OperatorOps
-from zcdesk.store.roster_ops import RosterOps
+from zcdesk.store.roster_ops import FIELDS, RosterOps
 
 MAX_COPIES = 20  # more in one go is a typing slip, not a packet
 COPY_KINDS = (CopyKind.ACCEPT.value, CopyKind.REJECT.value)
@@ -353,17 +353,24 @@ class Store(RosterOps, OperatorOps):
         point = self._require_point()
         round_ = self.current_round()
         with self._write() as s:
-            if s.scalar(select(m.Applicant.id).where(m.Applicant.id_number == number)):
-                raise InputError(f"证件号码 {number} 已登记，无需重复新增；请直接扫描该号码。")
             unit = self._unit(s, form.unit.strip())
-            values = {k: getattr(form, k) for k in (
-                "id_kind", "gender", "position", "work_start", "specialty", "field_years",
-                "education", "degree", "school", "graduated_on", "qualification",
-                "qualification_issuer", "qualified_on", "title", "series")}
+            values = {k: getattr(form, k) for k in FIELDS}
             values = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
-            applicant = m.Applicant(id_number=number, name=form.name.strip(), unit_id=unit.id,
-                                    created_at=self.clock(), **values)
-            s.add(applicant)
+            applicant = s.scalars(select(m.Applicant)
+                                  .where(m.Applicant.id_number == number)).first()
+            if applicant is not None:
+                # Known from an earlier round: this round gets its own packet.
+                if s.scalar(select(m.Packet.id).where(m.Packet.applicant_id == applicant.id,
+                                                      m.Packet.round_id == round_.id)):
+                    raise InputError(f"证件号码 {number} 已登记，无需重复新增；请直接扫描该号码。")
+                for key, value in values.items():
+                    setattr(applicant, key, value)
+                applicant.unit_id = unit.id
+                applicant.eligibility = None
+            else:
+                applicant = m.Applicant(id_number=number, unit_id=unit.id,
+                                        created_at=self.clock(), **values)
+                s.add(applicant)
             s.flush()
             packet = m.Packet(applicant_id=applicant.id, round_id=round_.id,
                               point_id=point.id, status=PacketStatus.NONE.value,
@@ -401,10 +408,13 @@ class Store(RosterOps, OperatorOps):
                 packet_id = s.scalar(_PACKET_BY_ID_NUMBER,
                                      {"id_number": query.value, "round_id": round_.id})
                 if packet_id is None:
-                    return Lookup(LookupKind.NOT_FOUND,
-                                  f"没有证件号码为 {query.value} 的申报人。"
-                                  "请核对号码；确属新申报人可按 F4 新增。",
-                                  query=query.value, query_kind=query.kind.value)
+                    known = s.scalar(select(m.Applicant.name)
+                                     .where(m.Applicant.id_number == query.value))
+                    message = (f"{known}（{query.value}）在本轮次还没有材料袋；按 F4 登记到本轮次。"
+                               if known else f"没有证件号码为 {query.value} 的申报人。"
+                               "请核对号码；确属新申报人可按 F4 新增。")
+                    return Lookup(LookupKind.NOT_FOUND, message, query=query.value,
+                                  query_kind=query.kind.value)
                 return Lookup(LookupKind.FOUND, packet=self._view(s, packet_id),
                               query=query.value, query_kind=query.kind.value)
             if query.kind is ScanKind.PACKET_CODE:
@@ -1042,10 +1052,3 @@ def _round_info(r: m.Round) -> RoundInfo:
 def _point_info(p: m.AcceptancePoint) -> PointInfo:
     return PointInfo(p.id, p.code, p.name, p.short_name, p.phone, p.address, p.kind,
                      p.note)
-
-
-def _applicant_info(a: m.Applicant, unit: str) -> ApplicantInfo:
-    return ApplicantInfo(a.id, a.id_kind, a.id_number, a.name, a.gender, unit, a.position,
-                         a.work_start, a.specialty, a.field_years, a.education, a.degree,
-                         a.school, a.graduated_on, a.qualification, a.qualification_issuer,
-                         a.qualified_on, a.title, a.series)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
@@ -60,19 +59,11 @@ def _upgrade(engine: Engine, config) -> None:  # type: ignore[no-untyped-def]
 
 
 def backup_before_migration(engine: Engine, revision: str) -> Path | None:
-    """Copy a SQLite database aside (online backup API) before changing its schema."""
+    """Copy a SQLite database aside (online backup API, checked) before changing its schema."""
     path = sqlite_path(str(engine.url))
     if path is None or not path.exists():
         return None
+    from zcdesk.store.backup import backup_to  # lazy: only when migrating
+
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.before-{revision}-{stamp}{path.suffix}")
-    source = sqlite3.connect(path)
-    try:
-        dest = sqlite3.connect(target)
-        with dest:
-            source.backup(dest)
-        dest.close()
-    finally:
-        source.close()
-    target.chmod(0o600)
-    return target
+    return backup_to(path, path.with_name(f"{path.stem}.before-{revision}-{stamp}{path.suffix}"))

@@ -67,7 +67,8 @@ class RosterOps:
                 refused.append((row_number, f"证件号码与第 {forms[number][0]} 行重复"))
             else:
                 forms[number] = (row_number, form)
-        with self._write() as s:
+        # A preview only reads: it must not queue the other desks behind a write lock.
+        with self._read() if dry_run else self._write() as s:
             conn = s.connection()
             existing = _existing(conn, list(forms))
             units = _units(conn, {f.unit.strip() for _, f in forms.values()}, dry_run)
@@ -91,6 +92,8 @@ class RosterOps:
                 return report
             if new_rows:
                 self._insert_new(conn, new_rows, units, round_.id, point.id, now, source)
+            self._open_packets(conn, [old["id"] for old in existing.values()], round_.id,
+                               point.id, now, source)
             for applicant_id, values, unit, diff in updates:
                 conn.execute(update(_APPLICANT).where(_APPLICANT.c.id == applicant_id).values(
                     **{k: values[k] for k in FIELDS}, unit_id=units[unit], eligibility=None,
@@ -136,6 +139,11 @@ class RosterOps:
 
     def refresh_eligibility(self: Store, *, everyone: bool = False) -> int:
         """Compute the pre-check for applicants whose cached result is missing."""
+        if not everyone:
+            with self._read() as s:  # reports call this: no write lock unless needed
+                if s.scalar(select(m.Applicant.id).where(m.Applicant.eligibility.is_(None))
+                            .limit(1)) is None:
+                    return 0
         checker = self._checker()
         from zcdesk.store.facade import _APPLICANT_COLUMNS  # lazy: the facade imports us
 
@@ -187,14 +195,36 @@ class RosterOps:
                       _Raw(f'{{"source": "roster", "file": {file}, "row": {row}}}'))
                      for aid, (row, _, _) in zip(applicant_ids, new_rows, strict=True)])
 
+    def _open_packets(self: Store, conn: Connection, applicant_ids: list[int], round_id: int,
+                      point_id: int, now: dt.datetime, source: str) -> None:
+        """Applicants known from an earlier round get this round's packet."""
+        have: set[int] = set()
+        for start in range(0, len(applicant_ids), _CHUNK):
+            have.update(conn.execute(select(_PACKET.c.applicant_id).where(
+                _PACKET.c.round_id == round_id,
+                _PACKET.c.applicant_id.in_(applicant_ids[start:start + _CHUNK]))).scalars())
+        for applicant_id in (a for a in applicant_ids if a not in have):
+            packet_id = conn.execute(insert(_PACKET).values(
+                applicant_id=applicant_id, round_id=round_id, point_id=point_id,
+                status=PacketStatus.NONE.value, accepted={}, version=0)).inserted_primary_key[0]
+            conn.execute(insert(_EVENT), {
+                **self._event_values("applicant_added", now), "applicant_id": applicant_id,
+                "packet_id": packet_id, "detail": {"source": "roster", "file": source,
+                                                   "returning": True}})
+
     def _checker(self: Store) -> EligibilityChecker:
         """The rules with this round's cut-off, the catalogue and the ban list."""
         today = self.clock().date()
+        with self._read() as s:  # another desk may have imported a new ban list
+            version = (s.scalar(select(func.max(m.BanEntry.id))),
+                       s.scalar(select(func.count()).select_from(m.BanEntry)))
         cached = getattr(self, "_checker_cache", None)
-        if cached is None or cached.today != today:
+        if cached is None or cached.today != today or self.__dict__.get(
+                "_checker_bans") != version:
             cached = EligibilityChecker(self.catalogue(), cutoff=self.current_round().cutoff_date,
                                         bans=self.bans(), today=today)
             self._checker_cache = cached
+            self._checker_bans = version
         return cached
 
     def _event_values(self: Store, kind: str, at: dt.datetime) -> dict[str, Any]:
