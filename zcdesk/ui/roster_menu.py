@@ -225,12 +225,14 @@ class RosterMenu:
                               missing=r.missing_text, returned=r.returned_text,
                               verdict=r.eligibility, note="；".join(r.reasons))  # type: ignore[arg-type]
                     for r in store.packet_reports()]
-            if not progress(1, 2):
-                raise ImportCancelled()
+            progress(1, 2)
             return list(export_packets(path, rows, summarize(rows), full_ids=full_ids))
 
         try:
-            outcome = run_with_progress(window, write, tr("正在导出……"), title=tr("导出"))
+            # Not cancellable: the file is written whole and renamed into place, and a
+            # cancel that returned at once while the thread still wrote would mislead.
+            outcome = run_with_progress(window, write, tr("正在导出……"), title=tr("导出"),
+                                        cancellable=False)
         except ImportCancelled:
             outcome = Outcome(True)
         except ExportError as exc:
