@@ -279,3 +279,9 @@ def test_each_machine_keeps_its_own_desk_name(db_url: str, store: Store,
     other.close()
     monkeypatch.undo()
     assert Store.open(db_url).desk == "窗口A"
+
+
+def test_a_written_packet_gives_the_same_list_row_as_a_read(store: Store,
+                                                             people: dict[str, int]) -> None:
+    result = store.accept(people["张三"], "evaluation", 2)
+    assert result.packet.list_row() == store.packet_row(people["张三"])

@@ -120,6 +120,12 @@ class PacketView:
         """What its cover sheet's barcode carries: SC-2025H1-P000123."""
         return str(PacketCode(self.point_code, self.round_code, self.packet_id))
 
+    def list_row(self) -> PacketRow:
+        """The packet list's line for it, as Store.packet_row would read it back."""
+        a = self.applicant
+        return PacketRow(self.packet_id, a.id, a.name, a.id_number, a.unit, self.status.value,
+                         {k: v for k, v in self.state.received.items() if v}, self.eligibility)
+
 
 class PacketRow(NamedTuple):
     """One line of the packet list (kept small: there may be 100,000)."""

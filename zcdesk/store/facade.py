@@ -665,8 +665,8 @@ class Store(RosterOps, OperatorOps):
         with self._write() as s:
             packet = self._packet_for_write(s, packet_id, expected_version)
             self._check_visit(s, visit_id)
-            state = self._state(s, packet)
-            already = state.item(item.code).accepted
+            events = self._copy_events(s, packet.id)
+            already = compute_state(self.checklist(), events).item(item.code).accepted
             plan = plan_accept(item, already, copies)
             warning = plan.warning(item, already)
             if plan.counted == 0:
@@ -675,7 +675,8 @@ class Store(RosterOps, OperatorOps):
                                 packet_id=packet.id, visit_id=visit_id, item_code=item.code,
                                 copies=plan.counted,
                                 detail={"offered": copies} if plan.surplus else {})
-            view = self._refresh(s, packet)
+            view = self._refresh(s, packet, compute_state(
+                self.checklist(), [*events, CopyEvent(CopyKind.ACCEPT, item.code, plan.counted)]))
             message = f"{item.short_name} 收 {plan.counted} 份。{view.state.missing_text()}"
             return RecordResult(view, event.id, message, warning)
 
@@ -956,9 +957,12 @@ class Store(RosterOps, OperatorOps):
     def _state(self, s: Session, packet: m.Packet) -> PacketState:
         return compute_state(self.checklist(), self._copy_events(s, packet.id))
 
-    def _refresh(self, s: Session, packet: m.Packet) -> PacketView:
-        """Rewrite the packet's cached status after an event, in the same transaction."""
-        state = self._state(s, packet)
+    def _refresh(self, s: Session, packet: m.Packet,
+                 state: PacketState | None = None) -> PacketView:
+        """Rewrite the packet's cached status after an event, in the same transaction.
+
+        `state`: the new state when the caller already knows it (saves a query)."""
+        state = state or self._state(s, packet)
         packet.status = state.status.value
         packet.accepted = {k: v for k, v in state.received.items() if v}
         packet.version += 1

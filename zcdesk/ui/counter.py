@@ -245,9 +245,13 @@ class CounterMixin:
     def after_write(self, result: RecordResult, *, add_to_visit: bool,
                     select: str | None = None) -> None:
         packet = result.packet
-        self.panel.show_packet(packet, select=select)
+        self._show_written(packet, select)
         self.visit_bar.show_packet(packet, add=add_to_visit and self.visit is not None)
-        self.update_list_row(packet.packet_id)
+
+    def _show_written(self, packet: PacketView, select: str | None) -> None:
+        """A packet as a write left it: panel, its list row, counts, then the rest."""
+        self.panel.show_packet(packet, select=select)
+        self.update_list_row(packet.packet_id, packet)
         self.refresh_status_bar()
         self.schedule_secondary(packet)
 
@@ -263,10 +267,7 @@ class CounterMixin:
         clerk hears the error sound, reads why and sees the packet as it is now."""
         fresh = getattr(exc, "packet", None)
         if isinstance(fresh, PacketView):
-            self.panel.show_packet(fresh, select=item_code)
-            self.update_list_row(fresh.packet_id)
-            self.refresh_status_bar()
-            self.schedule_secondary(fresh)
+            self._show_written(fresh, item_code)
         self.show_error(str(exc))
 
     def _write_refused(self, packet: PacketView, item_code: str, exc: StoreError) -> None:
@@ -406,7 +407,7 @@ class CounterMixin:
                 self.show_error(str(exc))
             else:
                 self.offer_id = ""
-                self.update_list_row(packet.packet_id)
+                self.update_list_row(packet.packet_id, packet)
                 self.refresh_status_bar()
                 self.open_packet(packet, announce=False)
                 self.show_message(tr("已新增申报人 {name}，材料袋已打开：{missing}").format(

@@ -342,9 +342,9 @@ class MainWindow(CounterMixin, QMainWindow):
         self.show_message(tr("列表已刷新。"), "info")
         self.focus_scan()
 
-    def update_list_row(self, packet_id: int) -> None:
+    def update_list_row(self, packet_id: int, packet: PacketView | None = None) -> None:
         """Keep one list row current after a write, without reloading every row."""
-        self.packet_list.update_row(packet_id)
+        self.packet_list.update_row(packet_id, packet)
 
     # -------------------------------------------------------------- actions
     def _setup_actions(self) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHeaderView
 
 from zcdesk.domain.completeness import PacketStatus
-from zcdesk.domain.records import PacketRow
+from zcdesk.domain.records import PacketRow, PacketView
 from zcdesk.ui import store_errors as errors
 from zcdesk.ui.forms.ui_main_window import Ui_MainWindow
 from zcdesk.ui.i18n import tr
@@ -172,14 +172,17 @@ class PacketList(QObject):
         if scroll:
             table.scrollTo(index)
 
-    def update_row(self, packet_id: int) -> None:
-        """Keep one row current after a write, without reloading every row."""
+    def update_row(self, packet_id: int, packet: PacketView | None = None) -> None:
+        """Keep one row current after a write, without reloading every row.
+
+        `packet`: the packet as the write returned it (then nothing is read back)."""
         assert self.store is not None
         if self._pending is not None:
             self._pending.add(packet_id)  # re-read once the load has arrived
             return
         known = self.model.visible_row_of_packet(packet_id) is not None
-        self.model.update_row(self.store.packet_row(packet_id))
+        self.model.update_row(packet.list_row() if packet is not None
+                              else self.store.packet_row(packet_id))
         if not known:
             self.update_count()
 
