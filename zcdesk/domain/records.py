@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from zcdesk.domain.completeness import PacketState, PacketStatus
+from zcdesk.domain.flow import BatchItemCount, BatchStatus, Decision, HandOver, PacketStage
 from zcdesk.domain.receipt import PacketCode
 
 
@@ -110,6 +111,9 @@ class PacketView:
     receipt_no: str = ""  # the visit that first brought copies of it
     eligibility: str = "unknown"  # the pre-check: eligible | ineligible | unknown
     eligibility_reasons: tuple[str, ...] = ()
+    stage: PacketStage = PacketStage.COUNTER
+    batch_no: str = ""  # the batch it travels in, if any
+    decision: Decision | None = None
 
     @property
     def status(self) -> PacketStatus:
@@ -124,7 +128,8 @@ class PacketView:
         """The packet list's line for it, as Store.packet_row would read it back."""
         a = self.applicant
         return PacketRow(self.packet_id, a.id, a.name, a.id_number, a.unit, self.status.value,
-                         {k: v for k, v in self.state.received.items() if v}, self.eligibility)
+                         {k: v for k, v in self.state.received.items() if v}, self.eligibility,
+                         self.stage.value, self.decision.result.value if self.decision else None)
 
 
 class PacketRow(NamedTuple):
@@ -138,6 +143,8 @@ class PacketRow(NamedTuple):
     status: str  # PacketStatus value
     accepted: dict[str, int]
     eligibility: str | None = None  # eligible | ineligible | unknown; None: not computed yet
+    stage: str = "counter"  # flow.PacketStage value
+    decision: str | None = None  # flow.DecisionResult value, once recorded
 
 
 @dataclass(frozen=True)
@@ -153,6 +160,7 @@ class VisitInfo:
     desk: str
     point_code: str
     round_code: str
+    correction_due: dt.date | None = None  # written on the one-time notice
 
     @property
     def is_open(self) -> bool:
@@ -222,6 +230,13 @@ class BatchInfo:
     operator: str
     desk: str
     packet_count: int
+    status: BatchStatus = BatchStatus.OPEN
+    version: int = 0
+    items: tuple[BatchItemCount, ...] = ()  # 送评报告单, 花名册: checked like packet items
+    closed_at: dt.datetime | None = None
+    closed_by: str = ""
+    sha256: str = ""  # of the transmittal manifest, fixed when the batch is closed
+    handover: HandOver | None = None
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,9 @@ from zcdesk.domain.records import (
 )
 from zcdesk.domain.scan import ScanKind, classify
 from zcdesk.store import models as m
+from zcdesk.store.batch_ops import BatchOps
+from zcdesk.store.calendar_ops import CalendarOps
+from zcdesk.store.city_ops import CityOps
 from zcdesk.store.engine import WRITE, create_store_engine, sqlite_path
 from zcdesk.store.errors import (
     ConcurrentChange,
@@ -65,7 +68,9 @@ from zcdesk.store.errors import (
 )
 from zcdesk.store.migrate import ensure_schema
 from zcdesk.store.operator_ops import OperatorOps
+from zcdesk.store.return_ops import ReturnOps
 from zcdesk.store.roster_ops import FIELDS, RosterOps
+from zcdesk.store.stats_ops import StatsOps
 
 MAX_COPIES = 20  # more in one go is a typing slip, not a packet
 COPY_KINDS = (CopyKind.ACCEPT.value, CopyKind.REJECT.value)
@@ -122,7 +127,7 @@ def _db_message(exc: BaseException) -> str:
     return f"数据库出错，刚才的操作没有保存：{getattr(exc, 'orig', exc)}"
 
 
-class Store(RosterOps, OperatorOps):
+class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, StatsOps):
     """Facade over the database for one desk and one operator."""
 
     def __init__(
@@ -641,14 +646,21 @@ class Store(RosterOps, OperatorOps):
             return VisitSummary(self._visit_info(s, visit), packets)
 
     def close_visit(self, visit_id: int) -> VisitSummary:
+        """Close the hand-in; when something is missing, fix the correction deadline
+        the one-time notice gives the visitor."""
+        incomplete = bool(self.visit_summary(visit_id).incomplete)
         with self._write() as s:
             visit = s.get(m.Visit, visit_id)
             if visit is None:
                 raise NotFound(f"没有编号为 {visit_id} 的收件记录。")
             if visit.closed_at is None:
                 visit.closed_at = self.clock()
+                if incomplete:
+                    visit.correction_due = self._correction_due(visit.closed_at)
                 self._event(s, "visit_closed", visit_id=visit.id,
-                            detail={"receipt_no": visit.receipt_no})
+                            detail={"receipt_no": visit.receipt_no,
+                                    "correction_due": visit.correction_due.isoformat()
+                                    if visit.correction_due else None})
         return self.visit_summary(visit_id)
 
     # ------------------------------------------------------------------- copies
@@ -1005,7 +1017,8 @@ class Store(RosterOps, OperatorOps):
         round_ = s.get(m.Round, visit.round_id)
         return VisitInfo(visit.id, visit.receipt_no, visit.visitor_name, visit.visitor_phone,
                          visit.visitor_unit, visit.opened_at, visit.closed_at, visit.operator,
-                         visit.desk, point.code if point else "", round_.code if round_ else "")
+                         visit.desk, point.code if point else "", round_.code if round_ else "",
+                         visit.correction_due)
 
     def _describe(self, e: m.Event) -> str:
         item = find_item(e.item_code or "", self.checklist())

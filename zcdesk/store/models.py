@@ -141,6 +141,10 @@ class Packet(Base):
     status: Mapped[str] = mapped_column(String(16), default="none", index=True)
     accepted: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     version: Mapped[int] = mapped_column(Integer, default=0)
+    # Where the packet is after the counter (domain.flow.PacketStage), cached like
+    # `status`: rewritten with every batch, hand-over and return event.
+    stage: Mapped[str] = mapped_column(String(16), default="counter", index=True)
+    handback_id: Mapped[int | None] = mapped_column(ForeignKey("handback.id"))
 
 
 class ReceiptCounter(Base):
@@ -169,6 +173,9 @@ class Visit(Base):
     closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     operator: Mapped[str] = mapped_column(String(64))
     desk: Mapped[str] = mapped_column(String(64))
+    # Set when the visit closes with something missing: the day written on the
+    # one-time notice (working days from the calendar as it was that day).
+    correction_due: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class Event(Base):
@@ -197,6 +204,7 @@ class Event(Base):
     reason: Mapped[str | None] = mapped_column(String(24))
     reason_text: Mapped[str] = mapped_column(Text, default="")
     reverses_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"), unique=True)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("batch.id"), index=True)
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
@@ -213,6 +221,20 @@ class Batch(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     operator: Mapped[str] = mapped_column(String(64))
     desk: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16), default="open")  # flow.BatchStatus
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    # Batch-level items (送评报告单, 花名册): accepted copies per item code, a cache
+    # of the batch's batch_accept/batch_reject events like Packet.accepted.
+    items: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    closed_by: Mapped[str] = mapped_column(String(64), default="")
+    sha256: Mapped[str] = mapped_column(String(64), default="")  # of the closed manifest
+    # The manifest as frozen at closing: the transmittal file is written from it, so a
+    # later roster correction cannot change what the printed hash stands for.
+    manifest: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    handed_by: Mapped[str] = mapped_column(String(64), default="")
+    received_by: Mapped[str] = mapped_column(String(64), default="")
+    handed_over_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class BatchPacket(Base):
@@ -247,3 +269,84 @@ class Operator(Base):
     role: Mapped[str] = mapped_column(String(8))  # clerk | admin
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Decision(Base):
+    """The evaluation committee's result for one packet (通过 / 不通过)."""
+
+    __tablename__ = "decision"
+    packet_id: Mapped[int] = mapped_column(ForeignKey("packet.id"), primary_key=True)
+    result: Mapped[str] = mapped_column(String(8))  # flow.DecisionResult
+    decided_on: Mapped[dt.date] = mapped_column(Date)
+    document_no: Mapped[str] = mapped_column(String(64), default="")
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    operator: Mapped[str] = mapped_column(String(64))
+
+
+class Handback(Base):
+    """Forms handed back to an employer: who gave them, who signed for them."""
+
+    __tablename__ = "handback"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    handed_by: Mapped[str] = mapped_column(String(64))
+    received_by: Mapped[str] = mapped_column(String(64))
+    operator: Mapped[str] = mapped_column(String(64))
+    desk: Mapped[str] = mapped_column(String(64))
+
+
+class CalendarDayRow(Base):
+    """A public holiday or a make-up working day (调休); other days follow the week."""
+
+    __tablename__ = "calendar_day"
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))  # workdays.DayKind
+    name: Mapped[str] = mapped_column(String(32), default="")
+
+
+class CityBatch(Base):
+    """City desk: a district's transmittal file as imported, with its manifest."""
+
+    __tablename__ = "city_batch"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_no: Mapped[str] = mapped_column(String(32), unique=True)
+    point_code: Mapped[str] = mapped_column(String(8))
+    point_name: Mapped[str] = mapped_column(String(64))
+    round_code: Mapped[str] = mapped_column(String(16))
+    sha256: Mapped[str] = mapped_column(String(64))
+    closed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    operator: Mapped[str] = mapped_column(String(64))
+    desk: Mapped[str] = mapped_column(String(64))
+    list_checked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    manifest: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class CityPacketRow(Base):
+    """City desk: one packet a district's manifest lists, and its check-in."""
+
+    __tablename__ = "city_packet"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    city_batch_id: Mapped[int] = mapped_column(ForeignKey("city_batch.id"), index=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(64))
+    id_number: Mapped[str] = mapped_column(String(32))
+    unit: Mapped[str] = mapped_column(String(200))
+    qualification: Mapped[str] = mapped_column(String(100), default="")
+    items: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    checked_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    checked_in_by: Mapped[str] = mapped_column(String(64), default="")
+
+
+class CityScan(Base):
+    """City desk: a scanned code that no imported manifest lists (a discrepancy)."""
+
+    __tablename__ = "city_scan"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), index=True)
+    city_batch_id: Mapped[int | None] = mapped_column(ForeignKey("city_batch.id"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    operator: Mapped[str] = mapped_column(String(64))
+    desk: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,270 @@
+"""The transmittal file: one closed batch, carried from a district to the city desk.
+
+A .zip holding `manifest.json` (canonical JSON: sorted keys, UTF-8, no spaces),
+`manifest.sha256` (its SHA-256 in `sha256sum` format) and a short README. The hash
+is of the manifest's bytes, so it does not depend on how the zip was packed; it is
+printed on the paper transmittal list, in words and in the list's QR code, which the
+city desk scans to prove that the file and the paper are the same batch.
+
+The offices share no key, so the hash inside the zip only proves the file is whole;
+the printed hash proves it is the one the district closed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import re
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from zcdesk.domain.receipt import parse_batch, parse_packet_code
+from zcdesk.domain.records import BatchView, PointInfo, RoundInfo
+
+FORMAT = "zcdesk-transmittal"
+VERSION = 1
+MANIFEST = "manifest.json"
+CHECKSUM = "manifest.sha256"
+README = "说明.txt"
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024  # a 100,000-packet batch is ≈ 30 MB
+QR_PREFIX = "ZCDESK-T1"
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+
+
+class TransmittalError(Exception):
+    """The file cannot be taken; the message says why and what to do, in Chinese."""
+
+
+@dataclass(frozen=True)
+class ManifestPacket:
+    code: str  # SC-2025H1-P000123, as on its cover sheet
+    name: str
+    id_kind: str
+    id_number: str
+    unit: str
+    qualification: str
+    items: dict[str, int]  # item code → accepted copies
+
+
+@dataclass(frozen=True)
+class Manifest:
+    batch_no: str
+    point_code: str
+    point_name: str
+    round_code: str
+    round_name: str
+    closed_at: dt.datetime
+    closed_by: str
+    batch_items: dict[str, int]
+    item_names: dict[str, str]
+    packets: tuple[ManifestPacket, ...]
+    raw: dict[str, Any]
+
+    @property
+    def forms(self) -> int:
+        return sum(sum(p.items.values()) for p in self.packets)
+
+
+@dataclass(frozen=True)
+class Transmittal:
+    manifest: Manifest
+    sha256: str
+
+
+# ------------------------------------------------------------------ writing
+def build_manifest(batch: BatchView, point: PointInfo, round_: RoundInfo,
+                   item_names: dict[str, str]) -> dict[str, Any]:
+    """The manifest of a closed batch, as plain JSON data."""
+    info = batch.batch
+    if info.closed_at is None:
+        raise ValueError("only a closed batch has a manifest")
+    packets = [{
+        "code": p.code, "name": p.applicant.name, "id_kind": p.applicant.id_kind,
+        "id_number": p.applicant.id_number, "unit": p.applicant.unit,
+        "qualification": p.applicant.qualification,
+        "items": {k: v for k, v in sorted(p.state.received.items()) if v},
+    } for p in batch.packets]
+    return {
+        "format": FORMAT, "version": VERSION,
+        "batch_no": info.batch_no,
+        "point": {"code": point.code, "name": point.name},
+        "round": {"code": round_.code, "name": round_.name},
+        "closed_at": info.closed_at.replace(microsecond=0).isoformat(),
+        "closed_by": info.closed_by,
+        "batch_items": {i.code: i.accepted for i in info.items},
+        "item_names": dict(sorted(item_names.items())),
+        "packets": packets,
+        "totals": {"packets": len(packets),
+                   "forms": sum(sum(p["items"].values()) for p in packets)},
+    }
+
+
+def manifest_bytes(manifest: dict[str, Any]) -> bytes:
+    return json.dumps(manifest, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")).encode("utf-8")
+
+
+def manifest_sha256(manifest: dict[str, Any]) -> str:
+    return hashlib.sha256(manifest_bytes(manifest)).hexdigest()
+
+
+def qr_payload(batch_no: str, sha256: str) -> str:
+    """What the transmittal list's QR code carries."""
+    return f"{QR_PREFIX}|{batch_no}|{sha256}"
+
+
+def parse_qr_payload(text: str) -> tuple[str, str] | None:
+    """(batch number, hash) from a scanned transmittal QR code, else None."""
+    parts = text.strip().split("|")
+    if len(parts) != 3 or parts[0].upper() != QR_PREFIX:
+        return None
+    batch_no, sha = parts[1].strip().upper(), parts[2].strip().lower()
+    if parse_batch(batch_no) is None or not _SHA.match(sha):
+        return None
+    return batch_no, sha
+
+
+def default_file_name(batch_no: str) -> str:
+    return f"移交-{batch_no}.zip"
+
+
+def write_transmittal(manifest: dict[str, Any], target: Path) -> str:
+    """Write the file whole or not at all (temp file + rename); return the hash."""
+    data = manifest_bytes(manifest)
+    sha = hashlib.sha256(data).hexdigest()
+    readme = (f"zcdesk 移交文件 {manifest.get('batch_no', '')}\n"
+              f"材料袋 {manifest.get('totals', {}).get('packets', 0)} 个。\n"
+              f"manifest.json 的 SHA-256：{sha}\n"
+              "请在市级受理端用 zcdesk 导入本文件（不要解压后修改），"
+              "并扫描纸质移交清单上的二维码核对。\n")
+    buffer = io.BytesIO()
+    # Fixed timestamps: the same batch gives the same bytes every time.
+    stamp = (1980, 1, 1, 0, 0, 0)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in ((MANIFEST, data), (CHECKSUM, f"{sha}  {MANIFEST}\n".encode()),
+                              (README, readme.encode("utf-8"))):
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.flag_bits |= 0x800  # UTF-8 file names
+            archive.writestr(info, content)
+    target = Path(target)
+    fd, temp = tempfile.mkstemp(prefix=".zcdesk-", suffix=".zip", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(buffer.getvalue())
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return sha
+
+
+# ------------------------------------------------------------------ reading
+def read_transmittal(path: Path, expected_sha256: str | None = None) -> Transmittal:
+    """Open, verify and parse a transmittal file, or raise TransmittalError."""
+    path = Path(path)
+    try:
+        archive = zipfile.ZipFile(path)
+    except FileNotFoundError:
+        raise TransmittalError(f"找不到文件：{path}") from None
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise TransmittalError(
+            f"“{path.name}”不是 zcdesk 移交文件，或文件已损坏（{type(exc).__name__}）。"
+            "请向区受理点重新索取移交文件。") from None
+    with archive:
+        names = set(archive.namelist())
+        if MANIFEST not in names or CHECKSUM not in names:
+            raise TransmittalError(
+                f"“{path.name}”中缺少 {MANIFEST} 或 {CHECKSUM}，不是完整的移交文件。"
+                "请向区受理点重新索取。")
+        if archive.getinfo(MANIFEST).file_size > MAX_MANIFEST_BYTES:
+            raise TransmittalError(f"“{path.name}”的清单过大，不是 zcdesk 生成的移交文件。")
+        try:
+            data = archive.read(MANIFEST)
+            recorded = archive.read(CHECKSUM).decode("ascii", "replace").split()
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:  # CRC, truncation
+            raise TransmittalError(
+                f"“{path.name}”已损坏，无法读出（{type(exc).__name__}）。"
+                "请向区受理点重新索取移交文件。") from None
+    sha = hashlib.sha256(data).hexdigest()
+    if not recorded or recorded[0].lower() != sha:
+        raise TransmittalError(
+            f"“{path.name}”的清单与其校验值不符：文件在生成后被改动过或已损坏。"
+            "已拒绝导入。请向区受理点重新索取移交文件。")
+    if expected_sha256 and expected_sha256.strip().lower() != sha:
+        raise TransmittalError(
+            "移交文件的校验值与纸质移交清单上的不一致：文件和纸质清单不是同一批次，"
+            "或文件被改动过。已拒绝导入。")
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise TransmittalError(f"“{path.name}”的清单不是有效的 JSON。") from None
+    return Transmittal(parse_manifest(raw), sha)
+
+
+def parse_manifest(raw: Any) -> Manifest:
+    """Check every field a city desk relies on; the message names the first bad one."""
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise TransmittalError("这不是 zcdesk 移交文件的清单。")
+    if raw.get("version") != VERSION:
+        raise TransmittalError(
+            f"移交文件格式版本为 {raw.get('version')}，本程序只认识版本 {VERSION}。"
+            "请将两端的 zcdesk 升级到同一版本。")
+    try:
+        batch_no = _text(raw, "batch_no")
+        if parse_batch(batch_no) is None:
+            raise TransmittalError(f"批次号“{batch_no}”格式不对。")
+        point, round_ = raw["point"], raw["round"]
+        closed_at = dt.datetime.fromisoformat(_text(raw, "closed_at"))
+        packets = []
+        seen: set[str] = set()
+        for index, p in enumerate(raw["packets"], start=1):
+            code = _text(p, "code")
+            if parse_packet_code(code) is None:
+                raise TransmittalError(f"第 {index} 个材料袋的编码“{code}”格式不对。")
+            if code in seen:
+                raise TransmittalError(f"材料袋编码 {code} 在清单中出现了两次。")
+            seen.add(code)
+            packets.append(ManifestPacket(
+                code=code, name=_text(p, "name"), id_kind=_text(p, "id_kind"),
+                id_number=_text(p, "id_number"), unit=_text(p, "unit"),
+                qualification=str(p.get("qualification", "")), items=_counts(p["items"])))
+        totals = raw["totals"]
+        forms = sum(sum(p.items.values()) for p in packets)
+        if totals.get("packets") != len(packets) or totals.get("forms") != forms:
+            raise TransmittalError("清单的合计数与所列材料袋不符。")
+        return Manifest(
+            batch_no=batch_no, point_code=_text(point, "code"), point_name=_text(point, "name"),
+            round_code=_text(round_, "code"), round_name=_text(round_, "name"),
+            closed_at=closed_at, closed_by=str(raw.get("closed_by", "")),
+            batch_items=_counts(raw.get("batch_items", {})),
+            item_names={str(k): str(v) for k, v in dict(raw.get("item_names", {})).items()},
+            packets=tuple(packets), raw=raw)
+    except TransmittalError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise TransmittalError(f"移交文件的清单不完整或有误（{exc}）。") from None
+
+
+def _text(data: dict[str, Any], key: str) -> str:
+    value = data[key]
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"字段 {key} 为空")
+    return value.strip()
+
+
+def _counts(data: Any) -> dict[str, int]:
+    counts = {}
+    for key, value in dict(data).items():
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 99:
+            raise ValueError(f"份数 {key}={value!r}")
+        counts[str(key)] = value
+    return counts
