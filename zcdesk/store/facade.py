@@ -281,9 +281,10 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
     def set_desk_point(self, code: str) -> PointInfo:
         self.require_admin("设置受理点")
         code = code.strip().upper()
-        if not any(p.code == code and p.kind != "city" for p in self.points()):
-            choices = "、".join(f"{p.code}（{p.short_name}）" for p in self.points()
-                               if p.kind != "city")
+        # CITY makes this the city bureau's desk: it imports the districts'
+        # transmittal files and checks their packets in (city_ops.py).
+        if not any(p.code == code for p in self.points()):
+            choices = "、".join(f"{p.code}（{p.short_name}）" for p in self.points())
             raise InputError(f"没有代码为“{code}”的受理点。可选：{choices}")
         self.set_setting(SETTING_POINT, code)
         point = self.desk_point()
