@@ -260,7 +260,9 @@ def test_cell_texts_are_made_once(qapp: object, store: Store,
     monkeypatch.setattr("zcdesk.ui.packet_model.mask_id", fail)
     monkeypatch.setattr("zcdesk.ui.packet_model.missing_text", fail)
     monkeypatch.setattr("zcdesk.ui.packet_model.verdict_text", fail)
-    cells = [model.data(model.index(r, c)) for r in range(50) for c in range(6)]
+    monkeypatch.setattr("zcdesk.ui.packet_model.stage_text", fail)
+    cells = [model.data(model.index(r, c)) for r in range(50) for c in range(7)]
     assert cells[1] == "330102********000X" and cells[3] == "○ 未收"
-    assert cells[4] == "—"  # the pre-check not computed yet
-    assert cells[5] == "评审表 2 份、登记表 2 份"
+    assert cells[4] == "—"  # at the counter: no stage to show
+    assert cells[5] == "—"  # the pre-check not computed yet
+    assert cells[6] == "评审表 2 份、登记表 2 份"

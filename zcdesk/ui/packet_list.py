@@ -1,4 +1,4 @@
-"""The left zone: filter field, status, pre-check and unit filters, the packet table, its count."""
+"""The left zone: filter field, the status, pre-check, stage and unit filters, the table."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHeaderView
 
 from zcdesk.domain.completeness import PacketStatus
+from zcdesk.domain.flow import STAGE_LABELS
 from zcdesk.domain.records import PacketRow, PacketView
 from zcdesk.ui import store_errors as errors
 from zcdesk.ui.forms.ui_main_window import Ui_MainWindow
@@ -18,6 +19,7 @@ from zcdesk.ui.packet_model import (
     COL_ID,
     COL_MISSING,
     COL_NAME,
+    COL_STAGE,
     COL_STATUS,
     COL_UNIT,
     PacketTableModel,
@@ -28,12 +30,13 @@ if TYPE_CHECKING:
     from zcdesk.store import Store
 
 LIST_ROW_HEIGHT = 30
-COLUMN_WIDTHS = {COL_NAME: 70, COL_ID: 156, COL_UNIT: 150, COL_STATUS: 66,
+COLUMN_WIDTHS = {COL_NAME: 70, COL_ID: 156, COL_UNIT: 150, COL_STATUS: 66, COL_STAGE: 76,
                  COL_ELIGIBILITY: 76, COL_MISSING: 150}
 STATUS_FILTERS = (("全部", ""), ("○ 未收", PacketStatus.NONE.value),
                   ("◐ 部分", PacketStatus.PARTIAL.value), ("● 齐全", PacketStatus.COMPLETE.value))
 VERDICT_FILTERS = (("全部", ""), ("✔ 符合", "eligible"), ("✘ 不符合", "ineligible"),
                    ("？ 待核实", "unknown"))
+STAGE_FILTERS = (("全部", ""), *((label, stage.value) for stage, label in STAGE_LABELS.items()))
 
 
 class PacketList(QObject):
@@ -113,6 +116,10 @@ class PacketList(QObject):
         self.fill_unit_combo()
         for label, value in VERDICT_FILTERS:
             ui.eligibilityCombo.addItem(tr(label), value)
+        for label, value in STAGE_FILTERS:
+            ui.stageCombo.addItem(tr(label), value)
+        ui.stageCombo.currentIndexChanged.connect(
+            lambda _i: self.apply_filter(stage=ui.stageCombo.currentData()))
         ui.statusCombo.currentIndexChanged.connect(
             lambda _i: self.apply_filter(status=ui.statusCombo.currentData()))
         ui.eligibilityCombo.currentIndexChanged.connect(
@@ -136,8 +143,10 @@ class PacketList(QObject):
 
     # ------------------------------------------------------------ filtering
     def apply_filter(self, *, text: str | None = None, status: str | None = None,
-                     unit: str | None = None, verdict: str | None = None) -> None:
-        self.model.set_filter(text=text, status=status, unit=unit, verdict=verdict)
+                     unit: str | None = None, verdict: str | None = None,
+                     stage: str | None = None) -> None:
+        self.model.set_filter(text=text, status=status, unit=unit, verdict=verdict,
+                              stage=stage)
         self.update_count()
 
     def update_count(self) -> None:

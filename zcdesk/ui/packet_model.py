@@ -4,7 +4,7 @@ Why not QSortFilterProxyModel: the proxy asks the source model for data()
 through Python for every row it filters and for every comparison it sorts
 (n·log n calls crossing the Python/C++ boundary). At 100,000 rows that takes
 seconds per keystroke. Here the rows stay plain Python tuples; a lower-case
-search key and the six cell texts per row are computed once when the rows
+search key and the seven cell texts per row are computed once when the rows
 arrive (in the loader thread), filtering is one list comprehension over the
 keys, and sorting is Python's sort on precomputed keys. The view only ever
 asks data() for the thirty-odd rows on screen, and data() is a tuple lookup.
@@ -26,12 +26,13 @@ from PySide6.QtGui import QBrush, QColor
 from zcdesk.domain.checklist import ChecklistItem
 from zcdesk.domain.completeness import PacketStatus
 from zcdesk.domain.eligibility import VERDICT_LABELS, Verdict
+from zcdesk.domain.flow import DecisionResult, PacketStage
 from zcdesk.domain.idnumber import mask_id
 from zcdesk.domain.records import PacketRow
 from zcdesk.ui.i18n import tr
 
-COL_NAME, COL_ID, COL_UNIT, COL_STATUS, COL_ELIGIBILITY, COL_MISSING = range(6)
-HEADERS = ("姓名", "证件号码", "单位", "状态", "资格预审", "缺件")
+COL_NAME, COL_ID, COL_UNIT, COL_STATUS, COL_STAGE, COL_ELIGIBILITY, COL_MISSING = range(7)
+HEADERS = ("姓名", "证件号码", "单位", "状态", "去向", "资格预审", "缺件")
 STATUS_ORDER = {PacketStatus.NONE.value: 0, PacketStatus.PARTIAL.value: 1,
                 PacketStatus.COMPLETE.value: 2}
 STATUS_COLOURS = {PacketStatus.NONE.value: "#616161", PacketStatus.PARTIAL.value: "#b26a00",
@@ -48,17 +49,20 @@ VERDICT_COLOURS = {"eligible": "#2e7d32", "ineligible": "#c62828", "unknown": "#
 VERDICT_ORDER = {"ineligible": 0, "unknown": 1, "eligible": 2}
 _VERDICT_BRUSHES = {v: QBrush(QColor(colour)) for v, colour in VERDICT_COLOURS.items()}
 NOT_CHECKED = "—"
+# Where the packet is after the counter; the committee's result follows it.
+STAGE_ORDER = {stage.value: n for n, stage in enumerate(PacketStage)}
+DECISION_WORDS = {DecisionResult.PASSED.value: "✔ 通过", DecisionResult.FAILED.value: "✘ 不通过"}
 MAX_FILTER_STACK = 48  # kept results of one filter text's prefixes (each a list of ints)
 
 Index = QModelIndex | QPersistentModelIndex
-Cells = tuple[str, str, str, str, str, str]
+Cells = tuple[str, str, str, str, str, str, str]
 
 
 class Prepared(NamedTuple):
     """What the model keeps per row besides the row itself (made off the GUI thread)."""
 
     keys: list[str]  # lower-case name + id number + unit, for the filter
-    cells: list[Cells]  # the six display texts
+    cells: list[Cells]  # the seven display texts
 
 
 def status_text(status: str) -> str:
@@ -79,6 +83,17 @@ def verdict_text(verdict: str | None) -> str:
     except ValueError:
         return verdict
     return f"{VERDICT_SYMBOLS[value.value]} {tr(VERDICT_LABELS[value])}"
+
+
+def stage_text(stage: str, decision: str | None = None) -> str:
+    """已移交 · ✔ 通过; — while the packet is at the counter with no decision."""
+    try:
+        words = "" if stage == PacketStage.COUNTER.value else tr(PacketStage(stage).label)
+    except ValueError:
+        words = stage
+    if decision:
+        words = " · ".join(w for w in (words, tr(DECISION_WORDS.get(decision, decision))) if w)
+    return words or NOT_CHECKED
 
 
 def missing_text(accepted: dict[str, int], items: Sequence[ChecklistItem]) -> str:
@@ -114,6 +129,7 @@ class PacketTableModel(QAbstractTableModel):
         self._status = ""
         self._unit = ""
         self._verdict = ""  # "" all, else a Verdict value
+        self._stage = ""  # "" all, else a PacketStage value
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._visible_at: dict[int, int] | None = None  # row index -> visible row, lazily
         self._counts: dict[str, int] = {}  # status value -> packets
@@ -136,6 +152,7 @@ class PacketTableModel(QAbstractTableModel):
         """Filter keys and cell texts of `rows` (pure Python: may run off the GUI thread)."""
         status_texts: dict[str, str] = {}
         verdict_texts: dict[str | None, str] = {}
+        stage_texts: dict[tuple[str, str | None], str] = {}
         missing: dict[tuple[int, ...], str] = {}
         items = list(checklist)
         codes = [i.code for i in items]
@@ -154,7 +171,12 @@ class PacketTableModel(QAbstractTableModel):
             verdict = verdict_texts.get(row.eligibility)
             if verdict is None:
                 verdict = verdict_texts[row.eligibility] = verdict_text(row.eligibility)
-            cells.append((row.name, mask_id(row.id_number), row.unit, status, verdict, words))
+            where = stage_texts.get((row.stage, row.decision))
+            if where is None:
+                where = stage_texts[(row.stage, row.decision)] = stage_text(row.stage,
+                                                                           row.decision)
+            cells.append((row.name, mask_id(row.id_number), row.unit, status, where, verdict,
+                          words))
         return Prepared(keys, cells)
 
     def set_rows(self, rows: list[PacketRow], prepared: Prepared | None = None) -> None:
@@ -189,7 +211,8 @@ class PacketTableModel(QAbstractTableModel):
         self._rows[index] = row
         key = _search_key(row)
         if key != self._keys[index] or (self._status and row.status != old.status) \
-                or (self._verdict and row.eligibility != old.eligibility):
+                or (self._verdict and row.eligibility != old.eligibility) \
+                or (self._stage and row.stage != old.stage):
             self._stack.clear()  # a kept result may no longer be right
         self._keys[index] = key
         self._cells[index] = self.prepare([row], self._items).cells[0]
@@ -219,22 +242,24 @@ class PacketTableModel(QAbstractTableModel):
 
     # ---------------------------------------------------------- filtering
     def set_filter(self, text: str | None = None, status: str | None = None,
-                   unit: str | None = None, verdict: str | None = None) -> None:
+                   unit: str | None = None, verdict: str | None = None,
+                   stage: str | None = None) -> None:
         """Narrow the rows. None leaves that part as it is; "" means all.
 
         `text` matches name, ID number or unit anywhere (case-insensitive);
         `status` is a PacketStatus value; `unit` an exact unit name; `verdict`
-        a pre-check value (eligible, ineligible, unknown).
+        a pre-check value (eligible, ineligible, unknown); `stage` a PacketStage value.
         """
         new_text = self._text if text is None else text.strip().lower()
         new_status = self._status if status is None else str(status)
         new_unit = self._unit if unit is None else unit
         new_verdict = self._verdict if verdict is None else str(verdict)
+        new_stage = self._stage if stage is None else str(stage)
         if new_status != self._status or new_unit != self._unit \
-                or new_verdict != self._verdict:
+                or new_verdict != self._verdict or new_stage != self._stage:
             self._stack.clear()
         self._text, self._status, self._unit = new_text, new_status, new_unit
-        self._verdict = new_verdict
+        self._verdict, self._stage = new_verdict, new_stage
         visible = self._lookup(new_text)
         if visible is self._visible:
             return  # e.g. a space typed: the same rows, nothing to repaint
@@ -268,8 +293,9 @@ class PacketTableModel(QAbstractTableModel):
         return found
 
     def _base(self) -> list[int]:
-        """The rows of the current status, unit and pre-check, in the sort order."""
+        """The rows of the current status, unit, pre-check and stage, in the sort order."""
         status, unit, verdict, rows = self._status, self._unit, self._verdict, self._rows
+        stage = self._stage
         candidates = self._order
         if status:
             candidates = [i for i in candidates if rows[i].status == status]
@@ -277,6 +303,8 @@ class PacketTableModel(QAbstractTableModel):
             candidates = [i for i in candidates if rows[i].unit == unit]
         if verdict:
             candidates = [i for i in candidates if rows[i].eligibility == verdict]
+        if stage:
+            candidates = [i for i in candidates if rows[i].stage == stage]
         return candidates if candidates is not self._order else list(candidates)
 
     def _matches(self, index: int) -> bool:
@@ -284,7 +312,8 @@ class PacketTableModel(QAbstractTableModel):
         return ((not self._text or self._text in self._keys[index])
                 and (not self._status or row.status == self._status)
                 and (not self._unit or row.unit == self._unit)
-                and (not self._verdict or row.eligibility == self._verdict))
+                and (not self._verdict or row.eligibility == self._verdict)
+                and (not self._stage or row.stage == self._stage))
 
     # ------------------------------------------------------------ sorting
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -318,6 +347,8 @@ class PacketTableModel(QAbstractTableModel):
             return [r.unit for r in rows]
         if column == COL_STATUS:
             return [STATUS_ORDER.get(r.status, -1) for r in rows]
+        if column == COL_STAGE:
+            return [(STAGE_ORDER.get(r.stage, -1), r.decision or "") for r in rows]
         if column == COL_ELIGIBILITY:
             return [VERDICT_ORDER.get(r.eligibility or "", -1) for r in rows]
         items = self._items
@@ -394,7 +425,8 @@ class PacketTableModel(QAbstractTableModel):
                 return _VERDICT_BRUSHES.get(self._rows[position].eligibility or "")
             return None
         if role == _TOOLTIP:
-            return self._cells[position][column] if column in (COL_UNIT, COL_MISSING) else None
+            return self._cells[position][column] \
+                if column in (COL_UNIT, COL_STAGE, COL_MISSING) else None
         return self._rows[position].packet_id  # PACKET_ID_ROLE
 
 

@@ -10,12 +10,13 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QWidget
 
 from zcdesk.domain.completeness import ItemState, PacketStatus
+from zcdesk.domain.flow import PacketStage
 from zcdesk.domain.records import EventView, PacketView
 from zcdesk.ui.checklist_model import COL_CHECKS, COL_ITEM, COL_REJECTED, ChecklistModel
 from zcdesk.ui.event_words import event_text
 from zcdesk.ui.forms.ui_packet_panel import Ui_PacketPanel
 from zcdesk.ui.i18n import tr
-from zcdesk.ui.packet_model import VERDICT_COLOURS, verdict_text
+from zcdesk.ui.packet_model import DECISION_WORDS, VERDICT_COLOURS, verdict_text
 
 STATUS_OBJECT_NAMES = {PacketStatus.NONE: "statusNone", PacketStatus.PARTIAL: "statusPartial",
                        PacketStatus.COMPLETE: "statusComplete"}
@@ -30,6 +31,26 @@ ELIGIBILITY_CAPTION = "资格预审（仅供参考）"
 def status_words(status: PacketStatus) -> str:
     """◐ 部分: shape and word, so status never relies on colour alone."""
     return f"{status.symbol} {tr(status.label)}"
+
+
+def stage_words(packet: PacketView) -> str:
+    """去向：已移交（批次 SC-2025H1-B001）　评审结果：✔ 通过（2025-06-20，文号 …）;
+    empty while the packet is at the counter, outside any batch, with no decision."""
+    parts = []
+    if packet.stage is not PacketStage.COUNTER or packet.batch_no:
+        where = tr(packet.stage.label)
+        if packet.batch_no:
+            where += tr("（批次 {no}）").format(no=packet.batch_no)
+        parts.append(tr("去向：{where}").format(where=where))
+    decision = packet.decision
+    if decision is not None:
+        detail = decision.decided_on.isoformat()
+        if decision.document_no:
+            detail += tr("，文号 {no}").format(no=decision.document_no)
+        parts.append(tr("评审结果：{result}（{detail}）").format(
+            result=tr(DECISION_WORDS.get(decision.result.value, decision.result.label)),
+            detail=detail))
+    return "　".join(parts)
 
 
 def _date(value: dt.date | None) -> str:
@@ -101,6 +122,7 @@ class PacketPanel(QWidget):
         ui.workStartValue.setText(_date(a.work_start))
         self._show_status(packet)
         self._show_eligibility(packet)
+        self._show_stage(packet)
         self.model.set_state(packet.state)
         self._fit_table()
         ui.stack.setCurrentIndex(PAGE_PACKET)
@@ -150,6 +172,16 @@ class PacketPanel(QWidget):
                 f" border-left: 4px solid {colour}; border-radius: 3px; }}"
                 f"QLabel#eligibilityLabel {{ color: {colour}; font-weight: bold; }}"
                 "QLabel#eligibilityReasons { color: #37474f; }")
+
+    def _show_stage(self, packet: PacketView) -> None:
+        """Where the packet is after the counter, and the committee's result."""
+        label = self.ui.stageLabel
+        text = stage_words(packet)
+        label.setText(text)
+        label.setVisible(bool(text))
+
+    def stage_text(self) -> str:
+        return self.ui.stageLabel.text() if self.ui.stageLabel.isVisibleTo(self) else ""
 
     def eligibility_text(self) -> str:
         """What the panel says about the pre-check (tests, diagnostics)."""

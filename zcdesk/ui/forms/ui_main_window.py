@@ -284,6 +284,17 @@ class Ui_MainWindow(object):
 
         self.filterRow.addWidget(self.eligibilityCombo)
 
+        self.stageCaption = QLabel(self.listPane)
+        self.stageCaption.setObjectName(u"stageCaption")
+
+        self.filterRow.addWidget(self.stageCaption)
+
+        self.stageCombo = QComboBox(self.listPane)
+        self.stageCombo.setObjectName(u"stageCombo")
+        self.stageCombo.setMinimumSize(QSize(84, 0))
+
+        self.filterRow.addWidget(self.stageCombo)
+
         self.unitCaption = QLabel(self.listPane)
         self.unitCaption.setObjectName(u"unitCaption")
 
@@ -368,12 +379,14 @@ class Ui_MainWindow(object):
         self.filterCaption.setBuddy(self.filterEdit)
         self.statusCaption.setBuddy(self.statusCombo)
         self.eligibilityCaption.setBuddy(self.eligibilityCombo)
+        self.stageCaption.setBuddy(self.stageCombo)
         self.unitCaption.setBuddy(self.unitCombo)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.scanEdit, self.filterEdit)
         QWidget.setTabOrder(self.filterEdit, self.statusCombo)
         QWidget.setTabOrder(self.statusCombo, self.eligibilityCombo)
-        QWidget.setTabOrder(self.eligibilityCombo, self.unitCombo)
+        QWidget.setTabOrder(self.eligibilityCombo, self.stageCombo)
+        QWidget.setTabOrder(self.stageCombo, self.unitCombo)
         QWidget.setTabOrder(self.unitCombo, self.packetTable)
 
         self.menubar.addAction(self.menuVisit.menuAction())
@@ -522,6 +535,10 @@ class Ui_MainWindow(object):
         self.eligibilityCaption.setText(QCoreApplication.translate("MainWindow", u"\u8d44\u683c", None))
 #if QT_CONFIG(tooltip)
         self.eligibilityCombo.setToolTip(QCoreApplication.translate("MainWindow", u"\u6309\u8d44\u683c\u9884\u5ba1\u7ed3\u679c\u7b5b\u9009\uff08\u9884\u5ba1\u4ec5\u4f9b\u53c2\u8003\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.stageCaption.setText(QCoreApplication.translate("MainWindow", u"\u53bb\u5411", None))
+#if QT_CONFIG(tooltip)
+        self.stageCombo.setToolTip(QCoreApplication.translate("MainWindow", u"\u6309\u6750\u6599\u888b\u53bb\u5411\u7b5b\u9009\uff08\u5728\u7a97\u53e3\u3001\u5df2\u7ec4\u6279\u3001\u5df2\u79fb\u4ea4\u3001\u5df2\u56de\u6536\u3001\u5df2\u8fd4\u8fd8\u3001\u5df2\u5f52\u6863\uff09", None))
 #endif // QT_CONFIG(tooltip)
         self.unitCaption.setText(QCoreApplication.translate("MainWindow", u"\u5355\u4f4d", None))
         self.menuVisit.setTitle(QCoreApplication.translate("MainWindow", u"\u6536\u4ef6(&V)", None))

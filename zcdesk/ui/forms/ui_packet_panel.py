@@ -122,6 +122,15 @@ class Ui_PacketPanel(object):
 
         self.packetLayout.addWidget(self.missingLabel)
 
+        self.stageLabel = QLabel(self.packetPage)
+        self.stageLabel.setObjectName(u"stageLabel")
+        self.stageLabel.setStyleSheet(u"font-size: 15px; color: #1565c0;")
+        self.stageLabel.setText(u"")
+        self.stageLabel.setWordWrap(True)
+        self.stageLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.packetLayout.addWidget(self.stageLabel)
+
         self.headerLine = QFrame(self.packetPage)
         self.headerLine.setObjectName(u"headerLine")
         self.headerLine.setFrameShape(QFrame.Shape.HLine)
