@@ -107,3 +107,28 @@ class Code128Flowable(Flowable):
                      self.bar_height)
         self.canv.setFont(self.kit.main.name, self.text_size)
         self.canv.drawCentredString(self.width / 2, 1.5, self.value)
+
+
+class QrFlowable(Flowable):
+    """A QR code of `value`, size × size with its quiet zone, and a caption below."""
+
+    def __init__(self, kit: TextKit, value: str, size: float, caption: str = "",
+                 text_size: float = 7.5) -> None:
+        super().__init__()
+        self.kit = kit
+        self.value = value
+        self.size = size
+        self.caption = caption
+        self.text_size = text_size
+        self.width = size
+        self.height = size + (text_size * 1.4 if caption else 0)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        below = self.height - self.size
+        draw_qr(self.canv, 0, below, self.value, self.size)
+        if self.caption:
+            self.canv.setFont(self.kit.main.name, self.text_size)
+            self.canv.drawCentredString(self.size / 2, 1.5, self.caption)

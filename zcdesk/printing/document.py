@@ -39,6 +39,7 @@ FRAME_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
 RULE = 0.5  # thin black rules
 HEADER_FILL = colors.Color(0.93, 0.93, 0.93)
 GREY = colors.Color(0.35, 0.35, 0.35)
+WATERMARK = colors.Color(0.88, 0.88, 0.88)
 HEADING = "杭州市国际职业资格比照认定职称"
 GAP = "\u00a0" * 4  # paragraphs keep no-break spaces (they collapse the others)
 
@@ -55,6 +56,11 @@ def cn_datetime(at: dt.datetime) -> str:
 
 def show_id(number: str, full: bool) -> str:
     return number if full else mask_id(number)
+
+
+def group_hex(digest: str, size: int = 4) -> str:
+    """A SHA-256 in groups of four, so two people can read it out and compare."""
+    return " ".join(digest[i:i + size] for i in range(0, len(digest), size))
 
 
 # ----------------------------------------------------------------------- styles
@@ -260,6 +266,7 @@ class Decor:
     ident: str  # 收件号 SC-2025H1-00017 / 批次号 …
     continued: str  # 收件回执（续） — printed at the top of pages 2 …
     printed: str  # 打印日期 …
+    note: str = ""  # a line above the footer on every page (the batch's hash, 草稿 …)
 
 
 class NumberedCanvas(Canvas):
@@ -294,6 +301,10 @@ class NumberedCanvas(Canvas):
         self.drawString(MARGIN_X, y, d.ident)
         self.drawCentredString(PAGE_W / 2, y, f"第 {page} 页 共 {total} 页")
         self.drawRightString(PAGE_W - MARGIN_X, y, d.printed)
+        if d.note:
+            self.setFillColorRGB(0, 0, 0)
+            self.drawCentredString(PAGE_W / 2, y + 11, d.note)
+            self.setFillColor(GREY)
         if page > 1 and d.continued:
             top = PAGE_H - MARGIN_TOP + 5 * mm
             self.drawString(MARGIN_X, top, d.continued)
@@ -304,9 +315,25 @@ class NumberedCanvas(Canvas):
         self.restoreState()
 
 
+def draw_watermark(canvas: Canvas, kit: TextKit, text: str) -> None:
+    """Large pale diagonal words under the page's content (草稿)."""
+    canvas.saveState()
+    canvas.setFillColor(WATERMARK)
+    canvas.setFont(kit.main.name, 110)
+    canvas.translate(PAGE_W / 2, PAGE_H / 2)
+    canvas.rotate(40)
+    canvas.drawCentredString(0, -40, text)
+    canvas.restoreState()
+
+
 def build_pdf(story: Sequence[Flowable], kit: TextKit, *, title: str, ident: str,
-              continued: str, today: dt.date) -> PdfResult:
-    """Lay `story` out on A4 pages and return the PDF with the kit's warnings."""
+              continued: str, today: dt.date, note: str = "",
+              watermark: str = "") -> PdfResult:
+    """Lay `story` out on A4 pages and return the PDF with the kit's warnings.
+
+    `note` is printed above the footer of every page (plain ASCII/CJK the bundled
+    font has); `watermark` is drawn pale across every page, under the content.
+    """
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
@@ -315,9 +342,12 @@ def build_pdf(story: Sequence[Flowable], kit: TextKit, *, title: str, ident: str
         lang="zh-CN")
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, FRAME_H, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate("page", [frame])])
+    # onPage runs when a page begins, so the watermark lies under the text
+    on_page = (lambda canvas, _doc: draw_watermark(canvas, kit, watermark)) if watermark \
+        else (lambda canvas, _doc: None)
+    doc.addPageTemplates([PageTemplate("page", [frame], onPage=on_page)])
     counter: list[int] = []
-    decor = Decor(kit.main.name, ident, continued, f"打印日期：{cn_date(today)}")
+    decor = Decor(kit.main.name, ident, continued, f"打印日期：{cn_date(today)}", note)
     doc.build(list(story), canvasmaker=partial(NumberedCanvas, decor=decor, counter=counter))
     return result(kit, buffer.getvalue(), counter[-1])
 

@@ -1,5 +1,10 @@
 """移交清单: the numbered list of a batch's packets, handed over with them.
 
+A closed batch's list carries the transmittal file's SHA-256 on every page (above
+the footer) and, on the first page, a QR code of it that the city desk scans to
+prove paper and file are the same batch. A batch still open prints as a draft:
+marked on the first page, above every footer and pale across every page.
+
 Built for long lists: every cell is broken into lines once (plain strings where
 the bundled font suffices) and every row's height is known before the table is
 laid out, so splitting it over pages re-measures nothing.
@@ -9,20 +14,29 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from zcdesk.domain.checklist import ChecklistItem
 from zcdesk.domain.completeness import PacketStatus
-from zcdesk.domain.records import BatchView, PointInfo, RoundInfo
+from zcdesk.domain.flow import BatchStatus
+from zcdesk.domain.records import BatchInfo, BatchView, PointInfo, RoundInfo
+from zcdesk.importing.transmittal_file import qr_payload
+from zcdesk.printing.codes import QrFlowable
 from zcdesk.printing.content import missing_text
 from zcdesk.printing.document import (
     FRAME_H,
     FRAME_W,
+    GAP,
+    GREY,
     HEADING,
+    RULE,
     Title,
     build_pdf,
     cn_date,
+    cn_datetime,
     grid_style,
+    group_hex,
     handover_block,
     para,
     show_id,
@@ -37,6 +51,9 @@ LEADING = SIZE * 1.25
 PAD_V, PAD_H = 2.5, 4.0
 PAD_NUMBER = 2.0  # the 序号 column: room for four digits
 SLACK = 1.0  # points kept free on each page against rounding
+QR_SIZE = 92.0  # a version-6 code (≈ 90 bytes): modules of about 0.6 mm
+DRAFT = "草稿：批次未封批，不能用于移交"
+HASH_LABEL = "移交文件校验值（SHA-256）："
 FIXED = {"序号": 28.0, "姓名": 52.0, "证件号码": 98.0, "item": 36.0, "备注": 46.0}
 
 
@@ -178,8 +195,8 @@ def _height(flowables: list[Flowable]) -> float:
 def _facts(kit: TextKit, rows: list[tuple[str, str]], size: float) -> Table:
     """Two columns of 标签：值 lines without rules."""
     half = FRAME_W / 2
-    data = [[cell(kit, left, half - 4, size), cell(kit, right, half - 4, size)]
-            for left, right in rows]
+    data = [[cell(kit, left, half - 4, size, field="移交单位"),
+             cell(kit, right, half - 4, size, field="接收单位")] for left, right in rows]
     return Table(data, colWidths=[half, half], style=TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), kit.main.name),
         ("FONTSIZE", (0, 0), (-1, -1), size),
@@ -190,13 +207,76 @@ def _facts(kit: TextKit, rows: list[tuple[str, str]], size: float) -> Table:
     ]))
 
 
+def is_sealed(info: BatchInfo) -> bool:
+    """Closed or handed over, with its hash: the list may travel with the batch."""
+    return bool(info.sha256) and info.status is not BatchStatus.OPEN
+
+
+def status_lines(info: BatchInfo) -> list[str]:
+    """批次状态, when it was closed and by whom, and the hand-over if there was one."""
+    lines = [f"批次状态：{info.status.label}"]
+    if info.closed_at is not None and info.status is not BatchStatus.OPEN:
+        by = f"（{info.closed_by}）" if info.closed_by else ""
+        lines[0] += f"{GAP}封批时间：{cn_datetime(info.closed_at)}{by}"
+    if info.handover is not None:
+        h = info.handover
+        lines.append(f"移交记录：{cn_datetime(h.at)} 由 {h.handed_by} 移交，"
+                     f"{h.received_by} 接收")
+    return lines
+
+
+def _seal_block(kit: TextKit, info: BatchInfo, size: float = 9.5) -> Table:
+    """Status and hand-over lines, the hash in words, and its QR code at the right."""
+    sealed = is_sealed(info)
+    qr_w = QR_SIZE + 8 if sealed else 0.0
+    left_w = FRAME_W - qr_w
+    lines: list[Any] = [cell(kit, line, left_w - 12, size, field="移交人")
+                        for line in status_lines(info)]
+    if sealed:
+        digest = group_hex(info.sha256)
+        half = len(digest) // 2 + 1  # eight groups a line
+        lines += [HASH_LABEL, f"{digest[:half].strip()}\n{digest[half:].strip()}",
+                  "接收时请扫描右侧二维码，或逐组核对上列校验值与移交文件一致。"]
+    else:
+        lines.append(DRAFT)
+    rows: list[list[Any]] = [[line, ""] if sealed else [line] for line in lines]
+    style: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), kit.main.name),
+        ("FONTSIZE", (0, 0), (-1, -1), size),
+        ("LEADING", (0, 0), (-1, -1), size * 1.3),
+        ("BOX", (0, 0), (-1, -1), RULE, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("TOPPADDING", (0, 0), (0, 0), 5),
+        ("BOTTOMPADDING", (0, -1), (0, -1), 5),
+    ]
+    if sealed:
+        digest_row = len(lines) - 2
+        rows[0][1] = QrFlowable(kit, qr_payload(info.batch_no, info.sha256), QR_SIZE,
+                                "扫码核对移交文件")
+        style += [("SPAN", (1, 0), (1, -1)), ("ALIGN", (1, 0), (1, 0), "CENTER"),
+                  ("FONTSIZE", (0, digest_row), (0, digest_row), size + 1.5),
+                  ("LEADING", (0, digest_row), (0, digest_row), (size + 1.5) * 1.3),
+                  ("TEXTCOLOR", (0, -1), (0, -1), GREY)]
+    else:
+        style += [("FONTSIZE", (0, -1), (0, -1), 14), ("LEADING", (0, -1), (0, -1), 18),
+                  ("TOPPADDING", (0, -1), (0, -1), 4), ("BOTTOMPADDING", (0, -1), (0, -1), 6),
+                  ("BOX", (0, 0), (-1, -1), 1.5, colors.black)]
+    return Table(rows, colWidths=[left_w, qr_w] if sealed else [left_w],
+                 style=TableStyle(style))
+
+
 def transmittal_pdf(batch: BatchView, point: PointInfo, receiver: PointInfo,
                     round_: RoundInfo, items: list[ChecklistItem],
                     options: PrintOptions = DEFAULT_OPTIONS) -> PdfResult:
+    """The 移交清单; a batch not yet closed prints as a draft (草稿)."""
     kit = TextKit(options.fallback_font)
     info = batch.batch
     st = styles(kit)
     today = options.date()
+    sealed = is_sealed(info)
     facts = [
         (f"批次号：{info.batch_no}", f"日期：{cn_date(today)}"),
         (f"移交单位：{point.name}", f"接收单位：{receiver.name}"),
@@ -204,9 +284,11 @@ def transmittal_pdf(batch: BatchView, point: PointInfo, receiver: PointInfo,
     ]
     head: list[Flowable] = [
         para(kit, f"{HEADING}申报纸质材料", st.centre),
-        Title(kit, "移交清单", 20),
+        Title(kit, "移交清单", 20) if sealed else Title(kit, "移交清单（草稿）", 20, space=3),
         Spacer(1, 6),
         _facts(kit, facts, 10.5),
+        Spacer(1, 4),
+        _seal_block(kit, info),
         Spacer(1, 6),
     ]
     story: list[Flowable] = [
@@ -217,4 +299,7 @@ def transmittal_pdf(batch: BatchView, point: PointInfo, receiver: PointInfo,
                                            ("接收单位", receiver.name, ("接收人",))])]),
     ]
     return build_pdf(story, kit, title=f"移交清单 {info.batch_no}",
-                     ident=f"批次号 {info.batch_no}", continued="移交清单（续）", today=today)
+                     ident=f"批次号 {info.batch_no}",
+                     continued="移交清单（续）",
+                     today=today, note=HASH_LABEL + group_hex(info.sha256) if sealed else DRAFT,
+                     watermark="" if sealed else "草稿")
