@@ -112,6 +112,10 @@ def build_parser() -> argparse.ArgumentParser:
     from zcdesk.cli_admin import add_parsers as add_admin_parsers
 
     add_admin_parsers(sub, common)
+    from zcdesk import cli_city, cli_flow, cli_office, cli_return
+
+    for module in (cli_flow, cli_city, cli_return, cli_office):
+        module.add_parsers(sub, common)
 
     desk = sub.add_parser("desk", parents=[common], help="查看或设置本机所属受理点和窗口名")
     desk.add_argument("--point", metavar="CODE", help="受理点代码，如 SC（上城区）")
@@ -185,7 +189,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             operator_command,
             restore_command,
         )
-        from zcdesk.cli_print import batch_command, print_document
+        from zcdesk.cli_city import city_command
+        from zcdesk.cli_flow import batch_command
+        from zcdesk.cli_office import calendar_command, deadlines_command, stats_command
+        from zcdesk.cli_print import print_document
+        from zcdesk.cli_return import decision_command, return_command
         from zcdesk.cli_roster import check_command as eligibility_command
         from zcdesk.cli_roster import export_command, roster_command
 
@@ -195,7 +203,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                    "export": export_command, "check-eligibility": eligibility_command,
                    "audit": audit_command, "backup": backup_command,
                    "restore": restore_command, "check": check_command,
-                   "operator": operator_command}[args.command]
+                   "operator": operator_command, "city": city_command,
+                   "decision": decision_command, "return": return_command,
+                   "stats": stats_command, "deadlines": deadlines_command,
+                   "calendar": calendar_command}[args.command]
         return handler(store, args)
     except DatabaseUnavailable as exc:
         print(f"zcdesk：{exc}", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""`zcdesk print …` and `zcdesk batch …`: documents from the command line.
+"""`zcdesk print …`: documents from the command line (batches: cli_flow.py).
 
 A PDF is written to a temporary file beside the target and renamed into
 place only when the whole document was made, so a refusal leaves no file.
@@ -7,7 +7,6 @@ place only when the whole document was made, so a refusal leaves no file.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
@@ -43,15 +42,6 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     for name, help_text in (("transmittal", "移交清单"), ("report", "送评报告单（委托书）")):
         doc = docs.add_parser(name, parents=[common, output], help=help_text)
         doc.add_argument("batch_no", metavar="BATCH", help="批次号，如 SC-2025H1-B001")
-
-    batch = sub.add_parser("batch", help="批次")
-    actions = batch.add_subparsers(dest="action", metavar="操作", required=True,
-                                   parser_class=type(batch))
-    new = actions.add_parser("new", parents=[common],
-                             help="用全部尚未组批的齐全材料袋新建批次，输出批次号")
-    new.add_argument("--json", action="store_true", help="以 JSON 输出")
-    listing = actions.add_parser("list", parents=[common], help="列出批次")
-    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
 
 
 def print_document(store: Store, args: argparse.Namespace) -> int:
@@ -93,31 +83,6 @@ def print_document(store: Store, args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"注意：{warning}", file=sys.stderr)
     print(f"已生成 {args.output}（{result.pages} 页）")
-    return 0
-
-
-def batch_command(store: Store, args: argparse.Namespace) -> int:
-    if args.action == "new":
-        view = store.new_batch()
-        info = view.batch
-        if args.json:
-            print(json.dumps({"batch_no": info.batch_no, "packets": info.packet_count,
-                              "forms": view.forms}, ensure_ascii=False))
-        else:
-            print(info.batch_no)
-            print(f"共 {info.packet_count} 人，材料 {view.forms} 份", file=sys.stderr)
-        return 0
-    batches = store.batches()
-    if args.json:
-        print(json.dumps([{"batch_no": b.batch_no, "packets": b.packet_count,
-                           "created_at": b.created_at.isoformat(timespec="seconds")}
-                          for b in batches], ensure_ascii=False, indent=2))
-    else:
-        for b in batches:
-            print(f"{b.batch_no}  {b.packet_count} 人  "
-                  f"{b.created_at:%Y-%m-%d %H:%M}  {b.operator}")
-        if not batches:
-            print("还没有批次。zcdesk batch new 用齐全的材料袋新建一个。")
     return 0
 
 
