@@ -119,7 +119,9 @@ def test_notice_lists_exactly_what_is_missing_or_refused(store: Store,
     assert "一次性补正告知单" in text
     assert "共有2名申报人的3项材料需要补正" in text
     assert "以上为需补正的全部材料，请一次性补齐" in text
-    assert "请于2025年5月30日前" in text
+    due = mixed.visit.correction_due  # the visit's own deadline, when the store sets it
+    deadline = f"{due.year}年{due.month}月{due.day}日" if due else "2025年5月30日"
+    assert f"请于{deadline}前" in text
     assert squash(point.address) in text and point.phone in text
     assert mixed.visit.receipt_no in text
     assert "递交人（已知悉）" in text and "经办人（小王）" in text

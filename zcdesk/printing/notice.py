@@ -7,7 +7,7 @@ from typing import Any
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from zcdesk.domain.checklist import ChecklistItem
-from zcdesk.domain.records import PointInfo, RoundInfo, VisitSummary
+from zcdesk.domain.records import PointInfo, RoundInfo, VisitInfo, VisitSummary
 from zcdesk.printing.content import Problem, rejection_text, requirement_text, visit_problems
 from zcdesk.printing.document import (
     FRAME_W,
@@ -61,6 +61,21 @@ def _table(kit: TextKit, found: list[Problem], items: list[ChecklistItem], full_
     return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(style))
 
 
+def deadline_sentence(visit: VisitInfo, round_: RoundInfo, where: str) -> str:
+    """The closing paragraph: by when, where to, and what to bring along.
+
+    The visit's own correction deadline (counted in working days when the visit
+    was closed) when there is one, else the round's paper deadline. Only the
+    date is printed: how many working days it was is not recorded with it.
+    """
+    show = f"补交时请出示本告知单或告知收件号 {visit.receipt_no}。"
+    if visit.correction_due is not None:
+        return (f"以上为需补正的全部材料，请一次性补齐。请于 {cn_date(visit.correction_due)}"
+                f"前补齐上述材料，送至{where}；{show}")
+    return (f"以上为需补正的全部材料，请一次性补齐。请于 {cn_date(round_.paper_deadline)}"
+            f"前将补正材料送至{where}，{show}")
+
+
 def notice_story(kit: TextKit, summary: VisitSummary, point: PointInfo, round_: RoundInfo,
                  items: list[ChecklistItem], options: PrintOptions) -> list[Flowable]:
     found = visit_problems(summary, items)
@@ -82,8 +97,7 @@ def notice_story(kit: TextKit, summary: VisitSummary, point: PointInfo, round_: 
                                     f"电话：{point.phone}" if point.phone else "") if x)
     if details:
         where += f"（{details}）"
-    closing = (f"以上为需补正的全部材料，请一次性补齐。请于 {cn_date(round_.paper_deadline)}"
-               f"前将补正材料送至{where}，补交时请出示本告知单或告知收件号 {visit.receipt_no}。")
+    closing = deadline_sentence(visit, round_, where)
     clerk = options.clerk or visit.operator
     return [
         para(kit, f"{HEADING}申报纸质材料", st.centre),

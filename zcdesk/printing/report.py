@@ -11,13 +11,16 @@ from collections import Counter
 from reportlab.platypus import Spacer
 
 from zcdesk.domain.checklist import ChecklistItem
-from zcdesk.domain.records import BatchView, PointInfo, RoundInfo
+from zcdesk.domain.flow import BatchItemCount
+from zcdesk.domain.records import BatchInfo, BatchView, PointInfo, RoundInfo
 from zcdesk.printing.document import (
     GAP,
     HEADING,
     Title,
     build_pdf,
     cn_date,
+    cn_datetime,
+    group_hex,
     handover_block,
     info_table,
     para,
@@ -34,6 +37,35 @@ def item_counts(batch: BatchView, items: list[ChecklistItem]) -> list[tuple[Chec
     for packet in batch.packets:
         totals.update(packet.state.received)
     return [(item, totals[item.code]) for item in items]
+
+
+def batch_item_text(item: BatchItemCount) -> str:
+    """花名册 1 份 / 花名册 0 份（尚缺 1 份；退回 1 份：未盖章）."""
+    notes = [f"尚缺 {item.missing} 份"] if item.missing else []
+    notes += list(item.rejected)
+    return f"{item.short_name} {item.accepted} 份" + (f"（{'；'.join(notes)}）" if notes else "")
+
+
+def _roster_copies(info: BatchInfo) -> int:
+    """Accepted copies of the stamped roster (1 until the batch's items are recorded)."""
+    for item in info.items:
+        if item.code == "roster" or item.short_name == "花名册":
+            return item.accepted or 1
+    return 1
+
+
+def _batch_rows(info: BatchInfo) -> list[list[str]]:
+    """批次材料, 批次状态 and, once closed, the transmittal file's hash."""
+    rows = []
+    if info.items:
+        rows.append(["批次材料", "、".join(batch_item_text(i) for i in info.items)])
+    status = info.status.label
+    if info.closed_at is not None and info.sha256:
+        status += f"（封批时间：{cn_datetime(info.closed_at)}）"
+    rows.append(["批次状态", status])
+    if info.sha256:
+        rows.append(["移交文件校验值", f"SHA-256：{group_hex(info.sha256)}"])
+    return rows
 
 
 def _title_words(batch: BatchView) -> str:
@@ -56,7 +88,7 @@ def report_pdf(batch: BatchView, point: PointInfo, receiver: PointInfo, round_: 
     body = (f"现将我单位受理的 {round_.name}杭州市国际职业资格比照认定职称"
             f"{_title_words(batch)}申报人员纸质材料报送贵办，共 {people} 人，"
             f"材料 {forms} 份" + (f"（{detail}）" if detail else "") +
-            f"，另附{ROSTER} 1 份、移交清单（编号 {info.batch_no}）1 份。"
+            f"，另附{ROSTER} {_roster_copies(info)} 份、移交清单（编号 {info.batch_no}）1 份。"
             "上述材料已经我单位审核，现报送贵办，请予评审。")
     facts = [
         ["报送单位", point.name],
@@ -64,7 +96,8 @@ def report_pdf(batch: BatchView, point: PointInfo, receiver: PointInfo, round_: 
         ["申报人数", f"{people} 人"],
         ["材料份数", f"{forms} 份" + (f"（{short}）" if short else "")],
         ["移交清单编号", info.batch_no],
-        ["随附材料", f"{ROSTER} 1 份（加盖公章）；移交清单 1 份"],
+        ["随附材料", f"{ROSTER} {_roster_copies(info)} 份（加盖公章）；移交清单 1 份"],
+        *_batch_rows(info),
         ["联系电话", point.phone or "—"],
     ]
     contact = [x for x in (receiver.address and f"地址：{receiver.address}",
