@@ -35,6 +35,8 @@ def status(zc) -> dict[str, dict]:  # type: ignore[no-untyped-def]
     for row in rows.values():  # the pre-check is covered by tests/test_cli_roster.py
         assert row.pop("eligibility") in ("eligible", "ineligible", "unknown")
         assert isinstance(row.pop("reasons"), list)
+        assert row.pop("stage") == "counter"  # the flow is covered by tests/test_e2e_flow.py
+        assert row.pop("decision") is None
     return rows
 
 

@@ -282,9 +282,15 @@ def _report_record(result, as_json: bool) -> None:  # type: ignore[no-untyped-de
 
 def _status(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     from zcdesk.domain.completeness import PacketStatus
+    from zcdesk.domain.flow import PacketStage
     from zcdesk.domain.idnumber import mask_id
 
     report = store.status_report()
+    if report and "stage" not in report[0]:
+        # Where each packet is after the counter (batch, city, decision, return).
+        flow = {r.id_number: (r.stage, r.decision) for r in store.packet_rows()}
+        for entry in report:
+            entry["stage"], entry["decision"] = flow.get(entry["id_number"], ("counter", None))
     if args.json:
         _print_json(report)
         return 0
@@ -292,8 +298,10 @@ def _status(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-
     for entry in report:
         status = PacketStatus(entry["status"])
         missing = "、".join(f"{items[c]} {n} 份" for c, n in entry["missing"].items())
+        stage = PacketStage(entry.get("stage") or "counter")
+        where = "" if stage is PacketStage.COUNTER else f"  {stage.label}"
         print(f"{status.symbol} {status.label}  {entry['name']}  {mask_id(entry['id_number'])}"
-              f"  {entry['unit']}  {'缺 ' + missing if missing else ''}".rstrip())
+              f"  {entry['unit']}{where}  {'缺 ' + missing if missing else ''}".rstrip())
     counts = store.status_counts()
     print(" · ".join(f"{s.label} {counts[s]}" for s in
                      (PacketStatus.COMPLETE, PacketStatus.PARTIAL, PacketStatus.NONE))
