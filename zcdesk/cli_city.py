@@ -128,7 +128,9 @@ def _print_receipt(store: Store, report: CityBatchReport, target: Path,
     options = printing.PrintOptions(full_ids=full_ids, clerk=store.operator,
                                     fallback_font=fallback_font(store),
                                     today=store.clock().date())
-    result = printing.city_receipt_pdf(report, options)
+    city = store.desk_point()
+    assert city is not None  # city_report() refuses on any desk but the city's
+    result = printing.city_receipt_pdf(report, city, options)
     write_atomically(target, result.data)
     for warning in result.warnings:
         print(f"注意：{warning}", file=sys.stderr)

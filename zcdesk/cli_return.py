@@ -175,11 +175,14 @@ def _show_list(return_list: ReturnList, as_json: bool) -> None:
 def _print_list(store: Store, return_list: ReturnList, target: Path, full_ids: bool) -> None:
     from zcdesk import printing
     from zcdesk.cli_print import fallback_font, write_atomically
+    from zcdesk.store import InputError
 
     check_target(target, (".pdf",))
     options = printing.PrintOptions(full_ids=full_ids, clerk=store.operator,
                                     fallback_font=fallback_font(store),
                                     today=store.clock().date())
+    if not return_list.lines:
+        raise InputError(f"单位“{return_list.unit}”没有待返还的材料袋，无需打印返还清单。")
     point = store.point(return_list.point_code)
     result = printing.return_list_pdf(return_list, point, store.current_round(),
                                       store.checklist(), options)
