@@ -58,6 +58,7 @@ from zcdesk.domain.idnumber import ID_KINDS, id_problem, normalize_id
 from zcdesk.domain.records import QualificationInfo
 
 BAN_YEARS: Final = 3
+_CACHE_LIMIT: Final = 100_000  # distinct values kept per rule (a checker lives long)
 
 
 class Verdict(StrEnum):
@@ -179,17 +180,38 @@ class EligibilityChecker:
         # Rosters repeat qualifications and units: each distinct text is judged once.
         self._catalogue_cache: dict[tuple[str, str], Finding] = {}
         self._district_cache: dict[str, tuple[Finding, ...]] = {}
+        self._qualification_cache: dict[tuple[object, ...], tuple[Finding, ...]] = {}
+        self._education_cache: dict[tuple[object, ...], tuple[Finding, ...]] = {}
 
     def check(self, applicant: ApplicantLike) -> Eligibility:
         number = _id_key(applicant.id_number or "")
         findings = [
             *self._id_kind(applicant.id_kind or "", number),
-            *self._qualification(applicant),
-            *self._education(applicant),
+            *self._qualification_once(applicant),
+            *self._education_once(applicant),
             *self._district_once(applicant.unit or ""),
-            *self._bans(applicant.name or "", number),
         ]
+        if self.bans_by_id or self.bans_by_name:
+            findings.extend(self._bans(applicant.name or "", number))
         return _conclude(findings)
+
+    def _qualification_once(self, a: ApplicantLike) -> tuple[Finding, ...]:
+        key = (a.qualification, a.qualification_issuer, a.qualified_on)
+        found = self._qualification_cache.get(key)
+        if found is None:
+            if len(self._qualification_cache) > _CACHE_LIMIT:
+                self._qualification_cache.clear()
+            found = self._qualification_cache[key] = tuple(self._qualification(a))
+        return found
+
+    def _education_once(self, a: ApplicantLike) -> tuple[Finding, ...]:
+        key = (a.education, a.degree, a.graduated_on, a.work_start, a.field_years)
+        found = self._education_cache.get(key)
+        if found is None:
+            if len(self._education_cache) > _CACHE_LIMIT:
+                self._education_cache.clear()
+            found = self._education_cache[key] = tuple(self._education(a))
+        return found
 
     # ------------------------------------------------------------------ ID kind
     def _id_kind(self, kind: str, number: str) -> Iterable[Finding]:
@@ -355,8 +377,13 @@ class EligibilityChecker:
 
 
 def _conclude(findings: list[Finding]) -> Eligibility:
-    failed = [f.text for f in findings if f.verdict is Verdict.INELIGIBLE]
-    open_ = [f.text for f in findings if f.verdict is Verdict.UNKNOWN]
+    failed: list[str] = []
+    open_: list[str] = []
+    for finding in findings:
+        if finding.verdict is Verdict.INELIGIBLE:
+            failed.append(finding.text)
+        elif finding.verdict is Verdict.UNKNOWN:
+            open_.append(finding.text)
     if failed:
         return Eligibility(Verdict.INELIGIBLE, tuple(failed + open_), tuple(findings))
     if open_:
@@ -566,6 +593,7 @@ _COLLEGE: Final = _Tier("大学专科学历", 7)
 _BELOW: Final = ("中专", "中技", "技校", "技工", "高中", "职高", "初中", "小学", "中等专业")
 
 
+@lru_cache(maxsize=1024)
 def _tier(education: str, degree: str) -> tuple[_Tier | None, str | None]:
     """(the most favourable tier, None) or (None, why 待核实) or (None, None) = below 大专."""
     edu = unicodedata.normalize("NFKC", education).replace(" ", "")

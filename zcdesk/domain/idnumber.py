@@ -61,8 +61,38 @@ class IdProblem:
     message: str
 
 
+_MONTH_DAYS = frozenset(
+    f"{m:02d}{d:02d}" for m, days in enumerate((31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31),
+                                               start=1) for d in range(1, days + 1))
+
+
+def resident_ok(number: str) -> bool:
+    """A fast yes for a valid 18-character number (GB 11643); False means: ask
+    resident_id_problem why.
+
+    The GB 11643 weights are 2^17 … 2^1 modulo 11, and 13 ≡ 2 (mod 11), so the
+    weighted sum is 2 × (the first 17 digits read in base 13) modulo 11: one
+    int() in C instead of 17 multiplications in Python. Same answers as
+    resident_id_problem (a test holds them together).
+    """
+    head = number[:17]
+    if len(number) != 18 or not head.isdigit() or not number.isascii():
+        return False
+    if _CHECK_CHARS[2 * int(head, 13) % 11] != number[17]:  # a check character: 0-9 or X
+        return False
+    month_day = number[10:14]
+    if month_day in _MONTH_DAYS:
+        return number[6:10] != "0000"
+    if month_day != "0229":
+        return False
+    year = int(number[6:10])
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
 def resident_id_problem(number: str) -> IdProblem | None:
     """None when `number` (normalized) is a valid 18-digit 居民身份证 number."""
+    if resident_ok(number):
+        return None
     if len(number) != 18:
         return IdProblem(f"居民身份证号码应为 18 位，现为 {len(number)} 位。")
     if not has_resident_id_shape(number):
