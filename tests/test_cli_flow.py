@@ -213,3 +213,111 @@ def test_help_lists_the_new_commands_in_chinese(cli) -> None:  # type: ignore[no
         assert words in out
     code, out, _ = cli("batch", "--help")
     assert code == 0 and all(a in out for a in ("handover", "export", "reopen", "undo-item"))
+
+
+# ------------------------------------------------------------------ decisions and return
+UNIT_LI = "杭州制氧机集团股份有限公司"
+DOC = "杭经信职改〔2025〕12号"
+
+
+@pytest.fixture
+def handed(zc, store: Store):  # type: ignore[no-untyped-def]
+    """张三 and 李四 in batch B001, closed and handed over; 王五 still at the counter."""
+    store.new_batch()
+    for item in ("report", "roster"):
+        store.batch_accept(B1, item, 1)
+    store.close_batch(B1)
+    store.hand_over(B1, "小王", "市局李科")
+    return zc
+
+
+def write_decisions(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows([["序号", "姓名", "身份证号", "评审结果", "评审日期", "文号"],
+                                      *rows])
+    return path
+
+
+def test_decision_record(handed) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = handed("decision", "record", ID_ZHANG, "通过", "--date", "2025-07-15",
+                          "--doc", DOC)
+    assert code == 0 and "张三" in out and "通过" in out and DOC in out
+    code, out, _ = handed("decision", "record", ID_ZHANG, "不通过", "--date", "2025-07-16",
+                          "--json")
+    assert code == 0 and json.loads(out)["result"] == "failed"
+    code, _, err = handed("decision", "record", ID_WANG, "通过", "--date", "2025-07-15")
+    assert code == 1 and "尚未移交" in err
+    code, _, err = handed("decision", "record", ID_LI, "也许", "--date", "2025-07-15")
+    assert code == 1
+    assert handed("decision", "record", ID_LI, "通过", "--date", "7月15日")[0] == 2
+    code, out, _ = handed("status", "--json")
+    assert {r["name"]: r["decision"] for r in json.loads(out)} == \
+        {"张三": "failed", "李四": None, "王五": None}
+
+
+def test_decision_import(handed, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sheet = write_decisions(tmp_path / "结果.csv", [
+        ["1", "张三", ID_ZHANG, "通过", "2025-07-15", DOC],
+        ["2", "李四", ID_LI.lower(), "不通过", "2025/7/15", DOC],
+        ["3", "王五", ID_WANG, "通过", "2025-07-15", DOC],
+        ["4", "赵六", "330102198001010018", "通过", "2025-07-15", DOC],
+    ])
+    code, out, _ = handed("decision", "import", str(sheet), "--dry-run", "--json")
+    report = json.loads(out)
+    assert code == 1 and report["dry_run"] is True and report["recorded"] == 2
+    assert [r["row"] for r in report["refused"]] == [4, 5]
+    code, out, _ = handed("status", "--json")
+    assert all(r["decision"] is None for r in json.loads(out))
+
+    code, out, _ = handed("decision", "import", str(sheet))
+    assert code == 1 and "已登记 2 人" in out and "第 4 行" in out and "第 5 行" in out
+    code, out, _ = handed("status", "--json")
+    assert {r["name"]: r["decision"] for r in json.loads(out)} == \
+        {"张三": "passed", "李四": "failed", "王五": None}
+    good = write_decisions(tmp_path / "ok.csv", [["1", "张三", ID_ZHANG, "通过", "2025-07-15",
+                                                  DOC]])
+    code, out, _ = handed("decision", "import", str(good), "--json")
+    assert code == 0 and json.loads(out)["unchanged"] == 1
+
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    for path in (empty, tmp_path / "missing.csv"):
+        code, _, err = handed("decision", "import", str(path))
+        assert code == 2 and "无法读取" in err
+
+
+def test_back_list_record_archive(handed, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = handed("return", "back")
+    assert code == 1 and "二者选一" in err
+    code, _, err = handed("return", "back", ID_WANG)
+    assert code == 1 and "已移交" in err
+    code, out, _ = handed("return", "back", "--batch", B1)
+    assert code == 0 and "2 个" in out
+    assert handed("return", "back", "--batch", B1)[0] == 1
+
+    code, out, _ = handed("return", "list", "--json")
+    assert {u["unit"]: u["packets"] for u in json.loads(out)} == \
+        {"杭州汽轮机股份有限公司": 1, UNIT_LI: 1}
+    code, out, _ = handed("return", "list", UNIT_LI, "--json")
+    lines = json.loads(out)["lines"]
+    assert [(line["name"], line["stage"]) for line in lines] == [("李四", "back")]
+    pdf = tmp_path / "返还清单.pdf"
+    code, out, err = handed("return", "list", UNIT_LI, "--pdf", str(pdf))
+    assert code == 0 and pdf.exists() and "李四" in out, err
+    code, _, err = handed("return", "list", "--pdf", str(pdf))
+    assert code == 1 and "须指定单位" in err
+
+    code, _, err = handed("return", "record", UNIT_LI, "--by", "小王", "--to", "人事处张", ID_ZHANG)
+    assert code == 1 and "杭州汽轮机股份有限公司" in err
+    code, out, _ = handed("return", "record", UNIT_LI, "--by", "小王", "--to", "人事处张",
+                          "--json")
+    done = json.loads(out)
+    assert code == 0 and (done["returned_by"], done["received_by"]) == ("小王", "人事处张")
+    code, out, _ = handed("return", "list", UNIT_LI, "--json")
+    assert json.loads(out)["lines"] == []
+
+    code, _, err = handed("return", "archive", ID_ZHANG)
+    assert code == 1 and "已返还" in err
+    code, out, _ = handed("return", "archive", "--unit", UNIT_LI)
+    assert code == 0 and "1 个" in out
+    assert stages(handed) == {"张三": "back", "李四": "archived", "王五": "counter"}

@@ -127,6 +127,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """parse_args, but packet references may also follow options (`return record UNIT
+    --by A --to B REF…`), which argparse alone does not take after its first positionals."""
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        listed = next((name for name in ("refs", "codes") if isinstance(getattr(args, name, None),
+                                                                         list)), None)
+        if listed is None or any(e.startswith("-") for e in extra):
+            parser.error(f"无法识别的参数：{' '.join(extra)}")
+        getattr(args, listed).extend(extra)
+    return args
+
+
 def _database_url(args: argparse.Namespace) -> tuple[str, bool]:
     """The URL to open and whether it is a new demo database to seed."""
     if getattr(args, "demo", False):
@@ -157,7 +170,7 @@ def _open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parse(parser, argv)
     if args.self_check:
         from zcdesk.ui.app import self_check
 

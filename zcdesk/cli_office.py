@@ -60,12 +60,16 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
 def stats_command(store: Store, args: argparse.Namespace) -> int:
     stats = store.statistics()
     if args.export:
+        from zcdesk.importing.errors import ExportError
         from zcdesk.importing.statistics_export import export_statistics
+        from zcdesk.store import InputError
 
         target = check_target(Path(args.export), (".xlsx", ".csv"))
-        written = export_statistics(target, stats)
-        for path in written if isinstance(written, (list, tuple)) else [written or target]:
-            print(f"已导出 {path}")
+        try:
+            written = export_statistics(stats, target)
+        except ExportError as exc:
+            raise InputError(exc.message) from exc
+        print(f"已导出 {written}")
         return 0
     if args.json:
         print_json(stats)

@@ -88,14 +88,16 @@ def decision_command(store: Store, args: argparse.Namespace) -> int:
 
 
 def _import(store: Store, args: argparse.Namespace) -> int:
+    from zcdesk.importing.decisions import read_decisions
     from zcdesk.importing.errors import RosterUnreadable
 
     path = Path(args.file)
-    try:
-        report = store.import_decisions(path, dry_run=args.dry_run)
+    try:  # read here first only to tell "cannot be read at all" (exit 2) from refusals
+        read_decisions(path, today=store.clock().date())
     except RosterUnreadable as exc:
         print(f"zcdesk：无法读取“{path}”：{exc.message}", file=sys.stderr)
         return EXIT_UNREADABLE
+    report = store.import_decisions(path, dry_run=args.dry_run)
     refused = sorted(report.refused)
     if args.json:
         print_json({"dry_run": report.dry_run, "recorded": report.recorded,
