@@ -11,7 +11,7 @@ import datetime as dt
 import getpass
 import json
 import socket
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,14 +31,13 @@ from zcdesk.domain.completeness import (
     plan_accept,
 )
 from zcdesk.domain.eligibility import EligibilityChecker
+from zcdesk.domain.flow import BatchStatus, Decision, DecisionResult, PacketStage
 from zcdesk.domain.idnumber import id_problem, normalize_id
-from zcdesk.domain.receipt import BatchNumber, ReceiptNumber, parse_packet_code
+from zcdesk.domain.receipt import ReceiptNumber, parse_packet_code
 from zcdesk.domain.records import (
     ApplicantForm,
     ApplicantInfo,
     AuditEntry,
-    BatchInfo,
-    BatchView,
     EventView,
     Lookup,
     LookupKind,
@@ -91,10 +90,19 @@ _APPLICANT_COLUMNS = (
     m.Applicant.series)
 _PACKET_VIEW = (
     select(m.Packet.id, m.Packet.version, m.Packet.point_id, m.Packet.round_id,
-           m.Applicant.eligibility, m.Applicant.eligibility_reasons, *_APPLICANT_COLUMNS)
+           m.Applicant.eligibility, m.Applicant.eligibility_reasons, m.Packet.stage,
+           m.Batch.batch_no, m.Decision.result, m.Decision.decided_on, m.Decision.document_no,
+           *_APPLICANT_COLUMNS)
     .join(m.Applicant, m.Packet.applicant_id == m.Applicant.id)
     .join(m.Unit, m.Applicant.unit_id == m.Unit.id)
+    .outerjoin(m.BatchPacket, m.BatchPacket.packet_id == m.Packet.id)
+    .outerjoin(m.Batch, m.Batch.id == m.BatchPacket.batch_id)
+    .outerjoin(m.Decision, m.Decision.packet_id == m.Packet.id)
     .where(m.Packet.id == bindparam("packet_id")))
+_FROZEN = (
+    select(m.Batch.batch_no, m.Batch.status)
+    .join(m.BatchPacket, m.BatchPacket.batch_id == m.Batch.id)
+    .where(m.BatchPacket.packet_id == bindparam("packet_id")))
 _FIRST_RECEIPT = (
     select(m.Visit.receipt_no).join(m.Event, m.Event.visit_id == m.Visit.id)
     .where(m.Event.packet_id == bindparam("packet_id")).order_by(m.Event.id).limit(1))
@@ -503,9 +511,10 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         # a round has a handful of distinct values but up to 100,000 packets.
         stmt = (select(m.Packet.id, m.Applicant.id, m.Applicant.name, m.Applicant.id_number,
                        m.Unit.name, m.Packet.status, type_coerce(m.Packet.accepted, String),
-                       m.Applicant.eligibility)
+                       m.Applicant.eligibility, m.Packet.stage, m.Decision.result)
                 .join(m.Applicant, m.Packet.applicant_id == m.Applicant.id)
                 .join(m.Unit, m.Applicant.unit_id == m.Unit.id)
+                .outerjoin(m.Decision, m.Decision.packet_id == m.Packet.id)
                 .where(m.Packet.round_id == self.current_round().id)
                 .order_by(m.Packet.id))
         if where is not None:
@@ -514,14 +523,17 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
             stmt = stmt.limit(limit)
         decoded: dict[str | None, dict[str, int]] = {}
         rows = []
-        for pid, aid, name, number, unit, status, accepted, verdict in s.execute(stmt):
+        for pid, aid, name, number, unit, status, accepted, verdict, stage, decision \
+                in s.execute(stmt):
             if isinstance(accepted, dict):  # psycopg decodes json columns itself
-                rows.append(PacketRow(pid, aid, name, number, unit, status, accepted, verdict))
+                rows.append(PacketRow(pid, aid, name, number, unit, status, accepted, verdict,
+                                      stage, decision))
                 continue
             counts = decoded.get(accepted)
             if counts is None:
                 counts = decoded[accepted] = json.loads(accepted) if accepted else {}
-            rows.append(PacketRow(pid, aid, name, number, unit, status, counts, verdict))
+            rows.append(PacketRow(pid, aid, name, number, unit, status, counts, verdict, stage,
+                                  decision))
         return rows
 
     def status_counts(self) -> dict[PacketStatus, int]:
@@ -677,6 +689,7 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         copies = _valid_copies(copies)
         with self._write() as s:
             packet = self._packet_for_write(s, packet_id, expected_version)
+            self._check_not_frozen(s, packet)
             self._check_visit(s, visit_id)
             events = self._copy_events(s, packet.id)
             already = compute_state(self.checklist(), events).item(item.code).accepted
@@ -714,6 +727,7 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
             raise InputError("退回说明过长（最多 200 个字符）。")
         with self._write() as s:
             packet = self._packet_for_write(s, packet_id, expected_version)
+            self._check_not_frozen(s, packet)
             self._check_visit(s, visit_id)
             event = self._event(s, CopyKind.REJECT.value, applicant_id=packet.applicant_id,
                                 packet_id=packet.id, visit_id=visit_id, item_code=item.code,
@@ -734,6 +748,7 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
             if target is None:
                 raise NothingToUndo("没有可撤销的操作。")
             packet = self._packet_for_write(s, target.packet_id or 0)
+            self._check_not_frozen(s, packet)
             event = self._event(s, "reversal", applicant_id=target.applicant_id,
                                 packet_id=target.packet_id, visit_id=target.visit_id,
                                 item_code=target.item_code, copies=target.copies,
@@ -761,89 +776,6 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
             if point.code == code.strip().upper():
                 return point
         raise NotFound(f"没有代码为“{code}”的受理点。")
-
-    def new_batch(self) -> BatchView:
-        """A batch of every complete packet of this point and round not yet in one."""
-        self.require_admin("组批")
-        point = self._require_point()
-        round_ = self.current_round()
-        with self._write() as s:
-            packet_ids = list(s.scalars(
-                select(m.Packet.id).join(m.Applicant).join(m.Unit)
-                .where(m.Packet.round_id == round_.id, m.Packet.point_id == point.id,
-                       m.Packet.status == PacketStatus.COMPLETE.value,
-                       ~exists().where(m.BatchPacket.packet_id == m.Packet.id))
-                .order_by(m.Unit.name, m.Applicant.name, m.Packet.id)))
-            if not packet_ids:
-                raise InputError("没有可组批的材料袋：齐全的材料袋都已在批次中，"
-                                 "或还没有齐全的材料袋。")
-            seq = (s.scalar(select(func.max(m.Batch.seq)).where(
-                m.Batch.point_id == point.id, m.Batch.round_id == round_.id)) or 0) + 1
-            batch = m.Batch(batch_no=str(BatchNumber(point.code, round_.code, seq)),
-                            point_id=point.id, round_id=round_.id, seq=seq,
-                            created_at=self.clock(), operator=self.operator, desk=self.desk)
-            s.add(batch)
-            s.flush()
-            s.add_all(m.BatchPacket(batch_id=batch.id, packet_id=pid, position=index)
-                      for index, pid in enumerate(packet_ids, start=1))
-            self._event(s, "batch_created",
-                        detail={"batch_no": batch.batch_no, "packets": len(packet_ids)})
-            return self._batch_view(s, batch)
-
-    def batch(self, batch_no: str) -> BatchView:
-        with self._read() as s:
-            batch = s.scalars(select(m.Batch)
-                              .where(m.Batch.batch_no == batch_no.strip().upper())).first()
-            if batch is None:
-                raise NotFound(f"没有批次号 {batch_no.strip()}。"
-                               "运行 zcdesk batch list 查看已有批次。")
-            return self._batch_view(s, batch)
-
-    def batches(self) -> list[BatchInfo]:
-        with self._read() as s:
-            return [self._batch_info(s, b) for b in
-                    s.scalars(select(m.Batch).order_by(m.Batch.id))]
-
-    def cover_packets(self, *, id_numbers: list[str] | None = None, unit: str | None = None,
-                      batch_no: str | None = None) -> list[PacketView]:
-        """Packets to print cover sheets for: by ID numbers, a unit, a batch, or all."""
-        if batch_no:
-            return list(self.batch(batch_no).packets)
-        round_ = self.current_round()
-        with self._read() as s:
-            stmt = (select(m.Packet).join(m.Applicant).join(m.Unit)
-                    .where(m.Packet.round_id == round_.id))
-            if id_numbers:
-                wanted = [normalize_id(n) for n in id_numbers]
-                packets = {p.applicant_id: p for p in s.scalars(
-                    stmt.where(m.Applicant.id_number.in_(wanted)))}
-                found = {s.get(m.Applicant, a).id_number: p for a, p in packets.items()}
-                unknown = [n for n in wanted if n not in found]
-                if unknown:
-                    raise NotFound("没有这些证件号码的申报人：" + "、".join(unknown))
-                return [self._packet_view(s, found[n]) for n in dict.fromkeys(wanted)]
-            if unit:
-                stmt = stmt.where(m.Unit.name == unit.strip())
-            rows = list(s.scalars(stmt.order_by(m.Unit.name, m.Applicant.name, m.Packet.id)))
-            if not rows:
-                raise NotFound(f"单位“{unit.strip()}”没有材料袋。" if unit
-                               else "还没有任何材料袋。")
-            return [self._packet_view(s, p) for p in rows]
-
-    def _batch_info(self, s: Session, batch: m.Batch) -> BatchInfo:
-        count = s.scalar(select(func.count()).where(m.BatchPacket.batch_id == batch.id)) or 0
-        point = s.get(m.AcceptancePoint, batch.point_id)
-        round_ = s.get(m.Round, batch.round_id)
-        return BatchInfo(batch.id, batch.batch_no, point.code if point else "",
-                         round_.code if round_ else "", batch.created_at, batch.operator,
-                         batch.desk, count)
-
-    def _batch_view(self, s: Session, batch: m.Batch) -> BatchView:
-        packets = s.scalars(select(m.Packet).join(m.BatchPacket)
-                            .where(m.BatchPacket.batch_id == batch.id)
-                            .order_by(m.BatchPacket.position))
-        return BatchView(self._batch_info(s, batch),
-                         tuple(self._packet_view(s, p) for p in packets))
 
     def backup_to(self, target: Path) -> Path:
         """A checked copy of the SQLite database at `target` (owner-only)."""
@@ -904,6 +836,38 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
                 if seqs != list(range(1, last + 1)):
                     problems.append(f"收件号不连续（受理点 {point_id}，轮次 {round_id}）："
                                     f"计数 {last}，实有 {len(seqs)} 个")
+            problems += self._stage_problems(s)
+        return problems
+
+    def _stage_problems(self, s: Session) -> list[str]:
+        """Each packet's cached stage agrees with its batch (one query), and each
+        batch's item cache with its item events."""
+        problems = []
+        after_handover = {PacketStage.HANDED_OVER.value, PacketStage.BACK.value,
+                          PacketStage.RETURNED.value, PacketStage.ARCHIVED.value}
+        for pid, stage, name, batch_no, status in s.execute(
+                select(m.Packet.id, m.Packet.stage, m.Applicant.name, m.Batch.batch_no,
+                       m.Batch.status)
+                .join(m.Applicant, m.Packet.applicant_id == m.Applicant.id)
+                .outerjoin(m.BatchPacket, m.BatchPacket.packet_id == m.Packet.id)
+                .outerjoin(m.Batch, m.Batch.id == m.BatchPacket.batch_id)
+                .where(m.Packet.round_id == self.current_round().id)):
+            if status is None:
+                ok = stage == PacketStage.COUNTER.value
+            elif status == BatchStatus.HANDED_OVER.value:
+                ok = stage in after_handover
+            else:
+                ok = stage == PacketStage.BATCHED.value
+            if not ok:
+                where = (f"在批次 {batch_no}（{BatchStatus(status).label}）" if status
+                         else "不在批次中")
+                problems.append(f"材料袋 {pid}（{name}）的环节记为 {stage}，但它{where}")
+        for batch in s.scalars(select(m.Batch).order_by(m.Batch.id)):
+            expected = {k: v for k, v in self._batch_state(s, batch.id).received.items() if v}
+            cached = {k: v for k, v in (batch.items or {}).items() if v}
+            if cached != expected:
+                problems.append(f"批次 {batch.batch_no} 的批次材料记为 {cached}，"
+                                f"登记记录为 {expected}")
         return problems
 
     def audit(self, since: dt.date | None = None) -> list[AuditEntry]:
@@ -942,6 +906,58 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
                 f"{fresh.state.missing_text()}）。刚才的操作没有保存，请看清最新状态后再登记。",
                 fresh)
         return packet
+
+    @staticmethod
+    def _check_not_frozen(s: Session, packet: m.Packet) -> None:
+        """A packet in a closed or handed-over batch is frozen: what its manifest says
+        (and the printed hash stands for) must stay what the counter recorded."""
+        if packet.stage == PacketStage.COUNTER.value:
+            return  # the scan loop's usual case: no query
+        row = s.execute(_FROZEN, {"packet_id": packet.id}).first()
+        if packet.stage == PacketStage.BATCHED.value and (
+                row is None or row[1] == BatchStatus.OPEN.value):
+            return
+        batch_no = row[0] if row else ""
+        if packet.stage == PacketStage.BATCHED.value:
+            raise InputError(f"该材料袋所在批次 {batch_no} 已封批，不能再登记或撤销；"
+                             "确需更正，请管理员先重开该批次（须写明原因）。")
+        raise InputError(f"该材料袋所在批次 {batch_no} 已封批并已移交市局"
+                         f"（现为{PacketStage(packet.stage).label}），不能再登记或撤销。")
+
+    def _packets_for_refs(self, s: Session, refs: Sequence[str] | str) -> list[int]:
+        """Packet ids for packet codes (cover barcodes) and ID numbers, in order, once
+        each; NotFound listing every ref that names no packet of this round."""
+        if isinstance(refs, str):
+            refs = [refs]
+        cleaned = [str(r).strip() for r in refs or () if r is not None and str(r).strip()]
+        if not cleaned:
+            raise InputError("请给出材料袋：封面条码（如 SC-2025H1-P000123）或证件号码。")
+        round_ = self.current_round()
+        codes = self._codes(s)
+        found: dict[int, None] = {}
+        unknown: list[str] = []
+        for ref in cleaned:
+            code = parse_packet_code(ref)
+            if code is not None:
+                row = s.execute(select(m.Packet.point_id, m.Packet.round_id)
+                                .where(m.Packet.id == code.packet_id)).first()
+                if row is not None and codes.points.get(row[0]) == code.point_code \
+                        and codes.rounds.get(row[1]) == code.round_code:
+                    found[code.packet_id] = None
+                else:
+                    unknown.append(ref.upper())
+                continue
+            number = normalize_id(ref)
+            packet_id = s.scalar(_PACKET_BY_ID_NUMBER,
+                                 {"id_number": number, "round_id": round_.id})
+            if packet_id is None:
+                unknown.append(number or ref)
+            else:
+                found[packet_id] = None
+        if unknown:
+            raise NotFound("找不到这些材料袋（本轮次没有对应的封面条码或证件号码）："
+                           + "、".join(unknown) + "。请核对后重试；未作任何改动。")
+        return list(found)
 
     @staticmethod
     def _check_visit(s: Session, visit_id: int | None) -> None:
@@ -993,7 +1009,7 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         if state is None:
             state = compute_state(self.checklist(), self._copy_events(s, packet_id))
         codes = self._codes(s)
-        applicant = ApplicantInfo(*row[6:])
+        applicant = ApplicantInfo(*row[11:])
         verdict, reasons = row[4], row[5]
         if verdict is None:  # not computed since it changed: one applicant is cheap
             result = self._checker().check(applicant)
@@ -1002,7 +1018,9 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
             packet_id=row[0], version=row[1], applicant=applicant, state=state,
             point_code=codes.points.get(row[2], ""), round_code=codes.rounds.get(row[3], ""),
             receipt_no=s.scalar(_FIRST_RECEIPT, params) or "", eligibility=verdict,
-            eligibility_reasons=tuple(reasons or ()))
+            eligibility_reasons=tuple(reasons or ()), stage=PacketStage(row[6]),
+            batch_no=row[7] or "",
+            decision=Decision(DecisionResult(row[8]), row[9], row[10] or "") if row[8] else None)
 
     def _codes(self, s: Session) -> _Codes:
         """Acceptance point and round codes by id (reference data, read once)."""
@@ -1022,23 +1040,81 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
                          visit.correction_due)
 
     def _describe(self, e: m.Event) -> str:
-        item = find_item(e.item_code or "", self.checklist())
+        items = [*self.checklist(), *self.checklist(Scope.BATCH)]
+        item = find_item(e.item_code or "", items)
         item_name = item.short_name if item else (e.item_code or "")
+        detail = e.detail or {}
+        batch_no = detail.get("batch_no", "")
         if e.kind == CopyKind.ACCEPT.value:
             return f"{item_name} 收 {e.copies} 份"
         if e.kind == CopyKind.REJECT.value:
             label = RejectReason(e.reason).label if e.reason else ""
             return f"{item_name} 退回 {e.copies} 份：{e.reason_text or label}"
         if e.kind == "reversal":
-            return f"撤销第 {e.reverses_id} 号记录（{item_name} {e.copies} 份）"
+            where = f"批次 {batch_no} " if e.batch_id else ""
+            return f"撤销第 {e.reverses_id} 号记录（{where}{item_name} {e.copies} 份）"
         if e.kind == "applicant_added":
-            return f"新增申报人（{(e.detail or {}).get('unit', '')}）"
+            return f"新增申报人（{detail.get('unit', '')}）"
         if e.kind == "applicant_updated":
-            changed = "、".join((e.detail or {}).get("changes", {}))
+            changed = "、".join(detail.get("changes", {}))
             return f"花名册更新：{changed}"
-        return {"visit_opened": "开始收件", "visit_closed": "完成收件", "batch_created": "组批",
+        flow = _describe_flow(e, item_name, detail, batch_no)
+        if flow:
+            return flow
+        return {"visit_opened": "开始收件", "visit_closed": "完成收件",
                 "roster_imported": "导入花名册", "bans_imported": "导入禁报名单",
                 "setting_changed": "修改设置"}.get(e.kind, e.kind)
+
+
+def _decision_words(value: Any) -> str:
+    if not isinstance(value, dict):
+        return "无"
+    label = DecisionResult(value["result"]).label if value.get("result") else ""
+    number = f"，{value['document_no']}" if value.get("document_no") else ""
+    return f"{label}（{value.get('decided_on', '')}{number}）"
+
+
+def _describe_flow(e: m.Event, item_name: str, detail: dict[str, Any], batch_no: str) -> str:
+    """Batches, hand-over, decisions and returns, in words for history and audit."""
+    kind = e.kind
+    if kind == "batch_created":
+        return f"组批 {batch_no}（{detail.get('packets', 0)} 个材料袋）"
+    if kind == "batch_packet_added":
+        return f"加入批次 {batch_no}"
+    if kind == "batch_packet_removed":
+        return f"移出批次 {batch_no}，回到窗口"
+    if kind == "batch_accept":
+        return f"批次 {batch_no} {item_name} 收 {e.copies} 份"
+    if kind == "batch_reject":
+        label = RejectReason(e.reason).label if e.reason else ""
+        return f"批次 {batch_no} {item_name} 退回 {e.copies} 份：{e.reason_text or label}"
+    if kind == "batch_closed":
+        return f"批次 {batch_no} 封批（{detail.get('packets', 0)} 个材料袋，" \
+               f"校验值 {str(detail.get('sha256', ''))[:12]}…）"
+    if kind == "batch_reopened":
+        return f"批次 {batch_no} 重开：{detail.get('reason', '')}" \
+               f"（原校验值 {str(detail.get('old_sha256', ''))[:12]}…作废）"
+    if kind == "batch_handed_over":
+        return f"批次 {batch_no} 移交：{detail.get('handed_by', '')} → " \
+               f"{detail.get('received_by', '')}（{detail.get('packets', 0)} 个材料袋）"
+    if kind == "batch_exported":
+        return f"批次 {batch_no} 导出移交文件 {detail.get('file', '')}"
+    if kind == "decision_recorded":
+        if detail.get("before"):
+            return f"评审结果更正：{_decision_words(detail['before'])} → " \
+                   f"{_decision_words(detail.get('after'))}"
+        return f"登记评审结果：{_decision_words(detail.get('after'))}"
+    if kind == "decisions_imported":
+        return f"导入评审结果：登记 {detail.get('recorded', 0)} 人，更正 " \
+               f"{detail.get('changed', 0)} 人，{detail.get('refused', 0)} 行未导入"
+    if kind == "received_back":
+        return "材料从市局收回（已回收）"
+    if kind == "packet_returned":
+        return f"返还单位：{detail.get('handed_by', '')} → {detail.get('received_by', '')}" \
+               f"（{detail.get('unit', '')}）"
+    if kind == "packet_archived":
+        return "单位已归档"
+    return ""
 
 
 @dataclass(frozen=True)
