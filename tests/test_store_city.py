@@ -21,6 +21,7 @@ from tests.test_transmittal_file import manifest_dict, members, rezip, write_fil
 from zcdesk.domain.flow import CheckinKind
 from zcdesk.importing import transmittal_file as tf
 from zcdesk.store import InputError, NotFound, Store
+from zcdesk.store.city_ops import describe_city_event
 from zcdesk.store.errors import NothingToUndo
 
 pytestmark = pytest.mark.both_backends
@@ -250,6 +251,11 @@ def test_scan_before_its_file_arrives(city: Store,
     report = city.city_report(B1)
     assert [p.code for p in report.received] == [P3] and report.unexpected == ()
     assert report.received[0].checked_in_by == "崔银珊"
+    # Its undo reverses the scan that became its check-in.
+    city.undo_checkin(P3)
+    scan = next(e for e in city.audit() if e.kind == "city_unexpected")
+    assert scan.reversed_by == city.audit()[-1].id
+    assert city.city_report(B1).received == ()
 
 
 def test_unexpected_goes_to_the_districts_latest_batch(
@@ -290,6 +296,10 @@ def test_undo_checkin(city: Store, files: dict[str, tuple[Path, str]]) -> None:
         city.undo_checkin("hello")
     with pytest.raises(NothingToUndo):
         city.undo_checkin("SC-2025H1-P000555")
+    words = [describe_city_event(e.kind, e.detail) for e in city.audit()]
+    assert f"签收材料袋 {P1}" in words and f"撤销签收 {P1}" in words
+    assert f"导入移交文件 {B1}" in words and "清单外材料袋 SC-2025H1-P000099" in words
+    assert describe_city_event("accept", {}) is None
 
 
 # ------------------------------------------------------------------ report

@@ -168,10 +168,11 @@ class CityOps:
     def checkin(self: Store, raw: str) -> CheckinResult:
         """What the city desk does with one scan (see CheckinKind)."""
         self._require_city()
-        qr = parse_qr_payload(raw) if "|" in raw else None
+        text = clean_scan(raw)
+        qr = parse_qr_payload(text) if "|" in text else None
         if qr is not None:
             return self._check_list(*qr)
-        text = clean_scan(raw).upper()
+        text = text.upper()
         batch_no = parse_batch(text)
         if batch_no is not None:
             return self._select_city_batch(str(batch_no))
@@ -227,8 +228,9 @@ class CityOps:
     def _checkin_packet(self: Store, code: str) -> CheckinResult:
         now = self.clock()
         with self._write() as s:
-            packet = s.scalars(select(m.CityPacketRow)
-                               .where(m.CityPacketRow.code == code)).first()
+            # FOR UPDATE: two city desks on PostgreSQL scanning the same envelope.
+            packet = s.scalars(select(m.CityPacketRow).where(m.CityPacketRow.code == code)
+                               .with_for_update()).first()
             if packet is None:
                 return self._unexpected(s, code, now)
             batch = s.get(m.CityBatch, packet.city_batch_id)
@@ -300,7 +302,7 @@ class CityOps:
                 kind, what = CheckinKind.UNEXPECTED, "清单外登记"
             else:
                 raise NothingToUndo(f"{code} 尚未签收，没有可撤销的签收。")
-            target = self._last_checkin_event(s, kind, code)
+            target = self._last_checkin_event(s, code)
             self._event(s, "reversal", reverses_id=target, detail={
                 "code": code, "undone": kind.value})
             batch = None
@@ -318,16 +320,18 @@ class CityOps:
                                  packet=_city_packet(packet) if packet else None)
 
     @staticmethod
-    def _last_checkin_event(s: Session, kind: CheckinKind, code: str) -> int | None:
-        """The event that recorded the scan (undo is rare: a short scan of the newest)."""
-        event_kind = "city_checkin" if kind is CheckinKind.CHECKED_IN else "city_unexpected"
+    def _last_checkin_event(s: Session, code: str) -> int | None:
+        """The event that recorded the scan (undo is rare: a short scan of the newest).
+
+        A packet scanned before its file arrived was recorded as unexpected, and that
+        scan became its check-in at import."""
         for event_id, detail in s.execute(
                 select(m.Event.id, m.Event.detail)
-                .where(m.Event.kind == event_kind, _NOT_REVERSED)
+                .where(m.Event.kind.in_(CHECKIN_KINDS), _NOT_REVERSED)
                 .order_by(m.Event.id.desc())):
             if (detail or {}).get("code") == code:
                 return event_id
-        return None  # checked in by an early scan at import: its import event stays
+        return None
 
     # ------------------------------------------------------------------- reports
     def city_batches(self: Store) -> list[CityBatchInfo]:
@@ -398,3 +402,19 @@ def _city_packet(p: m.CityPacketRow) -> CityPacket:
     return CityPacket(code=p.code, name=p.name, id_number=p.id_number, unit=p.unit,
                       qualification=p.qualification, items=dict(p.items or {}),
                       checked_in_at=p.checked_in_at, checked_in_by=p.checked_in_by)
+
+
+CITY_EVENTS = {"city_imported": "导入移交文件", "city_checkin": "签收材料袋",
+               "city_unexpected": "清单外材料袋", "city_list_checked": "移交清单核对一致",
+               "city_list_mismatch": "移交清单与文件不一致"}
+
+
+def describe_city_event(kind: str, detail: dict[str, object]) -> str | None:
+    """The audit trail's words for a city desk event (None: not a city event)."""
+    if kind == "reversal" and detail.get("undone") in ("checked_in", "unexpected"):
+        return f"撤销签收 {detail.get('code', '')}"
+    label = CITY_EVENTS.get(kind)
+    if label is None:
+        return None
+    what = detail.get("code") or detail.get("batch_no") or ""
+    return f"{label} {what}".strip()
