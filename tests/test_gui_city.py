@@ -211,13 +211,15 @@ def test_the_lists_qr_code_is_compared_with_the_file(
     import_file(monkeypatch, qtbot, window, files[B1][0])
     view = view_of(window)
     scan(qtbot, window, tf.qr_payload(B2, "0" * 64))  # a list that is not this file
-    assert "清单与文件不一致" in message(window) and window.feedback.played[-1] == "error"
+    assert message(window).startswith("✗ 纸质移交清单与已导入的移交文件不一致")
+    assert window.feedback.played[-1] == "error"
     assert view.selected == B2 and "不一致" in batch_row(window, B2)[7]
     assert view.ui.summaryLabel.property("level") == "error"
     assert not city.city_report(B2).batch.list_checked
 
     scan(qtbot, window, tf.qr_payload(B2, files[B2][1]))
-    assert "清单与文件一致" in message(window) and window.feedback.played[-1] == "ok"
+    assert message(window).startswith("✓ 移交清单与文件一致")
+    assert window.feedback.played[-1] == "ok"
     assert window.ui.scanMessage.property("level") == "ok"
     assert batch_row(window, B2)[7] == "✓ 清单与文件一致"
     assert city.city_report(B2).batch.list_checked

@@ -263,8 +263,10 @@ class CityPacketModel(QAbstractTableModel):
             return status_words(line)
         if column == 1:
             return line.code
-        if packet is None:
-            return tr("（不在任何已导入的移交清单中）") if column == 2 else ""
+        if packet is None:  # only its code is known
+            if column == 4:
+                return tr("不在任何已导入的移交清单中")
+            return "—" if column in (2, 3) else ""
         if column == 2:
             return packet.name
         if column == 3:

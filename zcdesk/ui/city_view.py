@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QFileDialog,
     QHBoxLayout,
@@ -109,10 +110,14 @@ def _hide_counter_actions(window: MainWindow) -> None:
         action = getattr(window.ui, name, None)
         if isinstance(action, QAction):
             action.setVisible(False)
-    for menu in window.menuBar().findChildren(QMenu):
-        if menu.actions() and not any(a.isVisible() and not a.isSeparator()
-                                      for a in menu.actions()):
-            menu.menuAction().setVisible(False)
+    changed = True
+    while changed:  # a menu whose submenus are all hidden is empty too
+        changed = False
+        for menu in window.menuBar().findChildren(QMenu):
+            if menu.menuAction().isVisible() and menu.actions() and not any(
+                    a.isVisible() and not a.isSeparator() for a in menu.actions()):
+                menu.menuAction().setVisible(False)
+                changed = True
 
 
 def _city_menu(window: MainWindow, view: CityView) -> QMenu:
@@ -201,6 +206,7 @@ class CityView(QWidget):
         ui.packetTable.horizontalHeader().setSectionResizeMode(
             len(widths), QHeaderView.ResizeMode.Stretch)
         ui.batchTable.selectionModel().currentRowChanged.connect(self._batch_clicked)
+        ui.packetTable.setAutoScroll(False)  # _select_view_row scrolls, seldom
 
     def adopt_scan_row(self, window: MainWindow) -> None:
         """Move the window's scan field, its caption and the message line to the top."""
@@ -277,6 +283,8 @@ class CityView(QWidget):
         store = self.store
         self.packet_model.item_names = {i.code: i.short_name for i in store.checklist()}
         self.batch_model.set_batches(store.city_batches())
+        for column in (0, 1, 2):  # a handful of rows: fit the district's full name
+            self.ui.batchTable.resizeColumnToContents(column)
         keep = self.selected or getattr(store, "city_active_batch", None)
         if keep is None and self.batch_model.rowCount():
             first = self.batch_model.batch_at(0)
@@ -391,14 +399,14 @@ class CityView(QWidget):
             if is_list_code:
                 self.batch_model.set_mismatch(batch.batch_no, False)
             self.show_batch(batch.batch_no)
-            text = (tr("✓ 清单与文件一致。") if is_list_code else "") + result.message
+            text = ("✓ " if is_list_code else "") + result.message
             window.show_message(text, "ok")
             window.feedback.ok()
         else:  # REFUSED: not a code we know, or a list that does not match its file
             if batch is not None and is_list_code:
                 self.batch_model.set_mismatch(batch.batch_no, True)
                 self.show_batch(batch.batch_no)
-                window.show_error(tr("✗ 清单与文件不一致。") + result.message)
+                window.show_error("✗ " + result.message)
             else:
                 window.show_error(result.message)
 
@@ -419,7 +427,11 @@ class CityView(QWidget):
         table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
-        table.scrollTo(index)
+        # Scroll only when the row is out of sight, and then bring it to the middle:
+        # scanning down a list then repaints the whole table once in half a screen,
+        # not at every scan (a scroll repaints every visible row).
+        if not table.viewport().rect().contains(table.visualRect(index)):
+            table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def selected_code(self) -> str | None:
         index = self.ui.packetTable.currentIndex()
