@@ -134,7 +134,7 @@ def test_the_city_desk_replaces_the_counter(qtbot: QtBot, city: Store) -> None:
     assert titles.count("市级签收") == 1
     assert not window.ui.actionNewVisit.isVisible() and not window.ui.actionUndo.isEnabled()
     assert window.scan_edit.hasFocus() and view.isAncestorOf(window.scan_edit)
-    assert "请先导入区受理点的移交文件" in message(window)
+    qtbot.waitUntil(lambda: "请先导入区受理点的移交文件" in message(window), timeout=2000)
     press(qtbot, window, Qt.Key.Key_F2)  # the counter's 新建收件 is gone
     assert window.visit is None
 

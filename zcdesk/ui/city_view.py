@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -101,6 +101,9 @@ def install_city_view(window: MainWindow) -> CityView:
         window.set_title_suffix(tr(TITLE_SUFFIX) + suffix)
     view.reload()
     window.show_message(view.greeting(), "info")
+    # MainWindow.attach_store greets the counter's clerk right after this call:
+    # the city's greeting again once it is done, unless a scan came first.
+    QTimer.singleShot(0, view, view.greet_if_idle)
     window.refocus()
     return view
 
@@ -175,6 +178,7 @@ class CityView(QWidget):
         self.refresh_action: QAction | None = None
         self.folder = ""  # where the last transmittal file was chosen
         self.selected: str | None = None  # batch number shown below
+        self.scanned = False  # a scan was handled (the greeting is not repeated)
         self.batch_model = CityBatchModel(self)
         self.packet_model = CityPacketModel(self)
         self.packet_filter = IssuesFilter(self)
@@ -227,6 +231,10 @@ class CityView(QWidget):
                            "扫描批次号切换批次（F3 / Esc 回到此处）"))
         edit.setMaxLength(max(edit.maxLength(), SCAN_MAX_LENGTH))
         edit.installEventFilter(self)  # installed last: sees ↑↓ PgUp PgDn first
+
+    def greet_if_idle(self) -> None:
+        if not self.scanned:
+            self.host.show_message(self.greeting(), "info")
 
     def greeting(self) -> str:
         if not self.batch_model.rowCount():
@@ -359,6 +367,7 @@ class CityView(QWidget):
         raw = text.strip()
         if not raw:
             return
+        self.scanned = True
         try:
             result = self.store.checkin(raw)
             self.apply(result, is_list_code="|" in raw)
