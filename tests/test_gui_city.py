@@ -290,10 +290,6 @@ def test_only_the_discrepancies(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
 
 def test_print_the_receipt(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
                            window: MainWindow, files: dict[str, tuple[Path, str]]) -> None:
-    from zcdesk import printing
-
-    if not hasattr(printing, "city_receipt_pdf"):
-        pytest.skip("printing.city_receipt_pdf is not there yet")
     from zcdesk.ui.dialogs.preview import Outcome
 
     import_file(monkeypatch, qtbot, window, files[B1][0])
@@ -302,7 +298,7 @@ def test_print_the_receipt(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
     preview = patch_dialog(monkeypatch, "preview", Outcome())
     press(qtbot, window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     (args, kwargs), = preview.calls
-    assert args[1] == "签收回执 SC-2025H1-B001" and args[3] == "签收回执-SC-2025H1-B001.pdf"
+    assert args[1] == "接收回执 SC-2025H1-B001" and args[3] == "接收回执-SC-2025H1-B001.pdf"
     assert args[2].data.startswith(b"%PDF") and kwargs["rebuild"] is not None
     assert "未打印" in message(window)
 

@@ -143,9 +143,9 @@ def _city_menu(window: MainWindow, view: CityView) -> QMenu:
 
     view.import_action = action("actionCityImport", tr("导入移交文件…"), "Ctrl+O",
                                 view.import_file, tr("导入区受理点的移交文件（.zip）"))
-    view.receipt_action = action("actionCityReceipt", tr("打印签收回执…"), "Ctrl+P",
+    view.receipt_action = action("actionCityReceipt", tr("打印接收回执…"), "Ctrl+P",
                                  view.print_receipt,
-                                 tr("为选中的批次打印签收回执，列出全部差异"))
+                                 tr("为选中的批次打印接收回执，列出全部差异"))
     view.undo_action = action("actionCityUndo", tr("撤销签收"), "Ctrl+Z",
                               view.undo_selected, tr("撤销下方选中材料袋的签收"))
     menu.addSeparator()
@@ -558,7 +558,7 @@ class CityView(QWidget):
         window.feedback.ok()
 
     def print_receipt(self) -> None:
-        """打印签收回执 of the selected batch: every discrepancy listed, in the preview."""
+        """打印接收回执 of the selected batch: every discrepancy listed, in the preview."""
         from zcdesk import printing
         from zcdesk.ui.dialogs import preview
 
@@ -573,10 +573,10 @@ class CityView(QWidget):
         def build(full_ids: bool) -> printing.PdfResult:
             return printing.city_receipt_pdf(report, point, window.printing.options(full_ids))
 
-        title = tr("签收回执 {no}").format(no=batch_no)
+        title = tr("接收回执 {no}").format(no=batch_no)
         with _busy():
             pdf = build(False)
-        outcome = preview.launch(window, title, pdf, f"签收回执-{batch_no}.pdf", rebuild=build)
+        outcome = preview.launch(window, title, pdf, f"接收回执-{batch_no}.pdf", rebuild=build)
         if outcome.printed:
             window.show_message(tr("已打印 {title}（{n} 页）。").format(
                 title=title, n=outcome.pages_printed), "ok")
