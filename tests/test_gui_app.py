@@ -125,14 +125,15 @@ def test_status_bar_and_menus(qtbot: QtBot, store: Store, people: dict[str, int]
     window = make_window(qtbot, store)
     text = window.status_bar_text()
     assert "齐全 0" in text and "部分 0" in text and "未收 3" in text
-    assert "距纸质材料截止 2025-05-30 还有 12 天" in text
+    # the next deadline counted in working days (2025-05-30 is 12 calendar days away)
+    assert "纸质材料报送市职改办截止 2025-05-30 还有 10 个工作日" in text
     assert "操作员 小王" in text and "窗口1" in text and "上城区" in text
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["收件(&V)", "材料(&M)", "打印(&P)", "导入(&I)", "查看(&L)", "设置(&S)",
-                     "帮助(&H)"]
+    assert menus == ["收件(&V)", "材料(&M)", "打印(&P)", "流转(&T)", "导入(&I)", "查看(&L)",
+                     "设置(&S)", "帮助(&H)"]
     rows = dict(help_rows(window.actions_in_menus()))
     for keys in ("F2", "F10", "F3 / Esc", "F7", "Ctrl+Z", "F4", "Ctrl+H", "Ctrl+F", "F1",
-                 "Ctrl+P", "Ctrl+Shift+P", "Ctrl+L"):
+                 "Ctrl+P", "Ctrl+Shift+P", "Ctrl+L", "Ctrl+B", "Ctrl+D", "Ctrl+R", "Ctrl+T"):
         assert keys in rows, keys
     assert window.ui.actionNewVisit.toolTip() == "新建收件（F2）"
     assert "F10" in window.ui.finishVisitButton.toolTip()

@@ -439,26 +439,29 @@ def test_covers_all_with_progress(qtbot: QtBot, window: MainWindow,
     assert "已关闭预览" in window.message_text()
 
 
-def test_new_batch_then_its_lists(qtbot: QtBot, window: MainWindow, store: Store,
-                                  people: dict[str, int],
-                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_batch_dialog_prints_its_lists(qtbot: QtBot, window: MainWindow, store: Store,
+                                       people: dict[str, int],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """流转 → 批次: 新建批次 takes every complete packet; its lists preview from there."""
+    from zcdesk.ui.dialogs.batches import BatchesDialog
+
     for name in ("张三", "王五"):
         store.accept(people[name], "evaluation", 2)
         store.accept(people[name], "registration", 2)
     window.reload_list()
+    dialog = BatchesDialog(window)
+    qtbot.addWidget(dialog)
     patch_dialog(monkeypatch, "confirm", False)
-    window.ui.actionNewBatch.trigger()
+    dialog.ui.newButton.click()
     assert store.batches() == []  # Esc: nothing made
 
     patch_dialog(monkeypatch, "confirm", True)
-    answers = iter(["transmittal", "report", None])
-    offered = patch_dialog(monkeypatch, "batch", answer=lambda parent, view: next(answers))
-    shown = patch_dialog(monkeypatch, "preview", Outcome(printed=True, pages_printed=1))
-    window.ui.actionNewBatch.trigger()
-
+    dialog.ui.newButton.click()
     (batch,) = store.batches()
     assert batch.batch_no == "SC-2025H1-B001" and batch.packet_count == 2
-    assert len(offered.calls) == 3  # offered again after each preview
+    shown = patch_dialog(monkeypatch, "preview", Outcome(printed=True, pages_printed=1))
+    dialog.ui.transmittalButton.click()
+    dialog.ui.reportButton.click()
     (_p, title, transmittal, name), kwargs = shown.calls[0]
     assert title == "移交清单 SC-2025H1-B001" and name == "移交清单-SC-2025H1-B001.pdf"
     text = text_of(transmittal.data)
@@ -468,10 +471,11 @@ def test_new_batch_then_its_lists(qtbot: QtBot, window: MainWindow, store: Store
     (_p, title, report, _name), kwargs = shown.calls[1]
     assert title == "送评报告单 SC-2025H1-B001" and kwargs["rebuild"] is None
     assert "SC-2025H1-B001" in text_of(report.data)
-    assert "已打印 送评报告单" in window.message_text()
+    assert "已打印 送评报告单" in dialog.message_text()
 
-    window.ui.actionNewBatch.trigger()  # nothing left to batch
-    assert "没有可组批的材料袋" in window.message_text()
+    dialog.ui.newButton.click()  # nothing left to batch
+    assert "没有可组批的材料袋" in dialog.message_text()
+    assert len(store.batches()) == 1
 
 
 def test_transmittal_menu_picks_a_batch(qtbot: QtBot, window: MainWindow, store: Store,

@@ -33,7 +33,7 @@ class AdminMenu:
     def admin_actions(self) -> list[QAction]:
         """Actions only an admin may use (disabled for a clerk)."""
         ui = self.window.ui
-        return [ui.actionImportRoster, ui.actionImportBans, ui.actionNewBatch,
+        return [ui.actionImportRoster, ui.actionImportBans, *self.window.flow.admin_actions(),
                 ui.actionDeskSetup, ui.actionOperators, ui.actionBackup]
 
     def handlers(self) -> dict[QAction, Callable[[], None]]:

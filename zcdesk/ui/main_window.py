@@ -26,7 +26,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolButton, QWidget
 
 from zcdesk.domain.completeness import PacketStatus
 from zcdesk.domain.dates import deadline_words
@@ -35,6 +35,7 @@ from zcdesk.ui import store_errors as errors
 from zcdesk.ui.admin_menu import AdminMenu
 from zcdesk.ui.counter import CounterMixin
 from zcdesk.ui.feedback import Feedback, flash_error, set_level
+from zcdesk.ui.flow_menu import FlowMenu
 from zcdesk.ui.forms.ui_main_window import Ui_MainWindow
 from zcdesk.ui.i18n import tr
 from zcdesk.ui.keymap import add_shortcut_tooltip, help_rows
@@ -51,6 +52,9 @@ if TYPE_CHECKING:
 
 SPLIT_SIZES = (660, 760)
 SECONDARY_DELAY_MS = 60  # list highlight and latest records follow the panel when idle
+DEADLINES_EVERY_MS = 15 * 60 * 1000  # the day changes while the window stays open
+OVERDUE_STYLE = "QToolButton { color: #b26a00; font-weight: bold; }"
+QUIET_STYLE = "QToolButton { color: #78909c; }"
 PAINT_FALLBACK_MS = 400  # open the store anyway if no expose event comes (minimised start)
 EXIT_DATABASE = 3  # as the command line: the database cannot be used
 EXIT_FAILED = 1
@@ -96,6 +100,7 @@ class MainWindow(CounterMixin, QMainWindow):
         self.printing = PrintMenu(self)
         self.roster = RosterMenu(self)
         self.admin = AdminMenu(self)
+        self.flow = FlowMenu(self)
         self.session = Session(self)
         self._lock_cover = QLabel(self)
         self._lock_cover.setObjectName("lockCover")
@@ -144,6 +149,8 @@ class MainWindow(CounterMixin, QMainWindow):
         self._set_store_actions_enabled(True)
         self.resume_visit()
         self.refresh_status_bar()
+        self.refresh_deadlines()
+        self._install_city_view()
         self._update_title()
         if not self.packet_list.load_error:
             self.show_message(tr(GREETING), "info")
@@ -151,6 +158,24 @@ class MainWindow(CounterMixin, QMainWindow):
         if not self.session.waiting_for_login:
             self._flush_queued_scans()
         self.store_attached.emit()
+
+    def _install_city_view(self) -> None:
+        """The city bureau's desk shows the check-in view instead of the counter
+        (zcdesk.ui.city_view); the district's flow actions are hidden there."""
+        try:
+            city = self.store.is_city_desk()
+        except (errors.StoreError, AttributeError):
+            return
+        if not city:
+            return
+        for action in self.flow.district_actions():
+            action.setVisible(False)
+            action.setEnabled(False)
+        try:
+            from zcdesk.ui.city_view import install_city_view
+        except ImportError:  # the city view is not part of this build
+            return
+        install_city_view(self)
 
     def _flush_queued_scans(self) -> None:
         """Every scan submitted while the database opened (or before the login), in order."""
@@ -287,7 +312,7 @@ class MainWindow(CounterMixin, QMainWindow):
                        ui.actionUndo, ui.actionAddApplicant, ui.actionHistory,
                        ui.actionReload, ui.actionDeskSetup, ui.actionOperators,
                        ui.actionSwitchOperator, ui.actionBackup, *self.printing.actions(),
-                       *self.roster.actions()):
+                       *self.roster.actions(), *self.flow.actions()):
             action.setEnabled(enabled)
         ui.newVisitButton.setEnabled(enabled)
         ui.finishVisitButton.setEnabled(enabled)
@@ -363,6 +388,7 @@ class MainWindow(CounterMixin, QMainWindow):
         handlers.update(self.printing.handlers())
         handlers.update(self.roster.handlers())
         handlers.update(self.admin.handlers())
+        handlers.update(self.flow.handlers())
         for action, handler in handlers.items():
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _checked=False, h=handler: h())
@@ -377,7 +403,8 @@ class MainWindow(CounterMixin, QMainWindow):
         ui = self.ui
         return [ui.actionNewVisit, ui.actionFinishVisit, ui.actionFocusScan, ui.actionReject,
                 ui.actionUndo, ui.actionAddApplicant, ui.actionHistory,
-                *self.printing.actions(), *self.roster.actions(), ui.actionFilter,
+                *self.printing.actions(), *self.flow.actions(), *self.roster.actions(),
+                ui.actionFilter,
                 ui.actionReload, ui.actionSwitchOperator, ui.actionShortcuts, ui.actionQuit]
 
     def focus_scan(self) -> None:
@@ -480,6 +507,20 @@ class MainWindow(CounterMixin, QMainWindow):
         for label in (self._counts_label, self._deadline_label):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addWidget(label)
+        # Overdue corrections: amber when any; a click lists them (流转 → 补正期限).
+        self._overdue_button = QToolButton(self)
+        self._overdue_button.setObjectName("overdueButton")
+        self._overdue_button.setAutoRaise(True)
+        self._overdue_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._overdue_button.clicked.connect(
+            lambda: self.flow._run(lambda: self.flow.corrections(
+                overdue_only=self._overdue_count > 0)))
+        self._overdue_button.hide()
+        self._overdue_count = 0
+        bar.addWidget(self._overdue_button)
+        self._deadlines_timer = QTimer(self)
+        self._deadlines_timer.setInterval(DEADLINES_EVERY_MS)
+        self._deadlines_timer.timeout.connect(self.refresh_deadlines)
         self._desk_label.setContentsMargins(8, 0, 8, 0)
         self._notice_label = QLabel(self)  # automatic backup: done, or a warning
         self._notice_label.setContentsMargins(8, 0, 8, 0)
@@ -516,8 +557,9 @@ class MainWindow(CounterMixin, QMainWindow):
         except errors.StoreError as exc:
             self._deadline_label.setText(str(exc))
             return
-        self._deadline_label.setText(
-            f"{round_.name}　{deadline_words(round_.paper_deadline, self.store.clock().date())}")
+        if not self._deadline_label.text():  # until refresh_deadlines has counted
+            words = deadline_words(round_.paper_deadline, self.store.clock().date())
+            self._deadline_label.setText(f"{round_.name}　{words}")
         where = point.short_name if point else tr("未设置受理点（设置 → 本机受理点）")
         operator = self.store.operator
         if self.session.waiting_for_login:
@@ -528,6 +570,57 @@ class MainWindow(CounterMixin, QMainWindow):
             operator += tr("（{role}）").format(role=role_words(self.store.role))
         self._desk_label.setText(tr("操作员 {op}　·　{desk}　·　{point}").format(
             op=operator, desk=self.store.desk, point=where))
+
+    def refresh_deadlines(self) -> None:
+        """The round's next deadline in working days and the overdue corrections.
+
+        Not part of refresh_status_bar (which follows every scan): it reads the
+        calendar and the visits, so it runs on attach, after a visit is finished,
+        after the calendar or the flow changes, and every quarter of an hour."""
+        if not self.store_ready:
+            return
+        self._deadlines_timer.start()
+        try:
+            round_ = self.store.current_round()
+            deadlines = self.store.deadlines()
+            overdue = len(self.store.corrections_due(overdue_only=True))
+        except (errors.StoreError, AttributeError) as exc:
+            self._deadline_label.setToolTip(str(exc))
+            return
+        upcoming = [d for d in deadlines if d.calendar_days_left >= 0]
+        if upcoming:
+            nearest = min(upcoming, key=lambda d: d.day)
+            if nearest.calendar_days_left == 0:
+                left = tr("今天截止")
+            else:
+                left = tr("还有 {n} 个工作日").format(n=nearest.working_days_left)
+            text = tr("{round}　{label} {day} {left}").format(
+                round=round_.name, label=tr(nearest.label), day=nearest.day.isoformat(),
+                left=left)
+        else:
+            text = tr("{round}　各截止日均已过").format(round=round_.name)
+        self._deadline_label.setText(text)
+        self._deadline_label.setToolTip("\n".join(
+            tr("{label}：{day}（{left}）").format(
+                label=tr(d.label), day=d.day.isoformat(),
+                left=tr("还有 {n} 个工作日").format(n=d.working_days_left)
+                if d.calendar_days_left > 0 else tr("今天") if d.calendar_days_left == 0
+                else tr("已过 {n} 天").format(n=-d.calendar_days_left))
+            for d in deadlines))
+        self._overdue_count = overdue
+        button = self._overdue_button
+        if overdue:
+            button.setText(tr("⚠ 逾期未补正 {n} 件").format(n=overdue))
+            button.setStyleSheet(OVERDUE_STYLE)
+            button.setToolTip(tr("已过补正期限仍未补齐的收件：点击查看"))
+        else:
+            button.setText(tr("补正期限"))
+            button.setStyleSheet(QUIET_STYLE)
+            button.setToolTip(tr("没有逾期未补正的收件：点击查看待补正的收件"))
+        button.show()
+
+    def overdue_text(self) -> str:
+        return self._overdue_button.text() if self._overdue_button.isVisibleTo(self) else ""
 
     def status_bar_text(self) -> str:
         return "　".join(label.text() for label in

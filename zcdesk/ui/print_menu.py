@@ -29,6 +29,7 @@ from zcdesk.ui import store_errors as errors
 from zcdesk.ui.i18n import tr
 
 if TYPE_CHECKING:
+    from zcdesk.domain.flow import ReturnList
     from zcdesk.domain.records import PacketView, VisitSummary
     from zcdesk.printing import PdfResult, PrintOptions
     from zcdesk.ui.dialogs.preview import Outcome
@@ -53,7 +54,7 @@ class PrintMenu:
     def actions(self) -> list[QAction]:
         ui = self.window.ui
         return [ui.actionPrintReceipt, ui.actionPrintNotice, ui.actionCoverCurrent,
-                ui.actionCoverUnit, ui.actionCoverBatch, ui.actionCoverAll, ui.actionNewBatch,
+                ui.actionCoverUnit, ui.actionCoverBatch, ui.actionCoverAll,
                 ui.actionPrintTransmittal, ui.actionPrintReport]
 
     def handlers(self) -> dict[QAction, Callable[[], None]]:
@@ -66,7 +67,6 @@ class PrintMenu:
             ui.actionCoverUnit: lambda: self._run(self.covers_unit),
             ui.actionCoverBatch: lambda: self._run(self.covers_batch),
             ui.actionCoverAll: lambda: self._run(self.covers_all),
-            ui.actionNewBatch: lambda: self._run(self.new_batch),
             ui.actionPrintTransmittal: lambda: self._run(lambda: document("transmittal")),
             ui.actionPrintReport: lambda: self._run(lambda: document("report")),
         }
@@ -319,7 +319,7 @@ class PrintMenu:
         batches = self.window.store.batches()
         if not batches:
             self.window.show_message(
-                tr("还没有批次。请先用“打印 → 新建批次”把齐全的材料袋组成批次。"), "info")
+                tr("还没有批次。请先用“流转 → 批次”（Ctrl+B）把齐全的材料袋组成批次。"), "info")
             return None
         newest_first = sorted(batches, key=lambda b: b.created_at, reverse=True)
         choices = [(b.batch_no, tr("{no}　{n} 人　{at}　{who}").format(
@@ -327,33 +327,6 @@ class PrintMenu:
             who=b.operator)) for b in newest_first]
         return pick.launch(self.window, title, prompt_text, choices,
                            current=newest_first[0].batch_no, ok_text=tr("预览"))
-
-    def new_batch(self) -> None:
-        """Every complete packet not yet in a batch → a new batch; then its lists."""
-        from zcdesk.ui.dialogs import batch as batch_dialog
-        from zcdesk.ui.dialogs import confirm
-
-        window = self.window
-        complete = window.packet_model.status_counts()
-        counted = sum(n for s, n in complete.items() if s.value == "complete")
-        detail = tr("批次号按顺序编号；组批记入办理记录，不能删除。")
-        if not window.packet_list.loading:
-            detail = tr("本轮次齐全的材料袋共 {n} 个，已在批次中的不再计入。").format(
-                n=counted) + "\n" + detail
-        if not confirm.launch(window, tr("新建批次"),
-                              tr("用全部尚未组批的齐全材料袋新建一个批次？"), detail,
-                              ok_text=tr("新建批次")):
-            return
-        view = window.store.new_batch()
-        info = view.batch
-        window.show_message(tr("已新建批次 {no}：{n} 人，材料 {forms} 份。").format(
-            no=info.batch_no, n=info.packet_count, forms=view.forms), "ok")
-        window.feedback.ok()
-        while True:
-            choice = batch_dialog.launch(window, view)
-            if choice is None:
-                return
-            self.batch_document(choice, info.batch_no)
 
     def batch_document(self, kind: str, batch_no: str | None = None) -> Outcome | None:
         """移交清单 (kind "transmittal") or 送评报告单 ("report") of a batch."""
@@ -387,6 +360,28 @@ class PrintMenu:
         outcome = preview.launch(self.window, title, build(False),
                                  f"{word}-{batch.batch.batch_no}.pdf",
                                  rebuild=build if kind == "transmittal" else None)
+        self._report(title, outcome)
+        return outcome
+
+    # -------------------------------------------------------- return list
+    def return_list(self, return_list: ReturnList) -> Outcome | None:
+        """The 返还清单 of one unit, in the preview (full ID numbers on request)."""
+        from zcdesk import printing
+        from zcdesk.ui.dialogs import preview
+
+        store = self.window.store
+        point = store.point(return_list.point_code)
+        round_ = store.current_round()
+        items = store.checklist()
+
+        def build(full_ids: bool) -> PdfResult:
+            with _busy():
+                return printing.return_list_pdf(return_list, point, round_, items,
+                                                self.options(full_ids))
+
+        title = tr("返还清单 {unit}").format(unit=return_list.unit)
+        outcome = preview.launch(self.window, title, build(False),
+                                 f"返还清单-{return_list.unit}.pdf", rebuild=build)
         self._report(title, outcome)
         return outcome
 

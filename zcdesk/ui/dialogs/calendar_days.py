@@ -1,0 +1,131 @@
+"""设置 → 节假日… (admin): a year's holidays and make-up working days, and the
+correction period in working days. Each change is written at once (one store
+call, recorded); a refusal is shown in the message line and nothing changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+
+from zcdesk.domain.workdays import CalendarDay, DayKind
+from zcdesk.ui import store_errors as errors
+from zcdesk.ui.dialogs.common import fill_table, set_button_texts
+from zcdesk.ui.feedback import set_level
+from zcdesk.ui.forms.ui_calendar_dialog import Ui_CalendarDialog
+from zcdesk.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from zcdesk.store import Store
+
+HEADERS = ("日期", "星期", "类型", "名称")
+WEEKDAYS = "一二三四五六日"
+KIND_COLOURS = {DayKind.HOLIDAY: "#c62828", DayKind.WORKDAY: "#1565c0"}
+
+
+class CalendarDialog(QDialog):
+    def __init__(self, parent: QWidget | None, store: Store, today: dt.date) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.ui = Ui_CalendarDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.changed = False
+        self._days: list[CalendarDay] = []
+        ui.titleLabel.setText(tr("节假日和调休上班日"))
+        for kind in DayKind:
+            ui.kindCombo.addItem(tr(kind.label), kind.value)
+        ui.yearSpin.setValue(today.year)
+        ui.dayEdit.setDate(QDate(today.year, today.month, today.day))
+        ui.correctionSpin.setValue(store.correction_days())
+        set_button_texts(ui.buttonBox, close=tr("关闭"))
+        ui.buttonBox.rejected.connect(self.reject)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+        ui.saveButton.setDefault(True)
+        ui.yearSpin.valueChanged.connect(lambda _y: self.reload())
+        ui.daysTable.itemSelectionChanged.connect(self._on_selected)
+        ui.saveButton.clicked.connect(self.save_day)
+        ui.removeButton.clicked.connect(self.remove_selected)
+        ui.correctionButton.clicked.connect(self.save_correction_days)
+        ui.nameEdit.returnPressed.connect(self.save_day)
+        self.reload()
+        ui.dayEdit.setFocus()
+
+    def reload(self) -> None:
+        self._days = self.store.calendar_days(self.ui.yearSpin.value())
+        rows = [(d.day.isoformat(), tr("周{w}").format(w=WEEKDAYS[d.day.weekday()]),
+                 tr(d.kind.label), d.name) for d in self._days]
+        colours = [(None, None, KIND_COLOURS.get(d.kind), None) for d in self._days]
+        table = self.ui.daysTable
+        table.blockSignals(True)
+        fill_table(table, [tr(h) for h in HEADERS], rows, colours)
+        table.clearSelection()
+        table.blockSignals(False)
+
+    def days(self) -> list[CalendarDay]:
+        return list(self._days)
+
+    def _on_selected(self) -> None:
+        row = self.ui.daysTable.currentRow()
+        if 0 <= row < len(self._days):
+            day = self._days[row]
+            self.ui.dayEdit.setDate(QDate(day.day.year, day.day.month, day.day.day))
+            self.ui.kindCombo.setCurrentIndex(self.ui.kindCombo.findData(day.kind.value))
+            self.ui.nameEdit.setText(day.name)
+
+    def show_message(self, text: str, level: str = "ok") -> None:
+        set_level(self.ui.messageLabel, level)
+        self.ui.messageLabel.setText(text)
+
+    def message_text(self) -> str:
+        return self.ui.messageLabel.text()
+
+    def _write(self, action: object, done: str) -> bool:
+        try:
+            action()  # type: ignore[operator]
+        except errors.StoreError as exc:
+            self.show_message(str(exc), "error")
+            return False
+        self.changed = True
+        self.reload()
+        self.show_message(done, "ok")
+        return True
+
+    def save_day(self) -> None:
+        ui = self.ui
+        day = ui.dayEdit.date().toPython()
+        assert isinstance(day, dt.date)
+        kind = DayKind(ui.kindCombo.currentData())
+        name = ui.nameEdit.text().strip()
+        if day.year != ui.yearSpin.value():
+            ui.yearSpin.setValue(day.year)
+        self._write(lambda: self.store.set_calendar_day(day, kind, name),
+                    tr("已保存：{day} {kind} {name}").format(day=day.isoformat(),
+                                                          kind=tr(kind.label), name=name))
+
+    def remove_selected(self) -> None:
+        row = self.ui.daysTable.currentRow()
+        if not 0 <= row < len(self._days):
+            self.show_message(tr("请先在列表中选中要删除的日期。"), "warn")
+            return
+        day = self._days[row].day
+        self._write(lambda: self.store.set_calendar_day(day, None),
+                    tr("已删除 {day}：按普通的周一至周五计算。").format(day=day.isoformat()))
+
+    def save_correction_days(self) -> None:
+        days = self.ui.correctionSpin.value()
+        self._write(lambda: self.store.set_correction_days(days),
+                    tr("补正期限已设为 {n} 个工作日（此后发出的告知单按此计算）。").format(n=days))
+
+
+def launch(parent: QWidget | None, store: Store, today: dt.date) -> bool:
+    """True when anything was changed (the deadlines are recounted)."""
+    dialog = CalendarDialog(parent, store, today)
+    try:
+        dialog.exec()
+        return dialog.changed
+    finally:
+        dialog.deleteLater()
