@@ -321,3 +321,13 @@ def test_back_list_record_archive(handed, tmp_path: Path) -> None:  # type: igno
     code, out, _ = handed("return", "archive", "--unit", UNIT_LI)
     assert code == 0 and "1 个" in out
     assert stages(handed) == {"张三": "back", "李四": "archived", "王五": "counter"}
+
+
+def test_unknown_arguments_are_refused_in_chinese(zc) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = zc("stats", "--bogus")
+    assert code == 2 and "无法识别的参数：--bogus" in err
+    code, _, err = zc("batch", "list", "extra")
+    assert code == 2 and "无法识别的参数：extra" in err
+    assert zc("batch", "new", "--empty")[0] == 0
+    code, out, _ = zc("batch", "add", B1, ID_ZHANG, "--json", ID_LI)  # refs around an option
+    assert code == 0 and json.loads(out)["packets"] == 2
