@@ -15,6 +15,7 @@ BAR = QColor("#1e88e5")
 AXIS = QColor("#90a4ae")
 TEXT = QColor("#37474f")
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 48, 12, 16, 40
+MAX_BAR = 40.0
 
 
 class DayChart(QWidget):
@@ -54,7 +55,7 @@ class DayChart(QWidget):
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "0")
         count = len(self._days)
         slot = plot.width() / count
-        width = max(2.0, slot * 0.7)
+        width = min(MAX_BAR, max(2.0, slot * 0.7))  # one day is a bar, not a wall
         label_every = max(1, int(60 // max(slot, 1)) + 1)  # dates need about 60 px
         metrics = painter.fontMetrics()
         for index, (day, value) in enumerate(self._days):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QComboBox, QHeaderView
 
 from zcdesk.domain.completeness import PacketStatus
 from zcdesk.domain.flow import STAGE_LABELS
@@ -118,6 +118,13 @@ class PacketList(QObject):
             ui.eligibilityCombo.addItem(tr(label), value)
         for label, value in STAGE_FILTERS:
             ui.stageCombo.addItem(tr(label), value)
+        for combo in (ui.statusCombo, ui.eligibilityCombo, ui.stageCombo):
+            # As wide as a short word: the filter field keeps its room (the popup
+            # still shows each choice in full).
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(3)
+            combo.setMinimumWidth(66)
         ui.stageCombo.currentIndexChanged.connect(
             lambda _i: self.apply_filter(stage=ui.stageCombo.currentData()))
         ui.statusCombo.currentIndexChanged.connect(

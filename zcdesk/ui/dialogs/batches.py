@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton, QTableWidget
 
 from zcdesk.domain.flow import BatchItemCount, BatchStatus
 from zcdesk.domain.idnumber import mask_id
@@ -40,6 +40,13 @@ PACKET_HEADERS = ("姓名", "证件号码", "单位", "状态", "去向")
 TRANSMITTAL_FILTER = "移交文件 (*.zip);;所有文件 (*)"
 STATUS_COLOURS = {BatchStatus.OPEN: "#b26a00", BatchStatus.CLOSED: "#1565c0",
                   BatchStatus.HANDED_OVER: "#2e7d32"}
+
+
+def fit_height(table: QTableWidget) -> None:
+    """As tall as its rows (two batch items): the packets below get the room."""
+    rows = sum(table.rowHeight(r) for r in range(table.rowCount())) or 30
+    table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows
+                         + 2 * table.frameWidth() + 2)
 
 
 def items_words(items: tuple[BatchItemCount, ...]) -> str:
@@ -157,8 +164,9 @@ class BatchesDialog(QDialog):
                   "；".join(i.rejected) or "—") for i in info.items]
         keep = ui.itemsTable.currentRow()
         fill_table(ui.itemsTable, [tr(h) for h in ITEM_HEADERS], items,
-                   [(None, None, None, "#2e7d32" if not i.missing else "#b26a00", "#c62828")
-                    for i in info.items])
+                   [(None, None, None, "#2e7d32" if not i.missing else "#b26a00",
+                     "#c62828" if i.rejected else None) for i in info.items])
+        fit_height(ui.itemsTable)
         if 0 <= keep < len(items):
             ui.itemsTable.selectRow(keep)
         else:  # the first item still missing copies

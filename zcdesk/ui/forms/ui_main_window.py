@@ -282,6 +282,7 @@ class Ui_MainWindow(object):
 
         self.filterEdit = QLineEdit(self.listPane)
         self.filterEdit.setObjectName(u"filterEdit")
+        self.filterEdit.setMinimumSize(QSize(130, 0))
         self.filterEdit.setClearButtonEnabled(True)
 
         self.filterRow.addWidget(self.filterEdit)
@@ -328,7 +329,7 @@ class Ui_MainWindow(object):
         self.unitCombo.setObjectName(u"unitCombo")
         sizePolicy.setHeightForWidth(self.unitCombo.sizePolicy().hasHeightForWidth())
         self.unitCombo.setSizePolicy(sizePolicy)
-        self.unitCombo.setMinimumSize(QSize(150, 0))
+        self.unitCombo.setMinimumSize(QSize(100, 0))
         self.unitCombo.setMaximumSize(QSize(240, 16777215))
         self.unitCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.unitCombo.setMinimumContentsLength(8)
