@@ -101,9 +101,34 @@ def seed_demo(store: Store, count: int = 60) -> None:
                 store.accept(pid, "registration", 2, visit_id=visit.id)
         store.close_visit(visit.id)
     store.refresh_eligibility()
+    seed_flow(store, [p.packet_id for i, p in enumerate(packets) if i % 3 == 2])
     operator, role = store.operator, store.role
     for name, pin, kind in DEMO_OPERATORS:
         if kind == "clerk":
             store.login(DEMO_OPERATORS[0][0], DEMO_OPERATORS[0][1])
         store.create_operator(name, pin, kind)
     store.operator, store.role = operator, role  # the seeding session stays as it was
+
+
+def seed_flow(store: Store, complete: list[int]) -> None:
+    """After the counter: one batch already at the city bureau, decided and partly
+    back with the employers; one batch being filled; the rest still at the counter."""
+    if len(complete) < 12:
+        return
+    codes = [store.packet(pid).code for pid in complete]
+    sent = store.new_batch(fill=False).batch.batch_no
+    store.batch_add(sent, codes[:8])
+    store.batch_accept(sent, "report", 1)
+    store.batch_accept(sent, "roster", 1)
+    store.close_batch(sent)
+    store.hand_over(sent, "演示管理员", "崔银珊")
+    today = store.clock().date()
+    for index, code in enumerate(codes[:8]):
+        store.record_decision(code, "不通过" if index == 5 else "通过",
+                              today - dt.timedelta(days=3), "杭职改〔2025〕12 号")
+    store.receive_back(batch_no=sent)
+    first_unit = store.units_to_return()[0][0]
+    store.record_return(first_unit, "演示管理员", "人事部 " + first_unit[2:4] + "老师")
+    filling = store.new_batch(fill=False).batch.batch_no
+    store.batch_add(filling, codes[8:12])
+    store.batch_accept(filling, "report", 1)
