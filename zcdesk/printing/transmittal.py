@@ -208,8 +208,8 @@ def _facts(kit: TextKit, rows: list[tuple[str, str]], size: float) -> Table:
 
 
 def is_sealed(info: BatchInfo) -> bool:
-    """Closed or handed over, with its hash: the list may travel with the batch."""
-    return bool(info.sha256) and info.status is not BatchStatus.OPEN
+    """The batch has its hash (set when it is closed): the list may travel with it."""
+    return bool(info.sha256)
 
 
 def status_lines(info: BatchInfo) -> list[str]:
