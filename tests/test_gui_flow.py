@@ -408,3 +408,12 @@ def test_calendar_editor_changes_days_and_correction_period(
     ui.removeButton.click()
     assert len(store.calendar_days(2025)) == before
     assert "管理员" in dialog.message_text()
+
+
+# ---------------------------------------------------------------- city desk
+def test_city_desk_shows_the_city_view(qtbot: QtBot, store: Store) -> None:
+    store.set_desk_point("CITY")
+    window = make_window(qtbot, store)
+    assert getattr(window, "city_view", None) is not None
+    for action in window.flow.district_actions():
+        assert not action.isVisible() and not action.isEnabled()

@@ -373,8 +373,8 @@ class BatchesDialog(QDialog):
         batch_no = self._need_batch()
         if batch_no is None:
             return
-        self._run(lambda: self.window.printing.batch_document(kind, batch_no))
-        self.show_message(self.window.message_text(), "info")
+        if self._run(lambda: self.window.printing.batch_document(kind, batch_no)):
+            self.show_message(self.window.message_text(), "info")  # printed, saved, closed
 
     def export(self) -> str | None:
         from zcdesk.importing.transmittal_file import default_file_name

@@ -188,8 +188,8 @@ class ReturnsDialog(QDialog):
         if self._list is None:
             return
         return_list = self._list
-        self._run(lambda: self.window.printing.return_list(return_list))
-        self.show_message(self.window.message_text(), "info")
+        if self._run(lambda: self.window.printing.return_list(return_list)):
+            self.show_message(self.window.message_text(), "info")  # printed, saved, closed
 
     def record_return(self) -> None:
         from zcdesk.ui.dialogs import handover
