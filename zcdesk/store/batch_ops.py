@@ -240,15 +240,16 @@ class BatchOps:
             assert point is not None and round_ is not None
             names = {i.code: i.short_name
                      for i in [*self.checklist(), *self.checklist(Scope.BATCH)]}
-            manifest = build_manifest(self._batch_view(s, batch), _point_info(point),
-                                      _round_info(round_), names)
+            # Closing changes no packet: the packets just read are the ones frozen.
+            frozen = BatchView(self._batch_info(s, batch), view.packets)
+            manifest = build_manifest(frozen, _point_info(point), _round_info(round_), names)
             batch.manifest = manifest
             batch.sha256 = manifest_sha256(manifest)
             self._event(s, "batch_closed", batch_id=batch.id, detail={
                 "batch_no": batch.batch_no, "before": BatchStatus.OPEN.value,
                 "after": BatchStatus.CLOSED.value, "sha256": batch.sha256,
                 "packets": len(view.packets)})
-            return self._batch_view(s, batch)
+            return BatchView(self._batch_info(s, batch), view.packets)
 
     def reopen_batch(self: Store, batch_no: str, reason: str) -> BatchView:
         """closed → open, with the reason; the old hash stays in the event's detail."""
@@ -292,6 +293,8 @@ class BatchOps:
             at = now
         elif not isinstance(at, dt.datetime):
             at = dt.datetime.combine(at, dt.time())
+        elif at.tzinfo is not None:  # the database keeps local wall-clock times
+            at = at.astimezone().replace(tzinfo=None)
         if at > now:
             raise InputError("移交时间不能晚于现在。")
         with self._write() as s:
@@ -336,19 +339,21 @@ class BatchOps:
 
     def batch_manifest(self: Store, batch_no: str) -> dict[str, Any]:
         """The manifest frozen when the batch was closed (closed or handed over only)."""
+        return self._frozen_manifest(batch_no)[0]
+
+    def _frozen_manifest(self: Store, batch_no: str) -> tuple[dict[str, Any], str]:
         with self._read() as s:
             batch = self._batch_row(s, batch_no)
             if batch.status == BatchStatus.OPEN.value or batch.manifest is None:
                 raise InputError(f"批次 {batch.batch_no} 尚未封批：封批后才有移交清单和移交文件。")
-            return dict(batch.manifest)
+            return dict(batch.manifest), batch.sha256
 
     def export_batch(self: Store, batch_no: str, target: Path) -> str:
         """Write the transmittal file from the frozen manifest; returns its SHA-256."""
         from zcdesk.importing.transmittal_file import write_transmittal
 
         self.require_admin("导出移交文件")
-        manifest = self.batch_manifest(batch_no)
-        expected = self.batch(batch_no).batch.sha256
+        manifest, expected = self._frozen_manifest(batch_no)
         target = Path(target)
         try:
             sha = write_transmittal(manifest, target)
