@@ -20,6 +20,7 @@ import os
 import re
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -190,7 +191,8 @@ def read_transmittal(path: Path, expected_sha256: str | None = None) -> Transmit
         try:
             data = archive.read(MANIFEST)
             recorded = archive.read(CHECKSUM).decode("ascii", "replace").split()
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:  # CRC, truncation
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
+            # a CRC mismatch, a truncated member, or a corrupt deflate stream
             raise TransmittalError(
                 f"“{path.name}”已损坏，无法读出（{type(exc).__name__}）。"
                 "请向区受理点重新索取移交文件。") from None
