@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ID_LI, ID_WANG, ID_ZHANG
-from tests.gui_support import make_window, patch_dialog, press, scan
+from tests.gui_support import make_window, patch_dialog, press, scan, type_text
 from zcdesk.domain.flow import CheckinKind
 from zcdesk.importing import transmittal_file as tf
 from zcdesk.store import Store
@@ -194,12 +194,16 @@ def test_scans_check_in_warn_and_record_discrepancies(
     assert "清单外 1" in view.summary() and STRAY in view.summary()
     assert view.ui.summaryLabel.property("level") == "error"
 
+    type_text(qtbot, window.scan_edit, P3)  # a scanner set to end with Tab
+    qtbot.keyClick(window.scan_edit, Qt.Key.Key_Tab)
+    assert packet_rows(window)[P3][0].startswith("✓ 已签收") and window.scan_edit.hasFocus()
+
     scan(qtbot, window, "hello")  # not a code at all
     assert "不是材料袋封面条码" in message(window) and window.feedback.played[-1] == "error"
 
     report = city.city_report(B1)
-    assert [p.code for p in report.received] == [P1]
-    assert [p.code for p in report.missing] == [P2, P3]
+    assert [p.code for p in report.received] == [P1, P3]
+    assert [p.code for p in report.missing] == [P2]
     assert report.unexpected == (STRAY,)
     assert window.scan_edit.hasFocus()
 
@@ -233,6 +237,8 @@ def test_the_lists_qr_code_is_compared_with_the_file(
     assert view.selected == B1 and list(packet_rows(window)) == [P1, P2, P3]
     press(qtbot, window, Qt.Key.Key_PageDown)  # B001 was imported last: on top
     assert view.selected == B2 and list(packet_rows(window)) == [P4]
+    press(qtbot, window, Qt.Key.Key_PageUp)
+    assert view.selected == B1 and window.scan_edit.hasFocus()
 
 
 def test_a_packet_of_another_batch_is_checked_in_with_a_warning(

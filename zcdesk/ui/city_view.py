@@ -99,8 +99,12 @@ def install_city_view(window: MainWindow) -> CityView:
     suffix = getattr(window, "_title_suffix", "")
     if TITLE_SUFFIX not in suffix:
         window.set_title_suffix(tr(TITLE_SUFFIX) + suffix)
-    view.reload()
-    window.show_message(view.greeting(), "info")
+    try:
+        view.reload()
+        window.show_message(view.greeting(), "info")
+    except errors.StoreError as exc:  # the window stays usable; F5 tries again
+        view.problem = str(exc)
+        window.show_error(view.problem)
     # MainWindow.attach_store greets the counter's clerk right after this call:
     # the city's greeting again once it is done, unless a scan came first.
     QTimer.singleShot(0, view, view.greet_if_idle)
@@ -179,6 +183,7 @@ class CityView(QWidget):
         self.folder = ""  # where the last transmittal file was chosen
         self.selected: str | None = None  # batch number shown below
         self.scanned = False  # a scan was handled (the greeting is not repeated)
+        self.problem = ""  # the batches could not be read when the view was installed
         self.batch_model = CityBatchModel(self)
         self.packet_model = CityPacketModel(self)
         self.packet_filter = IssuesFilter(self)
@@ -234,7 +239,10 @@ class CityView(QWidget):
 
     def greet_if_idle(self) -> None:
         if not self.scanned:
-            self.host.show_message(self.greeting(), "info")
+            if self.problem:
+                self.host.show_message(self.problem, "error")
+            else:
+                self.host.show_message(self.greeting(), "info")
 
     def greeting(self) -> str:
         if not self.batch_model.rowCount():
@@ -289,6 +297,7 @@ class CityView(QWidget):
     def reload(self) -> None:
         """Every batch read again (import, F5); the selection kept."""
         store = self.store
+        self.problem = ""
         self.packet_model.item_names = {i.code: i.short_name for i in store.checklist()}
         self.batch_model.set_batches(store.city_batches())
         for column in (0, 1, 2):  # a handful of rows: fit the district's full name
