@@ -300,6 +300,9 @@ def test_undo_checkin(city: Store, files: dict[str, tuple[Path, str]]) -> None:
     assert f"签收材料袋 {P1}" in words and f"撤销签收 {P1}" in words
     assert f"导入移交文件 {B1}" in words and "清单外材料袋 SC-2025H1-P000099" in words
     assert describe_city_event("accept", {}) is None
+    # The audit trail itself (zcdesk audit, the history view) speaks the same words.
+    described = [e.description for e in city.audit()]
+    assert f"签收材料袋 {P1}" in described and f"撤销签收 {P1}" in described
 
 
 # ------------------------------------------------------------------ report

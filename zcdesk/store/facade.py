@@ -55,7 +55,7 @@ from zcdesk.domain.scan import ScanKind, classify
 from zcdesk.store import models as m
 from zcdesk.store.batch_ops import BatchOps
 from zcdesk.store.calendar_ops import CalendarOps
-from zcdesk.store.city_ops import CityOps
+from zcdesk.store.city_ops import CityOps, describe_city_event
 from zcdesk.store.engine import WRITE, create_store_engine, sqlite_path
 from zcdesk.store.errors import (
     ConcurrentChange,
@@ -1045,6 +1045,9 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         item_name = item.short_name if item else (e.item_code or "")
         detail = e.detail or {}
         batch_no = detail.get("batch_no", "")
+        city = describe_city_event(e.kind, detail)
+        if city:
+            return city
         if e.kind == CopyKind.ACCEPT.value:
             return f"{item_name} 收 {e.copies} 份"
         if e.kind == CopyKind.REJECT.value:
