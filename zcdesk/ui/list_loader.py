@@ -30,9 +30,11 @@ class ListLoader(QObject):
     loaded = Signal(int, object, object)
     failed = Signal(int, str)
 
-    def __init__(self, load: Callable[[], list[PacketRow]], parent: QObject | None = None
-                 ) -> None:
-        super().__init__(parent)
+    def __init__(self, load: Callable[[], list[PacketRow]]) -> None:
+        # No Qt parent: the thread keeps this object alive until it has emitted. With
+        # the list as parent, closing the window could delete it in the middle of an
+        # emit from the thread (a crash); the receivers' connections go with them.
+        super().__init__()
         self._load = load
         self.checklist: list[ChecklistItem] = []
         self.generation = 0

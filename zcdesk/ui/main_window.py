@@ -75,6 +75,8 @@ class MainWindow(CounterMixin, QMainWindow):
         self._queued_scans: list[str] = []  # submitted before the store was there
         self._opener: Callable[[], Store] | None = None
         self._opening = False
+        self._store_opener: StoreOpener | None = None
+        self._closing = False
         self._shown = False
         self._started = False
         self.exit_code: int | None = None  # set when the store could not be opened
@@ -282,12 +284,16 @@ class MainWindow(CounterMixin, QMainWindow):
         handle = self.windowHandle()
         if handle is not None:
             handle.removeEventFilter(self)
-        opener = StoreOpener(self)
+        # No Qt parent (the thread keeps it alive while it emits); see list_loader.py.
+        self._store_opener = opener = StoreOpener()
         opener.opened.connect(self._on_store_opened)
         opener.failed.connect(self._on_store_failed)
         opener.start(self._opener)
 
     def _on_store_opened(self, store: Store) -> None:
+        if self._closing:  # the window closed while the database was opening
+            store.close()
+            return
         self.attach_store(store)
 
     def _on_store_failed(self, exc: BaseException) -> None:
@@ -661,6 +667,9 @@ class MainWindow(CounterMixin, QMainWindow):
             QTimer.singleShot(0, self, self.ensure_desk_setup)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
+        if self._store_opener is not None:
+            self._store_opener.cancelled = True
         self.session.stop()
         handle = self.windowHandle()
         if handle is not None:

@@ -59,7 +59,7 @@ class PacketList(QObject):
         self.store: Store | None = None
         self._load_later = load_later
         self.model = PacketTableModel(self._read_rows, [], self, load_now=False)
-        self._loader = ListLoader(self._read_rows, self)
+        self._loader = ListLoader(self._read_rows)
         self._loader.loaded.connect(self._on_loaded)
         self._loader.failed.connect(self._on_failed)
         # Packet ids written while the rows are being read (None: not loading).

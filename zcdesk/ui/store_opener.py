@@ -25,6 +25,9 @@ class StoreOpener(QObject):
 
     opened = Signal(object)
     failed = Signal(object)
+    # Set when the window closes first: a store opened after that is closed here,
+    # not left with its connections open.
+    cancelled = False
 
     def start(self, opener: Callable[[], Store]) -> None:
         threading.Thread(target=self._run, args=(opener,), name="zcdesk-open",
@@ -36,6 +39,9 @@ class StoreOpener(QObject):
         except Exception as exc:  # reported in the window, never lost in a thread
             self._emit(self.failed, exc)
         else:
+            if self.cancelled:
+                store.close()
+                return
             self._emit(self.opened, store)
 
     @staticmethod

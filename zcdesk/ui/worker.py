@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -106,10 +107,14 @@ def run_in_background(owner: QObject, work: Callable[[], T],
 
     Nothing is called when `owner` is gone by then.
     """
-    relay = _Relay(owner)
+    # No Qt parent: the thread keeps the relay alive until it has emitted (a relay
+    # owned by `owner` could be deleted mid-emit when the window closes: a crash).
+    relay = _Relay()
 
     def deliver(value: object, error: object) -> None:
         relay.deleteLater()
+        if not shiboken6.isValid(owner):
+            return
         if isinstance(error, BaseException):
             on_error(error)
         else:
