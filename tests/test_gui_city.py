@@ -137,6 +137,11 @@ def test_the_city_desk_replaces_the_counter(qtbot: QtBot, city: Store) -> None:
     qtbot.waitUntil(lambda: "请先导入区受理点的移交文件" in message(window), timeout=2000)
     press(qtbot, window, Qt.Key.Key_F2)  # the counter's 新建收件 is gone
     assert window.visit is None
+    # The status bar keeps who and where, not the counter's counts and deadlines.
+    window.refresh_status_bar()
+    window.refresh_deadlines()
+    assert "齐全" not in window.status_bar_text() or not window._counts_label.isVisible()
+    assert not window._deadline_label.isVisible() and not window.overdue_text()
 
 
 def test_import_through_the_menu(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,

@@ -77,6 +77,9 @@ def seed_demo(store: Store, count: int = 60) -> None:
     Operators: 演示管理员 (admin, PIN 2580) and 小王 (clerk, PIN 3690); the login
     dialog of the demo says so.
     """
+    operator, role = store.operator, store.role
+    # The demo's history reads as the office's own, not the OS account that seeded it.
+    store.operator = DEMO_OPERATORS[0][0]
     store.set_desk_point("SC")
     store.set_setting("desk.name", "演示窗口 1")
     packets = [store.add_applicant(form) for form in demo_forms(count)]
@@ -102,7 +105,6 @@ def seed_demo(store: Store, count: int = 60) -> None:
         store.close_visit(visit.id)
     store.refresh_eligibility()
     seed_flow(store, [p.packet_id for i, p in enumerate(packets) if i % 3 == 2])
-    operator, role = store.operator, store.role
     for name, pin, kind in DEMO_OPERATORS:
         if kind == "clerk":
             store.login(DEMO_OPERATORS[0][0], DEMO_OPERATORS[0][1])

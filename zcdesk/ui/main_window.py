@@ -77,6 +77,7 @@ class MainWindow(CounterMixin, QMainWindow):
         self._opening = False
         self._store_opener: StoreOpener | None = None
         self._closing = False
+        self._city_desk = False  # set once the city view replaces the counter
         self._shown = False
         self._started = False
         self.exit_code: int | None = None  # set when the store could not be opened
@@ -154,7 +155,7 @@ class MainWindow(CounterMixin, QMainWindow):
         self.refresh_deadlines()
         self._install_city_view()
         self._update_title()
-        if not self.packet_list.load_error:
+        if not self.packet_list.load_error and not self._city_desk:
             self.show_message(tr(GREETING), "info")
         self._start_when_ready()
         if not self.session.waiting_for_login:
@@ -178,6 +179,11 @@ class MainWindow(CounterMixin, QMainWindow):
         except ImportError:  # the city view is not part of this build
             return
         install_city_view(self)
+        # The counter's counts, deadlines and corrections mean nothing at the city
+        # desk: its own view shows each batch's received / missing / unexpected.
+        self._city_desk = True
+        for widget in (self._counts_label, self._deadline_label, self._overdue_button):
+            widget.hide()
 
     def _flush_queued_scans(self) -> None:
         """Every scan submitted while the database opened (or before the login), in order."""
@@ -583,7 +589,7 @@ class MainWindow(CounterMixin, QMainWindow):
         Not part of refresh_status_bar (which follows every scan): it reads the
         calendar and the visits, so it runs on attach, after a visit is finished,
         after the calendar or the flow changes, and every quarter of an hour."""
-        if not self.store_ready:
+        if not self.store_ready or self._city_desk:
             return
         self._deadlines_timer.start()
         try:
