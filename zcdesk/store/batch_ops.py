@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy import delete, exists, func, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
-from zcdesk.domain.checklist import ChecklistItem, RejectReason, Scope, find_item, parse_reason
+from zcdesk.domain.checklist import ChecklistItem, RejectReason, Scope, find_item
 from zcdesk.domain.completeness import (
     CopyEvent,
     CopyKind,
@@ -168,22 +168,12 @@ class BatchOps:
     def batch_reject(self: Store, batch_no: str, item_code: str, copies: int,
                      reason: RejectReason | str, text: str = "") -> BatchView:
         """Copies of a batch-level item handed back with the reason; they never count."""
-        from zcdesk.store.facade import _valid_copies  # lazy: the facade imports us
+        from zcdesk.store.facade import _rejection, _valid_copies  # lazy: the facade imports us
 
         self.require_admin("登记批次材料")
         item = self._batch_item(item_code)
         copies = _valid_copies(copies)
-        if not isinstance(reason, RejectReason):
-            parsed = parse_reason(str(reason))
-            if parsed is None:
-                raise InputError(f"退回原因“{reason}”无法识别。可选：缺水印、未盖章、非原件、"
-                                 "信息与系统不符、其他（须说明）。")
-            reason = parsed
-        text = text.strip()
-        if reason is RejectReason.OTHER and not text:
-            raise InputError("退回原因为“其他”时，请写明具体原因。")
-        if len(text) > 200:
-            raise InputError("退回说明过长（最多 200 个字符）。")
+        reason, text = _rejection(reason, text)
         with self._write() as s:
             batch = self._batch_for_write(s, batch_no)
             self._require_open(batch, "登记批次材料")

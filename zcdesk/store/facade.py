@@ -712,19 +712,7 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         """Record copies handed back with the reason; they never count."""
         item = self._item(item_code)
         copies = _valid_copies(copies)
-        if not isinstance(reason, RejectReason):
-            from zcdesk.domain.checklist import parse_reason
-
-            parsed = parse_reason(str(reason))
-            if parsed is None:
-                raise InputError(f"退回原因“{reason}”无法识别。可选：缺水印、未盖章、非原件、"
-                                 "信息与系统不符、其他（须说明）。")
-            reason = parsed
-        text = text.strip()
-        if reason is RejectReason.OTHER and not text:
-            raise InputError("退回原因为“其他”时，请写明具体原因。")
-        if len(text) > 200:
-            raise InputError("退回说明过长（最多 200 个字符）。")
+        reason, text = _rejection(reason, text)
         with self._write() as s:
             packet = self._packet_for_write(s, packet_id, expected_version)
             self._check_not_frozen(s, packet)
@@ -1124,6 +1112,24 @@ def _describe_flow(e: m.Event, item_name: str, detail: dict[str, Any], batch_no:
 class _Codes:
     points: dict[int, str]
     rounds: dict[int, str]
+
+
+def _rejection(reason: RejectReason | str, text: str) -> tuple[RejectReason, str]:
+    """A hand-back's reason and its words, checked (packet and batch items alike)."""
+    if not isinstance(reason, RejectReason):
+        from zcdesk.domain.checklist import parse_reason
+
+        parsed = parse_reason(str(reason))
+        if parsed is None:
+            raise InputError(f"退回原因“{reason}”无法识别。可选：缺水印、未盖章、非原件、"
+                             "信息与系统不符、其他（须说明）。")
+        reason = parsed
+    text = text.strip()
+    if reason is RejectReason.OTHER and not text:
+        raise InputError("退回原因为“其他”时，请写明具体原因。")
+    if len(text) > 200:
+        raise InputError("退回说明过长（最多 200 个字符）。")
+    return reason, text
 
 
 def _valid_copies(copies: int) -> int:
