@@ -7,17 +7,19 @@ place only when the whole document was made, so a refusal leaves no file.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from zcdesk.print_output import (  # noqa: F401  (re-exported for the other commands)
+    ENV_FALLBACK_FONT,
+    SETTING_FALLBACK_FONT,
+    fallback_font,
+    write_atomically,
+)
+
 if TYPE_CHECKING:  # imported where used: `zcdesk` (the window) starts without SQLAlchemy
     from zcdesk.store import Store
-
-SETTING_FALLBACK_FONT = "print.fallback_font"
-ENV_FALLBACK_FONT = "ZCDESK_FALLBACK_FONT"
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -84,34 +86,3 @@ def print_document(store: Store, args: argparse.Namespace) -> int:
         print(f"注意：{warning}", file=sys.stderr)
     print(f"已生成 {args.output}（{result.pages} 页）")
     return 0
-
-
-def fallback_font(store: Store) -> Path | None:
-    from zcdesk.store import InputError
-
-    configured = os.environ.get(ENV_FALLBACK_FONT) or store.setting(SETTING_FALLBACK_FONT)
-    if not configured:
-        return None
-    path = Path(configured).expanduser()
-    if not path.is_file():
-        raise InputError(f"备用字体文件“{path}”不存在，请检查设置（{SETTING_FALLBACK_FONT}）。")
-    return path
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    from zcdesk.store import InputError
-
-    if target.suffix.lower() != ".pdf":
-        raise InputError(f"输出文件“{target}”应以 .pdf 结尾。")
-    if not target.parent.is_dir():
-        raise InputError(f"输出文件夹“{target.parent}”不存在。")
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".zcdesk-", suffix=".pdf")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise InputError(f"无法写入“{target}”：{exc.strerror or exc}") from exc

@@ -84,7 +84,7 @@ class PrintMenu:
     # ------------------------------------------------------------ options
     def options(self, full_ids: bool = False) -> PrintOptions:
         """As `zcdesk print` has them (raises InputError for a missing fallback font)."""
-        from zcdesk.cli_print import fallback_font  # the CLI's setting, one definition
+        from zcdesk.print_output import fallback_font  # the CLI's setting, one definition
         from zcdesk.printing import PrintOptions
 
         store = self.window.store

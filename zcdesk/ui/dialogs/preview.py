@@ -421,7 +421,7 @@ class PreviewDialog(QDialog):
 
     def save(self) -> None:
         """另存为 PDF…: the document shown, written whole or not at all."""
-        from zcdesk.cli_print import write_atomically  # the same as `zcdesk print -o`
+        from zcdesk.print_output import write_atomically  # as `zcdesk print -o`
 
         document = self._documents[self._current]
         start = Path(_last_folder or Path.home()) / document.suggested_name

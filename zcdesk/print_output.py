@@ -1,0 +1,49 @@
+"""Where printed documents go: the fallback font setting and the all-or-nothing PDF write.
+
+Shared by the command line (`zcdesk print -o`) and the window (Save as PDF), so both
+refuse the same way; neither layer imports the other.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported where used: the window starts without SQLAlchemy
+    from zcdesk.store import Store
+
+SETTING_FALLBACK_FONT = "print.fallback_font"
+ENV_FALLBACK_FONT = "ZCDESK_FALLBACK_FONT"
+
+
+def fallback_font(store: Store) -> Path | None:
+    from zcdesk.store import InputError
+
+    configured = os.environ.get(ENV_FALLBACK_FONT) or store.setting(SETTING_FALLBACK_FONT)
+    if not configured:
+        return None
+    path = Path(configured).expanduser()
+    if not path.is_file():
+        raise InputError(f"备用字体文件“{path}”不存在，请检查设置（{SETTING_FALLBACK_FONT}）。")
+    return path
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    from zcdesk.store import InputError
+
+    if target.suffix.lower() != ".pdf":
+        raise InputError(f"输出文件“{target}”应以 .pdf 结尾。")
+    if not target.parent.is_dir():
+        raise InputError(f"输出文件夹“{target.parent}”不存在。")
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".zcdesk-", suffix=".pdf")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise InputError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
