@@ -109,7 +109,11 @@ def _workbook_sheets(path: Path, *, is_zip: bool) -> list[SheetSource]:
 
     kind = "Excel（.xlsx）" if is_zip else "Excel 97-2003（.xls）"
     try:
-        book = calamine.CalamineWorkbook.from_path(str(path))
+        # From memory, not from the path: the workbook stays open while its sheets are
+        # read lazily, and an open handle would keep the file locked on Windows.
+        book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
+    except OSError as exc:
+        raise RosterUnreadable(f"无法读取文件“{path.name}”：{exc.strerror or exc}") from None
     except calamine.PasswordError:
         raise RosterUnreadable(f"文件“{path.name}”设有打开密码，请取消密码后另存再导入。") from None
     except Exception as exc:  # calamine raises several error types for broken files
