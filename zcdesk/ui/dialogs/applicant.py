@@ -66,6 +66,7 @@ class ApplicantDialog(QDialog):
         self._gender_chosen = False
         self._auto_issuer = ""
         self._problems: dict[str, str] = {}
+        self._registered: dict[str, str] = {}  # ID number → name already registered
         self._fill_choices()
         ok = ok_button(self.ui.buttonBox)
         ok.setDefault(True)
@@ -244,14 +245,17 @@ class ApplicantDialog(QDialog):
             self.ui.errorLabel.setText("")
 
     def _registered_name(self, number: str) -> str:
-        try:
-            found = self._store.lookup(number)
-        except StoreError:
-            return ""
-        if found.kind is LookupKind.FOUND and found.packet is not None \
-                and found.packet.applicant.id_number == number:
-            return found.packet.applicant.name
-        return ""
+        # Every keystroke in any field revalidates: ask the store once per number.
+        cache = self._registered
+        if number not in cache:
+            try:
+                found = self._store.lookup(number)
+            except StoreError:
+                return ""
+            cache[number] = (found.packet.applicant.name
+                             if found.kind is LookupKind.FOUND and found.packet is not None
+                             and found.packet.applicant.id_number == number else "")
+        return cache[number]
 
     def _confirm(self) -> None:
         self.revalidate()
