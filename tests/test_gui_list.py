@@ -102,6 +102,16 @@ def test_header_click_sorts(window: MainWindow) -> None:
     assert [model.row_of(r).id_number for r in range(3)] == ids
 
 
+def test_the_highlighted_row_follows_its_packet_when_sorted(window: MainWindow) -> None:
+    table, model = window.ui.packetTable, window.packet_model
+    table.sortByColumn(COL_ID, Qt.SortOrder.AscendingOrder)
+    table.setCurrentIndex(model.index(0, COL_ID))
+    first = model.row_of(0).packet_id
+    table.sortByColumn(COL_ID, Qt.SortOrder.DescendingOrder)
+    assert model.row_of(table.currentIndex().row()).packet_id == first
+    assert table.currentIndex().row() == 2
+
+
 def test_f5_reloads(qtbot: QtBot, window: MainWindow, store: Store,
                     people: dict[str, int]) -> None:
     store.accept(people["张三"], "evaluation", 2)  # e.g. by the second counter

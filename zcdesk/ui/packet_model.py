@@ -320,11 +320,17 @@ class PacketTableModel(QAbstractTableModel):
         if not 0 <= column < len(HEADERS):
             return
         self.layoutAboutToBeChanged.emit()
+        # The view's current row (and any other persistent index) follows its packet.
+        kept = [(index, self.packet_id(index.row())) for index in self.persistentIndexList()]
         self._sort = (column, order)
         self._order = self._sorted_order()
         self._stack.clear()
         self._visible = self._lookup(self._text)
         self._visible_at = None
+        for index, packet_id in kept:
+            row = None if packet_id is None else self.visible_row_of_packet(packet_id)
+            self.changePersistentIndex(
+                index, QModelIndex() if row is None else self.index(row, index.column()))
         self.layoutChanged.emit()
 
     def _sorted_order(self) -> list[int]:
