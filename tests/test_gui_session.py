@@ -263,3 +263,21 @@ def test_automatic_backup_runs_at_start_and_failures_warn(
     qtbot.waitUntil(lambda: len(window.session.backups) == 2, timeout=2000)
     assert "自动备份失败" in window.notice_text()
     assert "磁盘已满" in window._notice_label.toolTip()
+
+
+def test_no_idle_lock_while_long_work_runs(qtbot: QtBot, store: Store,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """An import or a print job behind its progress dialog is not idleness: the lock
+    (which would use the store beside the worker thread) waits until it is done."""
+    from zcdesk.ui import worker
+
+    with_operators(store)
+    store.login("小王", "3690")
+    window = make_window(qtbot, store)
+    monkeypatch.setattr(worker, "_long_work", 1)
+    window.session.idle_ms = 100
+    window.session.start_idle()
+    qtbot.wait(400)
+    assert not window.session.locked and window.session.idle.active
+    monkeypatch.setattr(worker, "_long_work", 0)
+    qtbot.waitUntil(lambda: window.session.locked, timeout=3000)

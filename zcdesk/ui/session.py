@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from zcdesk.domain.records import OperatorInfo
 from zcdesk.ui import store_errors as errors
 from zcdesk.ui.i18n import tr
-from zcdesk.ui.worker import run_in_background
+from zcdesk.ui.worker import long_work_running, run_in_background
 
 if TYPE_CHECKING:
     from zcdesk.ui.main_window import MainWindow
@@ -93,6 +93,9 @@ class IdleWatcher(QObject):
             self._watching = False
 
     def _fire(self) -> None:
+        if long_work_running():  # an import or a print job is not idleness
+            self._timer.start()
+            return
         self.stop()
         self.idle.emit()
 
@@ -252,8 +255,8 @@ class Session(QObject):
 
     def backup_now(self) -> None:
         window = self.window
-        if not window.store_ready or self.backup_running:
-            return
+        if not window.store_ready or self.backup_running or long_work_running():
+            return  # the next tick (hourly) tries again
         self.backup_running = True
         run_in_background(self, window.store.automatic_backup, self._backup_done,
                           self._backup_failed)

@@ -29,6 +29,15 @@ Progress = Callable[[int, int], bool]
 SHOW_AFTER_MS = 300
 
 
+_long_work = 0  # run_with_progress calls in progress (nested event loops)
+
+
+def long_work_running() -> bool:
+    """True while run_with_progress waits for its thread: timers that would start
+    more store work (the idle lock, the automatic backup) wait for the next tick."""
+    return _long_work > 0
+
+
 @dataclass
 class Outcome(Generic[T]):
     cancelled: bool
@@ -86,10 +95,13 @@ def run_with_progress(parent: QWidget | None, work: Callable[[Progress], T], lab
         loop.quit()
 
     progress.canceled.connect(cancel)
+    global _long_work
+    _long_work += 1
     threading.Thread(target=run, name="zcdesk-work", daemon=True).start()
     try:
         loop.exec()
     finally:
+        _long_work -= 1
         cancelled = stop.is_set() or (cancellable and progress.wasCanceled())
         progress.close()
         progress.deleteLater()
