@@ -13,6 +13,7 @@ import uuid
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -361,3 +362,126 @@ def test_district_batch_to_city(store: Store, city: Store, people: dict[str, int
     report = city.city_report(batch_no)
     assert report.missing == () and report.batch.list_checked
     assert {p.name for p in report.received} == set(people)
+
+
+# ------------------------------------------------------------------ review fixes
+def test_a_scan_never_loads_a_manifest(city: Store,
+                                       files: dict[str, tuple[Path, str]]) -> None:
+    """A 20,000-packet manifest is ≈ 6 MB of JSON: no scan may select it."""
+    from sqlalchemy import event
+
+    city.import_transmittal(files[B1][0])
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(city.engine, "before_cursor_execute", seen)
+    try:
+        for raw in (tf.qr_payload(B1, files[B1][1]), B1, P1, P1, "SC-2025H1-P000099",
+                    "GS-2025H1-P000001", "hello"):
+            city.checkin(raw)
+        city.undo_checkin(P1)
+        city.city_batches()
+        city.city_unassigned()
+    finally:
+        event.remove(city.engine, "before_cursor_execute", seen)
+    assert statements and not [q for q in statements if "manifest" in q.lower()]
+    # The report still has the batch items, read from the manifest on demand.
+    assert city.city_report(B1).batch_items == {"report": 1, "roster": 1}
+
+
+def test_undo_finds_its_own_event_among_many(city_url: str,
+                                             files: dict[str, tuple[Path, str]]) -> None:
+    """Every scan at the same instant (a fixed clock): undo still reverses the right one."""
+    s = Store.open(city_url, operator="崔银珊", desk="职改办1", clock=lambda: FIXED_NOW)
+    try:
+        s.set_desk_point("CITY")
+        s.import_transmittal(files[B1][0])
+        for code in (P1, P2, P3, "SC-2025H1-P000099"):
+            s.checkin(code)
+        s.undo_checkin(P2)
+        s.undo_checkin("SC-2025H1-P000099")
+        events = {e.detail.get("code"): e for e in s.audit()
+                  if e.kind in ("city_checkin", "city_unexpected")}
+        reversals = [e for e in s.audit() if e.kind == "reversal"]
+        assert events[P2].reversed_by == reversals[0].id
+        assert events["SC-2025H1-P000099"].reversed_by == reversals[1].id
+        assert events[P1].reversed_by is None and events[P3].reversed_by is None
+        s.checkin(P2)  # in again, then undone again: the new event, not the reversed one
+        s.undo_checkin(P2)
+        again = [e for e in s.audit() if e.kind == "city_checkin"
+                 and e.detail.get("code") == P2]
+        assert len(again) == 2 and all(e.reversed_by for e in again)
+    finally:
+        s.close()
+
+
+def test_the_active_batch_is_kept_per_desk(city: Store,
+                                           files: dict[str, tuple[Path, str]]) -> None:
+    """A restart (or `zcdesk city checkin` in a new process) keeps the desk's batch."""
+    city.import_transmittal(files[B1][0])
+    city.import_transmittal(files[B2][0])
+    assert city.city_active_batch == B2  # the import selects its batch
+    city.checkin(tf.qr_payload(B1, files[B1][1]))
+    url = city.engine.url.render_as_string(hide_password=False)
+    again = Store.open(url, operator="崔银珊", desk="职改办1", clock=Clock())
+    other = Store.open(url, operator="孙伟", desk="职改办2", clock=Clock())
+    try:
+        assert again.city_active_batch == B1
+        assert again.checkin("SC-2025H1-P000123").batch.batch_no == B1
+        # Another desk has its own: none yet, so the district's latest batch.
+        assert other.city_active_batch is None
+        assert other.checkin("SC-2025H1-P000124").batch.batch_no == B2
+        other.checkin(B1)  # a batch number selects it at that desk only
+        assert other.city_active_batch == B1 and again.city_active_batch == B1
+        again.checkin(B2)
+        assert again.city_active_batch == B2 and other.city_active_batch == B1
+    finally:
+        again.close()
+        other.close()
+    assert kinds(city).count("setting_changed") == 1  # the desk point; scans are the record
+
+
+def test_strangers_without_a_batch_are_listed(city: Store, tmp_path: Path,
+                                              files: dict[str, tuple[Path, str]]) -> None:
+    """Scanned while no batch is active at the desk and none of the district is
+    imported: stored with no batch, so listed apart until the district's file comes."""
+    stray = city.checkin("GS-2025H1-P000001")
+    assert stray.kind is CheckinKind.UNEXPECTED and stray.batch is None
+    assert "未归入批次的清单外材料袋" in stray.message
+    for code in ("GS-2025H1-P000002", "XH-2025H1-P000003", "SC-2025H1-P000099"):
+        city.checkin(code)
+    assert city.city_unassigned() == ("GS-2025H1-P000001", "GS-2025H1-P000002",
+                                      "XH-2025H1-P000003", "SC-2025H1-P000099")
+    city.undo_checkin("GS-2025H1-P000002")
+    city.import_transmittal(files[B1][0])  # takes SC's stranger only
+    assert [b.unexpected for b in city.city_batches()] == [1]
+    assert city.city_unassigned() == ("GS-2025H1-P000001", "XH-2025H1-P000003")
+    city.checkin("GS-2025H1-P000004")  # now B1 is active: a stranger joins B1
+    assert city.city_unassigned() == ("GS-2025H1-P000001", "XH-2025H1-P000003")
+    # The district's file arrives: its strangers join that batch's discrepancies.
+    gs = tmp_path / "gs.zip"
+    write_file(gs, "GS-2025H1-B001", codes=["GS-2025H1-P000010"], point=("GS", "拱墅区"))
+    result = city.import_transmittal(gs)
+    assert "1 个清单外材料袋已记入本批次" in result.message, result.message
+    assert result.batch.unexpected == 1
+    assert city.city_report("GS-2025H1-B001").unexpected == ("GS-2025H1-P000001",)
+    assert city.city_unassigned() == ("XH-2025H1-P000003",)
+
+
+def test_an_older_file_never_replaces_a_newer_one(
+        city: Store, tmp_path: Path, files: dict[str, tuple[Path, str]]) -> None:
+    newer = tmp_path / "v2.zip"
+    sha2 = write_file(newer, B1, codes=[P1, P2], closed_at="2025-05-21T08:00:00")
+    city.import_transmittal(newer)
+    with pytest.raises(InputError, match=r"旧版本.*已拒绝导入"):
+        city.import_transmittal(files[B1][0])  # closed 2025-05-20
+    twin = tmp_path / "twin.zip"
+    write_file(twin, B1, codes=[P1], closed_at="2025-05-21T08:00:00")
+    with pytest.raises(InputError, match="封批时间相同"):
+        city.import_transmittal(twin)
+    info = city.city_batches()[0]
+    assert (info.sha256, info.expected) == (sha2, 2)
+    assert kinds(city).count("city_imported") == 1
+    assert city.import_transmittal(newer).new is False  # the same file: still fine

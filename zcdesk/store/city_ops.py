@@ -14,7 +14,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, exists, func, insert, select
+from sqlalchemy import delete, exists, func, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
 from zcdesk.domain.flow import (
@@ -41,14 +41,16 @@ if TYPE_CHECKING:
 
 CITY_KIND = "city"
 CHECKIN_KINDS = ("city_checkin", "city_unexpected")
+# The batch being checked in, per desk: a restart (or `zcdesk city checkin` in a new
+# process) attaches strangers to the batch whose list or number was scanned last here.
+ACTIVE_SETTING = "city.batch@"
+UNASSIGNED_LABEL = "未归入批次的清单外材料袋"
 _CITY_PACKET = m.CityPacketRow.__table__
 _REVERSAL = aliased(m.Event)
 _NOT_REVERSED = ~exists().where(_REVERSAL.reverses_id == m.Event.id)
 
 
 class CityOps:
-    _city_active: str | None = None  # batch number being checked in at this desk
-
     # ----------------------------------------------------------------- the desk
     def is_city_desk(self: Store) -> bool:
         point = self.desk_point()
@@ -62,7 +64,25 @@ class CityOps:
     @property
     def city_active_batch(self: Store) -> str | None:
         """The batch this desk is checking in (selected by a scan), if any."""
-        return self._city_active
+        with self._read() as s:
+            return self._active(s)
+
+    def _active_key(self: Store) -> str:
+        return (ACTIVE_SETTING + self.desk)[:64]
+
+    def _active(self: Store, s: Session) -> str | None:
+        row = s.get(m.Setting, self._active_key())
+        return row.value if row and row.value else None
+
+    def _set_active(self: Store, s: Session, batch_no: str) -> None:
+        """Remember the desk's batch, in the caller's transaction (not an audited
+        setting: the scan that selected it is the record)."""
+        key = self._active_key()
+        row = s.get(m.Setting, key)
+        if row is None:
+            s.add(m.Setting(key=key, value=batch_no))
+        elif row.value != batch_no:
+            row.value = batch_no
 
     # ------------------------------------------------------------------- import
     def import_transmittal(self: Store, path: Path,
@@ -90,10 +110,11 @@ class CityOps:
             replaced = ""
             if row is not None:
                 if row.sha256 == sha:
-                    self._city_active = row.batch_no
+                    self._set_active(s, row.batch_no)
                     return CityImportResult(
                         self._city_info(s, row), False,
                         f"批次 {row.batch_no} 的这份移交文件已导入过，未作改动。")
+                self._refuse_older(row, manifest)
                 checked = s.scalar(select(func.count()).where(
                     m.CityPacketRow.city_batch_id == row.id,
                     m.CityPacketRow.checked_in_at.is_not(None))) or 0
@@ -118,16 +139,36 @@ class CityOps:
             row.manifest = manifest.raw
             s.flush()
             early = self._insert_city_packets(s, row.id, manifest, codes)
+            adopted = self._adopt_unassigned(s, row)
             self._event(s, "city_imported", detail={
                 "batch_no": row.batch_no, "sha256": sha, "packets": len(codes),
-                "replaced_sha256": replaced or None, "early_scans": early})
-            self._city_active = row.batch_no
+                "replaced_sha256": replaced or None, "early_scans": early,
+                "adopted_unexpected": adopted})
+            self._set_active(s, row.batch_no)
             info = self._city_info(s, row)
         message = (f"已导入批次 {info.batch_no}（{info.point_name}，{len(codes)} 个材料袋）。"
                    + ("已替换此前导入的版本。" if replaced else "")
                    + (f"其中 {len(early)} 个此前已扫描，已按扫描时间记为签收。" if early else "")
+                   + (f"此前未归入批次的 {len(adopted)} 个清单外材料袋已记入本批次的差异。"
+                      if adopted else "")
                    + "请扫描纸质移交清单上的二维码核对，再逐袋扫描封面签收。")
         return CityImportResult(info, True, message)
+
+    @staticmethod
+    def _refuse_older(row: m.CityBatch, manifest: Manifest) -> None:
+        """A district that reopens a batch closes it again later: a changed file is
+        taken only if it was closed after the one imported, never an older copy."""
+        closed = manifest.closed_at.replace(tzinfo=None)
+        if closed < row.closed_at:
+            raise InputError(
+                f"这份移交文件是批次 {row.batch_no} 的旧版本（封批于 {closed:%Y-%m-%d %H:%M}），"
+                f"已导入的版本封批于 {row.closed_at:%Y-%m-%d %H:%M}，更新。已拒绝导入，"
+                "原有数据未改动。请使用区受理点最后一次封批生成的移交文件。")
+        if closed == row.closed_at:
+            raise InputError(
+                f"这份移交文件与已导入的批次 {row.batch_no} 封批时间相同"
+                f"（{closed:%Y-%m-%d %H:%M:%S}），内容却不同（校验值 {row.sha256[:12]}… 与 "
+                "本文件不符），无法判断哪一份是最终版本。已拒绝导入，请与区受理点核实。")
 
     def _refuse_listed_elsewhere(self: Store, s: Session, codes: list[str],
                                  batch_no: str) -> None:
@@ -204,7 +245,7 @@ class CityOps:
                 row.list_checked_at = self.clock()
                 self._event(s, "city_list_checked", detail={"batch_no": batch_no,
                                                             "sha256": sha})
-            self._city_active = batch_no
+            self._set_active(s, batch_no)
             info = self._city_info(s, row)
         return CheckinResult(CheckinKind.TRANSMITTAL,
                              f"移交清单与文件一致：批次 {batch_no}（{info.point_name}），"
@@ -212,27 +253,26 @@ class CityOps:
                              "请逐袋扫描封面签收。", code=batch_no, batch=info)
 
     def _select_city_batch(self: Store, batch_no: str) -> CheckinResult:
-        with self._read() as s:
+        with self._write() as s:
             row = self._city_batch_row(s, batch_no, missing_ok=True)
             if row is None:
                 return CheckinResult(CheckinKind.REFUSED,
                                      f"批次 {batch_no} 的移交文件尚未导入，请先导入。",
                                      code=batch_no)
             info = self._city_info(s, row)
-        self._city_active = batch_no
+            self._set_active(s, batch_no)
         checked = "" if info.list_checked else "移交清单二维码尚未核对。"
         return CheckinResult(CheckinKind.TRANSMITTAL,
                              f"当前批次：{batch_no}（{info.point_name}），应到 {info.expected} 个，"
                              f"已签收 {info.received} 个。{checked}", code=batch_no, batch=info)
 
     def _checkin_packet(self: Store, code: str) -> CheckinResult:
-        now = self.clock()
         with self._write() as s:
             # FOR UPDATE: two city desks on PostgreSQL scanning the same envelope.
             packet = s.scalars(select(m.CityPacketRow).where(m.CityPacketRow.code == code)
                                .with_for_update()).first()
             if packet is None:
-                return self._unexpected(s, code, now)
+                return self._unexpected(s, code)
             batch = s.get(m.CityBatch, packet.city_batch_id)
             assert batch is not None
             if packet.checked_in_at is not None:
@@ -241,14 +281,17 @@ class CityOps:
                     f"{packet.name}（{code}）已于 {packet.checked_in_at:%m-%d %H:%M} 由 "
                     f"{packet.checked_in_by} 签收，无需重复扫描。", code=code,
                     batch=self._city_info(s, batch), packet=_city_packet(packet))
-            packet.checked_in_at, packet.checked_in_by = now, self.operator
-            self._event(s, "city_checkin", detail={"code": code, "batch_no": batch.batch_no})
+            event = self._event(s, "city_checkin",
+                                detail={"code": code, "batch_no": batch.batch_no})
+            # The event's own time and operator: undo finds the event by them.
+            packet.checked_in_at, packet.checked_in_by = event.at, event.operator
             note = ""
-            if self._city_active is None:
-                self._city_active = batch.batch_no
-            elif self._city_active != batch.batch_no:
+            active = self._active(s)
+            if active is None:
+                self._set_active(s, batch.batch_no)
+            elif active != batch.batch_no:
                 note = (f"注意：该材料袋属于批次 {batch.batch_no}，"
-                        f"不是当前批次 {self._city_active}。")
+                        f"不是当前批次 {active}。")
             info = self._city_info(s, batch)
             return CheckinResult(
                 CheckinKind.CHECKED_IN,
@@ -256,15 +299,14 @@ class CityOps:
                 f"已到 {info.received}/{info.expected}）。{note}", code=code, batch=info,
                 packet=_city_packet(packet))
 
-    def _unexpected(self: Store, s: Session, code: str, now: dt.datetime) -> CheckinResult:
+    def _unexpected(self: Store, s: Session, code: str) -> CheckinResult:
         earlier = s.scalars(select(m.CityScan).where(m.CityScan.code == code)
                             .order_by(m.CityScan.id).limit(1)).first()
         if earlier is not None:
             return CheckinResult(CheckinKind.ALREADY,
                                  f"{code} 已于 {earlier.at:%m-%d %H:%M} 记为清单外材料袋，"
                                  "无需重复扫描。请单独存放，并与区受理点核实。", code=code)
-        batch = self._city_batch_row(s, self._city_active, missing_ok=True) \
-            if self._city_active else None
+        batch = self._city_batch_row(s, self._active(s), missing_ok=True)
         if batch is None:
             # Not selected yet: the latest batch this district sent in that round.
             parsed = parse_packet_code(code)
@@ -273,11 +315,14 @@ class CityOps:
                 m.CityBatch.point_code == parsed.point_code,
                 m.CityBatch.round_code == parsed.round_code)
                 .order_by(m.CityBatch.id.desc()).limit(1)).first()
-        s.add(m.CityScan(code=code, city_batch_id=batch.id if batch else None, at=now,
-                         operator=self.operator, desk=self.desk))
-        self._event(s, "city_unexpected", detail={
+        event = self._event(s, "city_unexpected", detail={
             "code": code, "batch_no": batch.batch_no if batch else None})
-        where = f"已记入批次 {batch.batch_no} 的差异。" if batch else ""
+        # The event's own time and operator: undo finds the event by them.
+        s.add(m.CityScan(code=code, city_batch_id=batch.id if batch else None, at=event.at,
+                         operator=event.operator, desk=self.desk))
+        where = (f"已记入批次 {batch.batch_no} 的差异。" if batch else
+                 f"该区尚无已导入的批次，已记入“{UNASSIGNED_LABEL}”"
+                 "（zcdesk city list 可见），导入该区移交文件时归入其批次。")
         return CheckinResult(CheckinKind.UNEXPECTED,
                              f"{code} 不在任何已导入的移交清单中（清单外）。{where}"
                              "请单独存放，并与区受理点核实。", code=code,
@@ -302,7 +347,11 @@ class CityOps:
                 kind, what = CheckinKind.UNEXPECTED, "清单外登记"
             else:
                 raise NothingToUndo(f"{code} 尚未签收，没有可撤销的签收。")
-            target = self._last_checkin_event(s, code)
+            if packet is not None and packet.checked_in_at is not None:
+                at, operator = packet.checked_in_at, packet.checked_in_by
+            else:
+                at, operator = scans[0].at, scans[0].operator
+            target = self._last_checkin_event(s, code, at, operator)
             self._event(s, "reversal", reverses_id=target, detail={
                 "code": code, "undone": kind.value})
             batch = None
@@ -320,14 +369,18 @@ class CityOps:
                                  packet=_city_packet(packet) if packet else None)
 
     @staticmethod
-    def _last_checkin_event(s: Session, code: str) -> int | None:
-        """The event that recorded the scan (undo is rare: a short scan of the newest).
+    def _last_checkin_event(s: Session, code: str, at: dt.datetime,
+                            operator: str) -> int | None:
+        """The event that recorded the scan: the check-in (or scan) row keeps that
+        event's time and operator, so only the events of that very moment are
+        decoded (ix_event_operator), not every check-in there ever was.
 
         A packet scanned before its file arrived was recorded as unexpected, and that
-        scan became its check-in at import."""
+        scan became its check-in at import (with the scan's time and operator)."""
         for event_id, detail in s.execute(
                 select(m.Event.id, m.Event.detail)
-                .where(m.Event.kind.in_(CHECKIN_KINDS), _NOT_REVERSED)
+                .where(m.Event.operator == operator, m.Event.at == at,
+                       m.Event.kind.in_(CHECKIN_KINDS), _NOT_REVERSED)
                 .order_by(m.Event.id.desc())):
             if (detail or {}).get("code") == code:
                 return event_id
@@ -351,6 +404,16 @@ class CityOps:
                           unexpected.get(b.id, 0))
                     for b in s.scalars(select(m.CityBatch).order_by(m.CityBatch.id))]
 
+    def city_unassigned(self: Store) -> tuple[str, ...]:
+        """Unexpected codes scanned while their district had no imported batch
+        (city_batch_id NULL): shown apart, and taken into that district's batch
+        when its file is imported."""
+        self._require_city()
+        with self._read() as s:
+            return tuple(dict.fromkeys(s.scalars(
+                select(m.CityScan.code).where(m.CityScan.city_batch_id.is_(None))
+                .order_by(m.CityScan.id))))
+
     def city_report(self: Store, batch_no: str) -> CityBatchReport:
         """Received, missing and unexpected packets of one imported batch."""
         self._require_city()
@@ -371,6 +434,19 @@ class CityOps:
                                    unexpected, {str(k): int(v) for k, v in items.items()})
 
     # ----------------------------------------------------------------- internal
+    @staticmethod
+    def _adopt_unassigned(s: Session, row: m.CityBatch) -> list[str]:
+        """Unassigned strangers of this district and round join its batch's discrepancies."""
+        prefix = f"{row.point_code}-{row.round_code}-".upper()
+        codes = sorted(set(s.scalars(select(m.CityScan.code).where(
+            m.CityScan.city_batch_id.is_(None),
+            m.CityScan.code.startswith(prefix, autoescape=True)))))
+        if codes:
+            s.execute(update(m.CityScan).where(m.CityScan.city_batch_id.is_(None),
+                                               m.CityScan.code.in_(codes))
+                      .values(city_batch_id=row.id))
+        return codes
+
     def _city_batch_row(self: Store, s: Session, batch_no: str | None, *,
                         missing_ok: bool = False) -> m.CityBatch | None:
         row = s.scalars(select(m.CityBatch).where(m.CityBatch.batch_no == batch_no)).first() \

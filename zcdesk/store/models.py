@@ -231,7 +231,8 @@ class Batch(Base):
     sha256: Mapped[str] = mapped_column(String(64), default="")  # of the closed manifest
     # The manifest as frozen at closing: the transmittal file is written from it, so a
     # later roster correction cannot change what the printed hash stands for.
-    manifest: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # Deferred: it can be megabytes, and only closing/exporting needs it.
+    manifest: Mapped[dict[str, Any] | None] = mapped_column(JSON, deferred=True)
     handed_by: Mapped[str] = mapped_column(String(64), default="")
     received_by: Mapped[str] = mapped_column(String(64), default="")
     handed_over_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
@@ -320,7 +321,8 @@ class CityBatch(Base):
     operator: Mapped[str] = mapped_column(String(64))
     desk: Mapped[str] = mapped_column(String(64))
     list_checked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    manifest: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # Deferred: 20,000 packets are ≈ 6 MB of JSON, and a scan must not decode it.
+    manifest: Mapped[dict[str, Any]] = mapped_column(JSON, deferred=True)
 
 
 class CityPacketRow(Base):
