@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from zcdesk.store import Store
 
 LIST_ROW_HEIGHT = 30
-COLUMN_WIDTHS = {COL_NAME: 70, COL_ID: 156, COL_UNIT: 150, COL_STATUS: 66, COL_STAGE: 76,
+# 去向 holds "已回收 · ✗ 不通过", the longest stage with a decision.
+COLUMN_WIDTHS = {COL_NAME: 70, COL_ID: 156, COL_UNIT: 124, COL_STATUS: 66, COL_STAGE: 132,
                  COL_ELIGIBILITY: 76, COL_MISSING: 150}
 STATUS_FILTERS = (("全部", ""), ("○ 未收", PacketStatus.NONE.value),
                   ("◐ 部分", PacketStatus.PARTIAL.value), ("● 齐全", PacketStatus.COMPLETE.value))
