@@ -321,3 +321,55 @@ def test_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
         write_file(path, count=5)
     assert read_transmittal(path).sha256 == sha
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.zip"]
+
+
+# ------------------------------------------------------------------ hostile files
+def test_deeply_nested_manifest_is_refused_not_a_crash(tmp_path: Path) -> None:
+    """A valid hash proves nothing about the sender: 100,000 nested “[” is refused."""
+    path = tmp_path / "deep.zip"
+    data = b"[" * 100_000 + b"]" * 100_000
+    rezip(path, {"manifest.json": data, "manifest.sha256": with_checksum(data)})
+    with pytest.raises(tf.TransmittalError, match="嵌套过深"):
+        tf.read_transmittal(path)
+
+
+def _zip_with(path: Path, entries: list[tuple[str, bytes]]) -> None:
+    import warnings
+
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate name
+        with zipfile.ZipFile(buffer, "w") as archive:
+            for name, content in entries:
+                archive.writestr(name, content)
+    path.write_bytes(buffer.getvalue())
+
+
+def test_a_second_manifest_is_refused(tmp_path: Path) -> None:
+    good = tmp_path / "good.zip"
+    write_file(good)
+    contents = members(good)
+    other = tf.manifest_bytes(manifest_dict(codes=["SC-2025H1-P000009"]))
+    path = tmp_path / "twice.zip"
+    # Both orders: whichever one a reader picks, the file is refused.
+    for entries in ([("manifest.json", contents["manifest.json"]),
+                     ("manifest.json", other)],
+                    [("manifest.json", other),
+                     ("manifest.json", contents["manifest.json"])]):
+        _zip_with(path, [*entries, ("manifest.sha256", contents["manifest.sha256"])])
+        with pytest.raises(tf.TransmittalError, match=r"manifest\.json 出现了不止一次"):
+            tf.read_transmittal(path)
+
+
+@pytest.mark.parametrize("name", ["../x", "/etc/passwd", "extra.json", "manifest.json/",
+                                  "sub/manifest.json", "说明.txt.exe"])
+def test_an_unexpected_member_is_refused(tmp_path: Path, name: str) -> None:
+    good = tmp_path / "good.zip"
+    write_file(good)
+    path = tmp_path / "odd.zip"
+    _zip_with(path, [*members(good).items(), (name, b"x")])
+    with pytest.raises(tf.TransmittalError, match=r"不应有的内容.*已拒绝导入"):
+        tf.read_transmittal(path)
+    # The file without the odd member reads (README optional: it is only words).
+    rezip(path, {k: v for k, v in members(good).items() if k != "说明.txt"})
+    assert tf.read_transmittal(path).manifest.batch_no == "SC-2025H1-B001"

@@ -21,6 +21,7 @@ import re
 import tempfile
 import zipfile
 import zlib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -181,7 +182,8 @@ def read_transmittal(path: Path, expected_sha256: str | None = None) -> Transmit
             f"“{path.name}”不是 zcdesk 移交文件，或文件已损坏（{type(exc).__name__}）。"
             "请向区受理点重新索取移交文件。") from None
     with archive:
-        names = set(archive.namelist())
+        names = archive.namelist()
+        _refuse_odd_members(path, names)
         if MANIFEST not in names or CHECKSUM not in names:
             raise TransmittalError(
                 f"“{path.name}”中缺少 {MANIFEST} 或 {CHECKSUM}，不是完整的移交文件。"
@@ -207,9 +209,31 @@ def read_transmittal(path: Path, expected_sha256: str | None = None) -> Transmit
             "或文件被改动过。已拒绝导入。")
     try:
         raw = json.loads(data.decode("utf-8"))
+        return Transmittal(parse_manifest(raw), sha)
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise TransmittalError(f"“{path.name}”的清单不是有效的 JSON。") from None
-    return Transmittal(parse_manifest(raw), sha)
+    except (RecursionError, MemoryError):
+        # e.g. 100,000 nested “[”: a valid hash proves nothing about the sender.
+        raise TransmittalError(
+            f"“{path.name}”的清单结构异常（嵌套过深或过大），不是 zcdesk 生成的移交文件。"
+            "已拒绝导入。请向区受理点重新索取移交文件。") from None
+
+
+def _refuse_odd_members(path: Path, names: list[str]) -> None:
+    """Only the three members write_transmittal makes, each once: a second
+    manifest.json would make “which one was checked” depend on the reader."""
+    doubled = sorted(n for n, times in Counter(names).items() if times > 1)
+    if doubled:
+        raise TransmittalError(
+            f"“{path.name}”中 {'、'.join(doubled)} 出现了不止一次，无法确定哪一份是清单。"
+            "这不是 zcdesk 生成的移交文件，已拒绝导入。请向区受理点重新索取。")
+    odd = [n for n in names if n not in (MANIFEST, CHECKSUM, README)]
+    if odd:
+        shown = "、".join(repr(n)[1:-1][:60] for n in odd[:5])
+        more = f" 等 {len(odd)} 个" if len(odd) > 5 else ""
+        raise TransmittalError(
+            f"“{path.name}”中有不应有的内容：{shown}{more}。zcdesk 移交文件只含 {MANIFEST}、"
+            f"{CHECKSUM} 和 {README}。已拒绝导入，请向区受理点重新索取（不要解压后重新打包）。")
 
 
 def parse_manifest(raw: Any) -> Manifest:
