@@ -148,3 +148,30 @@ def test_report_of_unknown_batch(city: Run) -> None:
     assert code == 1 and "B404" in err
     code, out, _ = city("city", "list")
     assert code == 0 and "还没有导入" in out
+
+
+def test_the_desks_batch_outlives_the_process(sent, city: Run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Each `zcdesk city checkin` is a new process: a stranger still joins the batch
+    whose number (or list) was scanned last at this desk, not the latest import."""
+    from tests.test_transmittal_file import write_file
+
+    path, _, _ = sent
+    b2 = tmp_path / "b2.zip"
+    write_file(b2, "SC-2025H1-B002", codes=["SC-2025H1-P000100"])
+    assert city("city", "import", str(path))[0] == 0
+    assert city("city", "import", str(b2))[0] == 0
+    assert city("city", "checkin", B1)[0] == 0
+    code, out, _ = city("city", "checkin", "SC-2025H1-P000999", "--json")
+    assert code == 1 and json.loads(out)[0]["batch_no"] == B1
+    code, out, _ = city("city", "list")
+    assert f"本机当前批次：{B1}" in out
+
+
+def test_strangers_of_no_batch_are_listed(city: Run) -> None:
+    code, out, _ = city("city", "checkin", "GS-2025H1-P000001", "--json")
+    assert code == 1 and json.loads(out)[0]["batch_no"] is None
+    code, out, _ = city("city", "list")
+    assert code == 0 and "未归入批次的清单外材料袋 1 袋" in out
+    assert "GS-2025H1-P000001" in out
+    [row] = listed(city)
+    assert row["batch_no"] is None and row["codes"] == ["GS-2025H1-P000001"]

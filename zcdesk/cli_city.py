@@ -68,16 +68,37 @@ def city_command(store: Store, args: argparse.Namespace) -> int:
             print(undone.message)
         return 0
     if action == "list":
-        batches = store.city_batches()
-        if args.json:
-            print_json([info_json(b) for b in batches])
-        else:
-            for b in batches:
-                print_info(b)
-            if not batches:
-                print("还没有导入移交文件。zcdesk city import 文件 导入。")
-        return 0
+        return _list(store, args)
     return _report(store, args)
+
+
+def _list(store: Store, args: argparse.Namespace) -> int:
+    """The imported batches, then the strangers no batch holds (their district has
+    sent no file yet): one more line, so nothing scanned is out of sight."""
+    from zcdesk.store.city_ops import UNASSIGNED_LABEL
+
+    batches = store.city_batches()
+    unassigned = store.city_unassigned()
+    if args.json:
+        rows = [info_json(b) for b in batches]
+        if unassigned:  # a pseudo-entry: batch_no null
+            rows.append({"batch_no": None, "point_name": UNASSIGNED_LABEL,
+                         "unexpected": len(unassigned), "codes": list(unassigned)})
+        print_json(rows)
+        return 0
+    for b in batches:
+        print_info(b)
+    if not batches:
+        print("还没有导入移交文件。zcdesk city import 文件 导入。")
+    if unassigned:
+        print(f"{UNASSIGNED_LABEL} {len(unassigned)} 袋（所属区尚未导入移交文件；"
+              "请单独存放，导入该区移交文件时自动归入其批次）：")
+        for code in unassigned:
+            print(f"  {code}")
+    active = store.city_active_batch
+    if active:
+        print(f"本机当前批次：{active}")
+    return 0
 
 
 def _checkin(store: Store, args: argparse.Namespace) -> int:
