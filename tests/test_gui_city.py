@@ -322,3 +322,47 @@ def test_checkin_result_kinds_are_the_contract(city: Store,
     assert city.checkin(B1).batch is not None
     mismatch = city.checkin(tf.qr_payload(B1, "0" * 64))
     assert mismatch.kind is CheckinKind.REFUSED and mismatch.batch is not None
+
+
+def test_strangers_of_no_batch_stay_in_sight(
+        monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, city: Store, tmp_path: Path,
+        files: dict[str, tuple[Path, str]]) -> None:
+    """A stranger scanned before any file of its district: no batch row holds it, so
+    the summary names it, also after a restart; the district's import takes it in."""
+    city.checkin("GS-2025H1-P000001")  # an earlier session at this desk
+    window = make_window(qtbot, city)
+    view = install_city_view(window)
+    assert "未归入批次的清单外材料袋 1 个" in view.summary()
+    assert "GS-2025H1-P000001" in view.summary()
+    assert view.ui.summaryLabel.property("level") == "error"
+    scan(qtbot, window, "XH-2025H1-P000002")
+    assert message(window).startswith("清单外") and "未归入批次" in message(window)
+    assert "未归入批次的清单外材料袋 2 个" in view.summary()
+    import_file(monkeypatch, qtbot, window, files[B1][0])  # SC: the strangers stay apart
+    assert "XH-2025H1-P000002" in view.summary() and B1 in view.summary()
+    gs = tmp_path / "gs.zip"
+    data = manifest("GS-2025H1-B001", [P1])
+    data["packets"][0]["code"] = "GS-2025H1-P000010"
+    data["point"] = {"code": "GS", "name": "拱墅区"}
+    tf.write_transmittal(data, gs)
+    import_file(monkeypatch, qtbot, window, gs)
+    assert "未归入批次的清单外材料袋 1 个" in view.summary()  # XH only
+    assert batch_row(window, "GS-2025H1-B001")[6] == "1"
+
+
+def test_the_desks_batch_is_selected_after_a_restart(
+        qtbot: QtBot, city: Store,
+        files: dict[str, tuple[Path, str]]) -> None:
+    city.import_transmittal(files[B1][0])
+    city.import_transmittal(files[B2][0])
+    city.checkin(B1)  # the last batch chosen at this desk, before the restart
+    again = Store.open(city.engine.url.render_as_string(hide_password=False),
+                       operator="崔银珊", desk="职改办1", clock=Clock())
+    try:
+        window = make_window(qtbot, again)
+        view = install_city_view(window)
+        assert view.selected == B1
+        scan(qtbot, window, STRAY)
+        assert packet_rows(window)[STRAY][0] == "✗ 清单外"  # B1's discrepancy
+    finally:
+        again.close()

@@ -184,6 +184,9 @@ class CityView(QWidget):
         self.selected: str | None = None  # batch number shown below
         self.scanned = False  # a scan was handled (the greeting is not repeated)
         self.problem = ""  # the batches could not be read when the view was installed
+        # Strangers scanned while their district had no imported batch: no batch row
+        # holds them, so the summary names them until that district's file comes.
+        self.unassigned: list[str] = []
         self.batch_model = CityBatchModel(self)
         self.packet_model = CityPacketModel(self)
         self.packet_filter = IssuesFilter(self)
@@ -300,6 +303,7 @@ class CityView(QWidget):
         self.problem = ""
         self.packet_model.item_names = {i.code: i.short_name for i in store.checklist()}
         self.batch_model.set_batches(store.city_batches())
+        self.unassigned = list(store.city_unassigned())
         for column in (0, 1, 2):  # a handful of rows: fit the district's full name
             self.ui.batchTable.resizeColumnToContents(column)
         keep = self.selected or getattr(store, "city_active_batch", None)
@@ -411,6 +415,8 @@ class CityView(QWidget):
             if batch is not None and batch.batch_no == self.selected:
                 self.packet_model.add_unexpected(result.code)
                 self._show_code(result.code)
+            elif batch is None and result.code not in self.unassigned:
+                self.unassigned.append(result.code)
             self._show_summary()
             window.show_error(tr("清单外：") + result.message)
         elif kind is CheckinKind.TRANSMITTAL and batch is not None:
@@ -464,15 +470,15 @@ class CityView(QWidget):
         info = self.batch_model.batch(self.selected) if self.selected else None
         if info is None:
             label.setText(tr("尚未选择批次：导入移交文件（Ctrl+O），"
-                             "或扫描移交清单二维码 / 批次号。"))
-            set_level(label, "info")
+                             "或扫描移交清单二维码 / 批次号。") + self.unassigned_text())
+            set_level(label, "error" if self.unassigned else "info")
             caption.setText(tr("材料袋"))
             return
         caption.setText(tr("批次 {no} 的材料袋（{point}）").format(
             no=info.batch_no, point=info.point_name))
-        label.setText(self.summary_text(info))
+        label.setText(self.summary_text(info) + self.unassigned_text())
         state = self.batch_model.list_state(info)
-        if info.unexpected or state == ListCheck.MISMATCH:
+        if info.unexpected or self.unassigned or state == ListCheck.MISMATCH:
             level = "error"
         elif info.missing or state != ListCheck.CHECKED:
             level = "warn"
@@ -502,6 +508,15 @@ class CityView(QWidget):
             more = tr(" 等 {n} 个").format(n=len(extra)) if len(extra) > SHOWN_CODES else ""
             text += "\n" + tr("清单外：") + "、".join(extra[:SHOWN_CODES]) + more
         return text
+
+    def unassigned_text(self) -> str:
+        """The line for strangers of no batch ("" when there are none)."""
+        if not self.unassigned:
+            return ""
+        codes = self.unassigned
+        more = tr(" 等 {n} 个").format(n=len(codes)) if len(codes) > SHOWN_CODES else ""
+        head = tr("未归入批次的清单外材料袋 {n} 个（所属区尚未导入移交文件，请单独存放）：")
+        return "\n" + head.format(n=len(codes)) + "、".join(codes[:SHOWN_CODES]) + more
 
     def summary(self) -> str:
         return self.ui.summaryLabel.text()
