@@ -183,11 +183,11 @@ def read_transmittal(path: Path, expected_sha256: str | None = None) -> Transmit
             "请向区受理点重新索取移交文件。") from None
     with archive:
         names = archive.namelist()
-        _refuse_odd_members(path, names)
         if MANIFEST not in names or CHECKSUM not in names:
             raise TransmittalError(
                 f"“{path.name}”中缺少 {MANIFEST} 或 {CHECKSUM}，不是完整的移交文件。"
                 "请向区受理点重新索取。")
+        _refuse_odd_members(path, names)
         if archive.getinfo(MANIFEST).file_size > MAX_MANIFEST_BYTES:
             raise TransmittalError(f"“{path.name}”的清单过大，不是 zcdesk 生成的移交文件。")
         try:
