@@ -89,3 +89,112 @@ def test_racing_desks_get_distinct_gapless_receipts(store: Store, db_url: str) -
     assert sorted(numbers) == [f"SC-2025H1-{n:05d}" for n in range(1, 21)]
     for d in desks:
         d.close()
+
+
+def complete_by(d: Store, packet_id: int) -> None:
+    d.accept(packet_id, "evaluation", 2)
+    d.accept(packet_id, "registration", 2)
+
+
+def test_closing_a_batch_never_freezes_a_packet_being_undone(store: Store,
+                                                              people: dict[str, int],
+                                                              db_url: str) -> None:
+    names = ("张三", "李四", "王五")
+    desks = [desk(db_url, str(i)) for i in range(len(names))]
+    for d, name in zip(desks, names, strict=True):
+        complete_by(d, people[name])
+    no = store.new_batch().batch.batch_no
+    store.batch_accept(no, "report", 1)
+    store.batch_accept(no, "roster", 1)
+    outcomes: list[str] = []
+    for _attempt in range(3):
+        outcomes.clear()
+
+        def work(index: int) -> None:
+            try:
+                if index == len(names):
+                    store.close_batch(no)
+                else:
+                    desks[index].undo_last()  # the desk's last copy: a packet becomes partial
+            except InputError as exc:
+                outcomes.append(str(exc))
+
+        assert in_threads(len(names) + 1, work) == []
+        view = store.batch(no)
+        if view.batch.status.value == "closed":
+            assert all(p.status is PacketStatus.COMPLETE for p in view.packets)
+            assert all("已封批" in o for o in outcomes)
+            store.reopen_batch(no, "再试一次")
+        assert store.check() == []
+        for d, name in zip(desks, names, strict=True):  # complete again for the next try
+            if store.packet(people[name]).status is not PacketStatus.COMPLETE:
+                d.accept(people[name], "registration", 1)
+    for d in desks:
+        d.close()
+
+
+def test_two_desks_registering_the_same_return_write_one_handback(
+        store: Store, people: dict[str, int], db_url: str) -> None:
+    from sqlalchemy import func, select
+
+    from zcdesk.store import models as m
+
+    for name in ("李四", "王五"):  # both of 杭州制氧机集团
+        complete_by(store, people[name])
+    no = store.new_batch().batch.batch_no
+    store.batch_accept(no, "report", 1)
+    store.batch_accept(no, "roster", 1)
+    store.close_batch(no)
+    store.hand_over(no, "王科长", "市局李老师")
+    store.receive_back(batch_no=no)
+    desks = [desk(db_url, str(i)) for i in range(2)]
+    refused: list[str] = []
+
+    def work(index: int) -> None:
+        try:
+            desks[index].record_return("杭州制氧机集团股份有限公司", "王科长", "人事处陈")
+        except InputError as exc:
+            refused.append(str(exc))
+
+    assert in_threads(2, work) == []
+    assert len(refused) == 1
+    assert "没有待返还" in refused[0] or "另一窗口刚刚已登记" in refused[0]
+    with store._read() as s:
+        assert s.scalar(select(func.count()).select_from(m.Handback)) == 1
+    assert store.check() == []
+    for d in desks:
+        d.close()
+
+
+def test_racing_desks_get_distinct_batch_numbers(store: Store, people: dict[str, int],
+                                                 db_url: str) -> None:
+    complete_by(store, people["张三"])
+    desks = [desk(db_url, str(i)) for i in range(4)]
+    numbers: list[str] = []
+    refused: list[str] = []
+    lock = threading.Lock()
+
+    def work(index: int) -> None:
+        try:
+            view = desks[index].new_batch(fill=index == 0 or index == 1)
+            with lock:
+                numbers.append(view.batch.batch_no)
+        except InputError as exc:  # the second filling desk finds nothing left to take
+            refused.append(str(exc))
+
+    assert in_threads(4, work) == []
+    assert len(refused) == 1 and "没有可组批" in refused[0]
+    assert sorted(numbers) == [f"SC-2025H1-B{n:03d}" for n in range(1, 4)]
+    assert sum(b.packet_count for b in store.batches()) == 1
+    for d in desks:
+        d.close()
+
+
+def test_a_constraint_conflict_is_reported_in_chinese(store: Store) -> None:
+    from zcdesk.store import models as m
+
+    store.set_setting("x.test", "1")
+    with pytest.raises(InputError) as refused, store._write() as s:
+        s.add(m.Setting(key="x.test", value="2"))
+    assert str(refused.value) == "另一窗口同时修改了同一数据，刚才的操作没有保存，请重试。"
+    assert store.setting("x.test") == "1"

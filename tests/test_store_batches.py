@@ -323,3 +323,68 @@ def test_batch_actions_are_for_admins(store: Store, people: dict[str, int]) -> N
         with pytest.raises(NotAllowed, match="管理员"):
             attempt()
     assert store.batch(no).batch.packet_count == 2  # reading is for everyone
+
+
+def test_packet_history_shows_close_reopen_and_hand_over(store: Store,
+                                                         people: dict[str, int]) -> None:
+    no = ready_batch(store, people)
+    store.close_batch(no)
+    store.reopen_batch(no, "更正张三的材料")
+    store.close_batch(no)
+    store.hand_over(no, "王科长", "市局李老师")
+    zhang = store.packet(people["张三"])
+    words = [e.description for e in store.history(zhang.applicant.id)]
+    assert words[-4:] == [f"所在批次 {no} 封批", f"所在批次 {no} 重开：更正张三的材料",
+                          f"所在批次 {no} 封批", f"随批次 {no} 移交市局（已移交）"]
+    assert store.check() == []
+
+
+def test_check_finds_a_partial_packet_in_a_closed_batch_and_a_changed_manifest(
+        store: Store, people: dict[str, int]) -> None:
+    from sqlalchemy import select, update
+
+    from zcdesk.store import models as m
+
+    no = ready_batch(store, people)
+    store.close_batch(no)
+    assert store.check() == []
+    with store._write() as s:  # what a lost race (an undo after closing) would leave
+        target = s.scalars(select(m.Event).where(m.Event.packet_id == people["张三"],
+                                                 m.Event.item_code == "registration")).one()
+        store._event(s, "reversal", applicant_id=target.applicant_id,
+                     packet_id=target.packet_id, item_code=target.item_code,
+                     copies=target.copies, reverses_id=target.id)
+        s.execute(update(m.Packet).where(m.Packet.id == people["张三"])
+                  .values(status="partial", accepted={"evaluation": 2}))
+        s.execute(update(m.Batch).where(m.Batch.batch_no == no)
+                  .values(manifest={"batch_no": no, "packets": []}))
+    problems = store.check()
+    assert any(f"批次 {no}" in p and "张三" in p and "材料不齐" in p for p in problems)
+    assert any(f"批次 {no} 封批时保存的清单与其校验值" in p for p in problems)
+    assert not any("状态与登记记录不符" in p for p in problems)  # the cache itself agrees
+
+
+def test_every_event_kind_written_has_words(store: Store) -> None:
+    import re
+
+    import zcdesk.store
+    from zcdesk.store import models as m
+
+    source = "\n".join(p.read_text(encoding="utf-8")
+                       for p in Path(zcdesk.store.__file__).parent.glob("*.py"))
+    kinds = set(re.findall(r'_event\(s, "([a-z_]+)"', source))
+    kinds |= set(re.findall(r'_event_values\("([a-z_]+)"', source))
+    kinds |= set(re.findall(r'_move\([^"]*"([a-z_]+)"', source))
+    kinds |= set(re.findall(r'_packet_events\([^"]*"([a-z_]+)"', source))
+    assert {"calendar_changed", "packet_handed_over", "login", "received_back"} <= kinds
+    for kind in sorted(kinds):
+        described = store._describe(m.Event(kind=kind, detail={}, item_code=None))
+        assert described and described != kind and not re.fullmatch(r"[a-z_ ]+", described), kind
+
+
+def test_calendar_change_in_words(store: Store) -> None:
+    store.set_calendar_day(dt.date(2025, 10, 9), "holiday", "国庆节")
+    assert store.audit()[-1].description == "节假日设置：2025-10-09 放假（国庆节）"
+    store.set_calendar_day(dt.date(2025, 10, 9), None)
+    assert store.audit()[-1].description == \
+        "节假日设置：2025-10-09 按平常周末（原为放假（国庆节））"

@@ -75,39 +75,60 @@ def test_decision_refusals_write_nothing(store: Store, people: dict[str, int], h
     assert events(store) == before
 
 
-def test_import_decisions_reports_every_refused_row(store: Store, people: dict[str, int],
-                                                    handed: str, tmp_path: Path) -> None:
+def test_import_decisions_with_problems_lists_them_all_and_writes_nothing(
+        store: Store, people: dict[str, int], handed: str, tmp_path: Path) -> None:
     store.record_decision(ID_LI, "通过", dt.date(2025, 5, 1))
     path = write_csv(tmp_path / "评审结果.csv", [
         ["姓名", "身份证号", "结果", "日期", "文号"],
         ["张三", ID_ZHANG, "通过", "2025-05-10", "浙职改〔2025〕3号"],   # row 2: new
         ["李四", ID_LI.lower(), "不通过", "2025/5/10", ""],               # 3: changed
         ["王五", ID_WANG, "通过", "2025-05-10", ""],                      # 4: not handed over
-        ["赵六", "330102198001010018", "通过", "2025-05-10", ""],         # 5: unknown ID
+        ["赵六", "330102198001010018", "通过", "2025-05-10", ""],         # 5: other district
         ["张三", ID_ZHANG, "待定", "2025-05-10", ""],                     # 6: bad result
         ["张三", ID_ZHANG, "通过", "五月", ""],                           # 7: bad date
-        ["张叁", ID_ZHANG, "通过", "2025-05-10", ""],                     # 8: duplicate
+        ["张叁", ID_ZHANG, "通过", "2025-05-10", ""],                     # 8: name
+        ["张三", ID_ZHANG, "不通过", "2025-05-10", ""],                   # 9: two results
+        ["赵六", "330102198001010018", "待定", "", ""],                   # 10: other district
         ["", "", "", "", ""],
     ])
     before = events(store)
     dry = store.import_decisions(path, dry_run=True)
     assert (dry.recorded, dry.changed, dry.unchanged, dry.dry_run) == (1, 1, 0, True)
-    assert events(store) == before
-    assert store.packet(people["张三"]).decision is None
     report = store.import_decisions(path)
-    assert (report.recorded, report.changed, report.unchanged) == (1, 1, 0)
-    assert report.refused == dry.refused
+    assert (report.recorded, report.changed, report.unchanged) == (0, 0, 0)
+    assert report.refused == dry.refused and report.skipped == dry.skipped
     reasons = dict(report.refused)
-    assert list(reasons) == [4, 5, 6, 7, 8]
+    assert list(reasons) == [4, 6, 7, 8, 9]
     assert "尚未移交" in reasons[4]
-    assert "330102198001010018" in reasons[5] and "不在本轮次" in reasons[5]
     assert "“待定”无法识别" in reasons[6]
     assert "日期“五月”" in reasons[7]
-    assert "与第 2 行重复" in reasons[8]
+    assert "张叁" in reasons[8] and "不符" in reasons[8]
+    assert "与第 2 行重复" in reasons[9] and "不同" in reasons[9]
+    assert [row for row, _ in report.skipped] == [5, 10]
+    assert all("不是本受理点的申报人，已跳过" in why for _, why in report.skipped)
+    assert events(store) == before  # nothing written: not even 张三's good row
+    assert store.packet(people["张三"]).decision is None
+    assert store.packet(people["李四"]).decision.result is DecisionResult.PASSED  # type: ignore[union-attr]
+
+
+def test_import_decisions_skips_other_districts_and_takes_a_repeat_once(
+        store: Store, people: dict[str, int], handed: str, tmp_path: Path) -> None:
+    store.record_decision(ID_LI, "通过", dt.date(2025, 5, 1))
+    path = write_csv(tmp_path / "全市评审结果.csv", [
+        ["姓名", "身份证号", "结果", "日期", "文号"],
+        ["张三", ID_ZHANG, "通过", "2025-05-10", "浙职改〔2025〕3号"],
+        ["李四", ID_LI.lower(), "不通过", "2025/5/10", ""],
+        ["赵六", "330102198001010018", "通过", "2025-05-10", ""],         # other district
+        ["张三", ID_ZHANG, "通过", "2025-05-10", "浙职改〔2025〕3号"],   # same again: once
+    ])
+    report = store.import_decisions(path)
+    assert (report.recorded, report.changed, report.unchanged, report.refused) == (1, 1, 0, ())
+    assert [row for row, _ in report.skipped] == [4]
     zhang = store.packet(people["张三"]).decision
     assert zhang == Decision(DecisionResult.PASSED, dt.date(2025, 5, 10), "浙职改〔2025〕3号")
     assert store.packet(people["李四"]).decision.result is DecisionResult.FAILED  # type: ignore[union-attr]
     assert store.audit()[-1].kind == "decisions_imported"
+    assert "1 行非本受理点已跳过" in store.audit()[-1].description
     again = store.import_decisions(path)
     assert (again.recorded, again.changed, again.unchanged) == (0, 0, 2)
 
@@ -119,8 +140,9 @@ def test_import_decisions_xlsx_name_mismatch_and_unreadable(
         [1, "张三丰", ID_ZHANG, "通过", dt.datetime(2025, 5, 10), ""],
         [2, "李四", ID_LI, "评审通过", dt.datetime(2025, 5, 10), "3号"]],
         title="2025 年评审结果", merges=["A1:F1"])
+    before = events(store)
     report = store.import_decisions(path)
-    assert report.recorded == 1
+    assert report.recorded == 0 and events(store) == before  # all or nothing
     assert report.refused == ((3, "姓名“张三丰”与系统中该证件号码的“张三”不符。"),)
     (tmp_path / "空.csv").write_text("随便写点\n", encoding="utf-8")
     before = events(store)
@@ -180,4 +202,26 @@ def test_back_return_and_archive(store: Store, people: dict[str, int], handed: s
     history = [e.description for e in store.history(store.packet(people["张三"]).applicant.id)]
     assert history[-4:] == ["材料从市局收回（已回收）", "登记评审结果：通过（2025-05-10，3号）",
                             f"返还单位：王科长 → 人事处刘（{UNIT_ZHANG}）", "单位已归档"]
+    assert store.check() == []
+
+
+def test_a_return_another_desk_just_registered_is_refused_whole(
+        store: Store, people: dict[str, int], handed: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    store.receive_back(batch_no=handed)
+    shown = store._unit_packets  # what this desk saw before the other desk signed
+
+    with store._read() as s:
+        stale = shown(s, store._unit_row(s, UNIT_LW).id, PacketStage.BACK)
+    store.record_return(UNIT_LW, "王科长", "人事处陈")  # the other desk, first
+    before = events(store)
+    monkeypatch.setattr(store, "_unit_packets", lambda *_a: stale)
+    with pytest.raises(InputError, match=r"另一窗口刚刚已登记.*请刷新后再试"):
+        store.record_return(UNIT_LW, "王科长", "人事处陈")
+    assert events(store) == before
+    with store._read() as s:
+        from sqlalchemy import func, select
+
+        from zcdesk.store import models as m
+        assert s.scalar(select(func.count()).select_from(m.Handback)) == 1
     assert store.check() == []

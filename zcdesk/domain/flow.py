@@ -100,8 +100,11 @@ class DecisionImportReport:
     recorded: int
     changed: int
     unchanged: int
-    refused: tuple[tuple[int, str], ...]  # (row number, reason)
+    refused: tuple[tuple[int, str], ...]  # (row number, reason): any → nothing written
     dry_run: bool = False
+    # (row number, reason): rows for people not in this database (a city-wide sheet
+    # lists other districts' applicants too); they neither block nor count.
+    skipped: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)

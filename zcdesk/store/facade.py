@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import json
+import logging
 import socket
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -52,6 +53,7 @@ from zcdesk.domain.records import (
     VisitSummary,
 )
 from zcdesk.domain.scan import ScanKind, classify
+from zcdesk.domain.workdays import DayKind
 from zcdesk.store import models as m
 from zcdesk.store.batch_ops import BatchOps
 from zcdesk.store.calendar_ops import CalendarOps
@@ -66,11 +68,13 @@ from zcdesk.store.errors import (
     StoreError,
 )
 from zcdesk.store.migrate import ensure_schema
-from zcdesk.store.operator_ops import OperatorOps
+from zcdesk.store.operator_ops import ROLES, OperatorOps
 from zcdesk.store.return_ops import ReturnOps
 from zcdesk.store.roster_ops import FIELDS, RosterOps
 from zcdesk.store.stats_ops import StatsOps
 
+log = logging.getLogger("zcdesk.store")
+CONFLICT_MESSAGE = "另一窗口同时修改了同一数据，刚才的操作没有保存，请重试。"
 MAX_COPIES = 20  # more in one go is a typing slip, not a packet
 COPY_KINDS = (CopyKind.ACCEPT.value, CopyKind.REJECT.value)
 SETTING_POINT = "desk.point"
@@ -88,7 +92,7 @@ _APPLICANT_COLUMNS = (
     m.Applicant.school, m.Applicant.graduated_on, m.Applicant.qualification,
     m.Applicant.qualification_issuer, m.Applicant.qualified_on, m.Applicant.title,
     m.Applicant.series)
-_PACKET_VIEW = (
+_PACKET_VIEW_ROWS = (
     select(m.Packet.id, m.Packet.version, m.Packet.point_id, m.Packet.round_id,
            m.Applicant.eligibility, m.Applicant.eligibility_reasons, m.Packet.stage,
            m.Batch.batch_no, m.Decision.result, m.Decision.decided_on, m.Decision.document_no,
@@ -97,8 +101,8 @@ _PACKET_VIEW = (
     .join(m.Unit, m.Applicant.unit_id == m.Unit.id)
     .outerjoin(m.BatchPacket, m.BatchPacket.packet_id == m.Packet.id)
     .outerjoin(m.Batch, m.Batch.id == m.BatchPacket.batch_id)
-    .outerjoin(m.Decision, m.Decision.packet_id == m.Packet.id)
-    .where(m.Packet.id == bindparam("packet_id")))
+    .outerjoin(m.Decision, m.Decision.packet_id == m.Packet.id))
+_PACKET_VIEW = _PACKET_VIEW_ROWS.where(m.Packet.id == bindparam("packet_id"))
 _FROZEN = (
     select(m.Batch.batch_no, m.Batch.status)
     .join(m.BatchPacket, m.BatchPacket.batch_id == m.Batch.id)
@@ -220,7 +224,10 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         except StoreError:
             raise
         except IntegrityError as exc:
-            raise InputError(f"数据冲突，刚才的操作没有保存：{exc.orig}") from exc
+            # Two desks wrote the same row at once; the database's own words are
+            # for the log, not for the clerk.
+            log.warning("write refused by a constraint: %s", exc.orig)
+            raise InputError(CONFLICT_MESSAGE) from exc
         except (DBAPIError, SQLAlchemyError) as exc:
             raise DatabaseUnavailable(_db_message(exc)) from exc
 
@@ -850,12 +857,38 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
                 where = (f"在批次 {batch_no}（{BatchStatus(status).label}）" if status
                          else "不在批次中")
                 problems.append(f"材料袋 {pid}（{name}）的环节记为 {stage}，但它{where}")
+        problems += self._frozen_problems(s)
         for batch in s.scalars(select(m.Batch).order_by(m.Batch.id)):
             expected = {k: v for k, v in self._batch_state(s, batch.id).received.items() if v}
             cached = {k: v for k, v in (batch.items or {}).items() if v}
             if cached != expected:
                 problems.append(f"批次 {batch.batch_no} 的批次材料记为 {cached}，"
                                 f"登记记录为 {expected}")
+        return problems
+
+    def _frozen_problems(self, s: Session) -> list[str]:
+        """A closed or handed-over batch holds only complete packets, and its frozen
+        manifest still gives the hash printed on its transmittal list."""
+        from zcdesk.importing.transmittal_file import manifest_sha256  # lazy: admin only
+
+        frozen = (BatchStatus.CLOSED.value, BatchStatus.HANDED_OVER.value)
+        problems = [f"批次 {batch_no}（{BatchStatus(status).label}）中的材料袋 {pid}（{name}）"
+                    f"材料不齐（{PacketStatus(packet_status).label}）"
+                    for batch_no, status, pid, name, packet_status in s.execute(
+                        select(m.Batch.batch_no, m.Batch.status, m.Packet.id,
+                               m.Applicant.name, m.Packet.status)
+                        .join(m.BatchPacket, m.BatchPacket.batch_id == m.Batch.id)
+                        .join(m.Packet, m.Packet.id == m.BatchPacket.packet_id)
+                        .join(m.Applicant, m.Packet.applicant_id == m.Applicant.id)
+                        .where(m.Batch.status.in_(frozen),
+                               m.Packet.status != PacketStatus.COMPLETE.value)
+                        .order_by(m.Batch.id, m.Packet.id))]
+        for batch_no, manifest, sha in s.execute(
+                select(m.Batch.batch_no, m.Batch.manifest, m.Batch.sha256)
+                .where(m.Batch.status.in_(frozen)).order_by(m.Batch.id)):
+            if manifest is None or manifest_sha256(manifest) != sha:
+                problems.append(f"批次 {batch_no} 封批时保存的清单与其校验值"
+                                f"（{(sha or '')[:12]}…）不符")
         return problems
 
     def audit(self, since: dt.date | None = None) -> list[AuditEntry]:
@@ -996,16 +1029,21 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         row = s.execute(_PACKET_VIEW, params).one()
         if state is None:
             state = compute_state(self.checklist(), self._copy_events(s, packet_id))
+        return self._make_view(s, row, state, s.scalar(_FIRST_RECEIPT, params) or "")
+
+    def _make_view(self, s: Session, row: Any, state: PacketState, receipt_no: str,
+                   checker: EligibilityChecker | None = None) -> PacketView:
+        """A PacketView from a `_PACKET_VIEW_ROWS` row, its state and first receipt."""
         codes = self._codes(s)
         applicant = ApplicantInfo(*row[11:])
         verdict, reasons = row[4], row[5]
         if verdict is None:  # not computed since it changed: one applicant is cheap
-            result = self._checker().check(applicant)
+            result = (checker or self._checker()).check(applicant)
             verdict, reasons = result.verdict.value, list(result.reasons)
         return PacketView(
             packet_id=row[0], version=row[1], applicant=applicant, state=state,
             point_code=codes.points.get(row[2], ""), round_code=codes.rounds.get(row[3], ""),
-            receipt_no=s.scalar(_FIRST_RECEIPT, params) or "", eligibility=verdict,
+            receipt_no=receipt_no, eligibility=verdict,
             eligibility_reasons=tuple(reasons or ()), stage=PacketStage(row[6]),
             batch_no=row[7] or "",
             decision=Decision(DecisionResult(row[8]), row[9], row[10] or "") if row[8] else None)
@@ -1052,9 +1090,39 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         flow = _describe_flow(e, item_name, detail, batch_no)
         if flow:
             return flow
+        other = _describe_other(e.kind, detail)
+        if other:
+            return other
         return {"visit_opened": "开始收件", "visit_closed": "完成收件",
                 "roster_imported": "导入花名册", "bans_imported": "导入禁报名单",
                 "setting_changed": "修改设置"}.get(e.kind, e.kind)
+
+
+def _day_words(value: Any) -> str:
+    if not isinstance(value, dict) or not value.get("kind"):
+        return "按平常周末"
+    try:
+        label = DayKind(value["kind"]).label
+    except ValueError:
+        label = str(value["kind"])
+    return f"{label}（{value['name']}）" if value.get("name") else label
+
+
+def _describe_other(kind: str, detail: dict[str, Any]) -> str:
+    """Calendar and operator events, in words."""
+    if kind == "calendar_changed":
+        return f"节假日设置：{detail.get('day', '')} {_day_words(detail.get('after'))}" \
+               + (f"（原为{_day_words(detail.get('before'))}）" if detail.get("before") else "")
+    if kind == "login":
+        return f"登录（{ROLES.get(str(detail.get('role')), detail.get('role', ''))}）"
+    if kind == "operator_added":
+        return f"新增操作员 {detail.get('name', '')}" \
+               f"（{ROLES.get(str(detail.get('role')), detail.get('role', ''))}）"
+    if kind == "operator_changed":
+        return f"{'启用' if detail.get('active') else '停用'}操作员 {detail.get('name', '')}"
+    if kind == "pin_changed":
+        return f"操作员 {detail.get('name', '')} 修改 PIN"
+    return ""
 
 
 def _decision_words(value: Any) -> str:
@@ -1088,6 +1156,12 @@ def _describe_flow(e: m.Event, item_name: str, detail: dict[str, Any], batch_no:
     if kind == "batch_handed_over":
         return f"批次 {batch_no} 移交：{detail.get('handed_by', '')} → " \
                f"{detail.get('received_by', '')}（{detail.get('packets', 0)} 个材料袋）"
+    if kind == "packet_batch_closed":
+        return f"所在批次 {batch_no} 封批"
+    if kind == "packet_batch_reopened":
+        return f"所在批次 {batch_no} 重开：{detail.get('reason', '')}"
+    if kind == "packet_handed_over":
+        return f"随批次 {batch_no} 移交市局（已移交）"
     if kind == "batch_exported":
         return f"批次 {batch_no} 导出移交文件 {detail.get('file', '')}"
     if kind == "decision_recorded":
@@ -1096,8 +1170,11 @@ def _describe_flow(e: m.Event, item_name: str, detail: dict[str, Any], batch_no:
                    f"{_decision_words(detail.get('after'))}"
         return f"登记评审结果：{_decision_words(detail.get('after'))}"
     if kind == "decisions_imported":
+        skipped = f"，{detail['skipped']} 行非本受理点已跳过" if detail.get("skipped") else ""
+        if detail.get("refused"):  # written before imports became all or nothing
+            skipped += f"，{detail['refused']} 行未导入"
         return f"导入评审结果：登记 {detail.get('recorded', 0)} 人，更正 " \
-               f"{detail.get('changed', 0)} 人，{detail.get('refused', 0)} 行未导入"
+               f"{detail.get('changed', 0)} 人{skipped}"
     if kind == "received_back":
         return "材料从市局收回（已回收）"
     if kind == "packet_returned":

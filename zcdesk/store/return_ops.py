@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from zcdesk.domain.flow import (
@@ -33,6 +33,7 @@ from zcdesk.store.batch_ops import AFTER_HANDOVER, _chunks
 from zcdesk.store.errors import InputError, NotFound
 
 if TYPE_CHECKING:
+    from zcdesk.importing.decisions import DecisionRow
     from zcdesk.store.facade import Store
 
 MAX_DOCUMENT_NO = 64
@@ -69,9 +70,13 @@ class ReturnOps:
 
     def import_decisions(self: Store, path: Path | str, *,
                          dry_run: bool = False) -> DecisionImportReport:
-        """Results from a spreadsheet: rows that can be taken are recorded in one
-        transaction, every other row is reported with its row number and reason.
-        A dry run reports the same and writes nothing."""
+        """Results from a spreadsheet, all or nothing.
+
+        Rows for people not in this database (a city-wide sheet) are skipped. Any
+        real problem (unreadable result or date, a name not matching the roster, a
+        packet not yet handed over, one ID with two different results) refuses the
+        whole file: every problem is listed and nothing is written. A dry run
+        reports the same and writes nothing."""
         from zcdesk.importing.decisions import read_decisions  # lazy: not on the scan path
         from zcdesk.importing.errors import RosterUnreadable
 
@@ -81,10 +86,11 @@ class ReturnOps:
             read = read_decisions(path, today=self.clock().date())
         except RosterUnreadable as exc:
             raise InputError(exc.message) from None
-        refused = [(p.row_number, p.reason) for p in read.problems]
         round_ = self.current_round()
         with self._read() if dry_run else self._write() as s:
-            numbers = list(dict.fromkeys(r.id_number for r in read.rows))
+            numbers = list(dict.fromkeys([*(r.id_number for r in read.rows),
+                                          *(p.id_number for p in read.problems
+                                            if p.id_number)]))
             packets: dict[str, tuple[int, str, str]] = {}
             for chunk in _chunks(numbers):
                 for number, pid, name, stage in s.execute(
@@ -94,43 +100,59 @@ class ReturnOps:
                         .where(m.Applicant.id_number.in_(chunk),
                                m.Packet.round_id == round_.id)):
                     packets[number] = (pid, name, stage)
+            refused: list[tuple[int, str]] = []
+            skipped: list[tuple[int, str]] = []
+
+            def skip(row_number: int, number: str) -> None:
+                skipped.append((row_number, f"证件号码 {number} 不是本受理点的申报人，已跳过。"))
+
+            for problem in read.problems:
+                if problem.id_number and problem.id_number not in packets:
+                    skip(problem.row_number, problem.id_number)  # not ours: its flaws neither
+                else:
+                    refused.append((problem.row_number, problem.reason))
             known = {pid: (result, day, doc) for pid, result, day, doc in s.execute(
                 select(m.Decision.packet_id, m.Decision.result, m.Decision.decided_on,
                        m.Decision.document_no))}
-            seen: dict[str, int] = {}
-            todo = []
+            first: dict[str, DecisionRow] = {}
+            todo: list[tuple[int, DecisionRow]] = []
             counts = {"recorded": 0, "changed": 0, "unchanged": 0}
             for row in read.rows:
                 found = packets.get(row.id_number)
-                if row.id_number in seen:
-                    refused.append((row.row_number,
-                                    f"证件号码与第 {seen[row.id_number]} 行重复。"))
-                    continue
-                seen[row.id_number] = row.row_number
                 if found is None:
-                    refused.append((row.row_number,
-                                    f"证件号码 {row.id_number} 不在本轮次的申报人中。"))
+                    skip(row.row_number, row.id_number)
                     continue
                 pid, name, stage = found
                 if row.name and row.name != name:
                     refused.append((row.row_number,
                                     f"姓名“{row.name}”与系统中该证件号码的“{name}”不符。"))
                     continue
+                value = (row.result.value, row.decided_on, row.document_no)
+                earlier = first.get(row.id_number)
+                if earlier is not None:  # the same result twice is taken once
+                    if (earlier.result.value, earlier.decided_on, earlier.document_no) != value:
+                        refused.append((row.row_number, f"证件号码与第 {earlier.row_number} 行"
+                                        "重复，但评审结果（或日期、文号）不同，请核对后只保留一行。"))
+                    continue
+                first[row.id_number] = row
                 if PacketStage(stage) not in AFTER_HANDOVER:
                     refused.append((row.row_number, f"{name} 的材料袋尚未移交市局（现为"
                                     f"{PacketStage(stage).label}），不能登记评审结果。"))
                     continue
-                value = (row.result.value, row.decided_on, row.document_no)
                 old = known.get(pid)
                 if old == value:
                     counts["unchanged"] += 1
                     continue
                 counts["changed" if old else "recorded"] += 1
                 todo.append((pid, row))
+            if refused and not dry_run:
+                counts = dict.fromkeys(counts, 0)  # all or nothing: nothing was written
             report = DecisionImportReport(counts["recorded"], counts["changed"],
-                                          counts["unchanged"], tuple(sorted(refused)), dry_run)
+                                          counts["unchanged"], tuple(sorted(refused)), dry_run,
+                                          tuple(sorted(skipped)))
             if dry_run:
                 s.rollback()
+            if dry_run or refused:  # nothing was written: only read so far
                 return report
             for pid, row in todo:
                 packet = self._packet_for_write(s, pid)
@@ -138,7 +160,7 @@ class ReturnOps:
                                    source=path.name)
             self._event(s, "decisions_imported", detail={
                 "file": path.name, "recorded": report.recorded, "changed": report.changed,
-                "unchanged": report.unchanged, "refused": len(report.refused)})
+                "unchanged": report.unchanged, "skipped": len(report.skipped)})
             return report
 
     # ---------------------------------------------------------- back / return
@@ -174,7 +196,8 @@ class ReturnOps:
                 ids = list(dict.fromkeys([*ids, *wanted]))
             if not ids:
                 raise InputError("没有待收回（已移交）的材料袋。")
-            return self._move(s, ids, PacketStage.BACK, "received_back", batch_id=batch_id,
+            return self._move(s, ids, PacketStage.BACK, "received_back",
+                              expected=PacketStage.HANDED_OVER, batch_id=batch_id,
                               detail=detail)
 
     def units_to_return(self: Store) -> list[tuple[str, int]]:
@@ -230,13 +253,10 @@ class ReturnOps:
             s.add(handback)
             s.flush()
             handback_id = handback.id
-            for chunk in _chunks(ids):
-                s.execute(update(m.Packet).where(m.Packet.id.in_(chunk))
-                          .values(handback_id=handback_id)
-                          .execution_options(synchronize_session=False))
-            self._move(s, ids, PacketStage.RETURNED, "packet_returned", detail={
-                "unit": unit_row.name, "handed_by": handed_by, "received_by": received_by,
-                "handback_id": handback_id})
+            self._move(s, ids, PacketStage.RETURNED, "packet_returned",
+                       expected=PacketStage.BACK, values={"handback_id": handback_id}, detail={
+                           "unit": unit_row.name, "handed_by": handed_by,
+                           "received_by": received_by, "handback_id": handback_id})
             return ReturnList(unit_row.name, self.current_round().code, self._point_code(),
                               self._return_lines(s, ids), handed_by, received_by, at)
 
@@ -261,7 +281,8 @@ class ReturnOps:
                 ids = list(dict.fromkeys([*ids, *wanted]))
             if not ids:
                 raise InputError("没有待归档（已返还）的材料袋。")
-            return self._move(s, ids, PacketStage.ARCHIVED, "packet_archived")
+            return self._move(s, ids, PacketStage.ARCHIVED, "packet_archived",
+                              expected=PacketStage.RETURNED)
 
     # --------------------------------------------------------------- internal
     def _decision_day(self: Store, day: dt.date) -> dt.date:
