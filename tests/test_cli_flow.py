@@ -265,12 +265,23 @@ def test_decision_import(handed, tmp_path: Path) -> None:  # type: ignore[no-unt
     code, out, _ = handed("decision", "import", str(sheet), "--dry-run", "--json")
     report = json.loads(out)
     assert code == 1 and report["dry_run"] is True and report["recorded"] == 2
-    assert [r["row"] for r in report["refused"]] == [4, 5]
+    assert [r["row"] for r in report["refused"]] == [4]  # 王五: not handed over
+    assert [r["row"] for r in report["skipped"]] == [5]  # 赵六: another district's
     code, out, _ = handed("status", "--json")
     assert all(r["decision"] is None for r in json.loads(out))
 
     code, out, _ = handed("decision", "import", str(sheet))
-    assert code == 1 and "已登记 2 人" in out and "第 4 行" in out and "第 5 行" in out
+    assert code == 1 and "未导入任何结果" in out and "第 4 行" in out and "1 行不是本受理点" in out
+    code, out, _ = handed("status", "--json")
+    assert all(r["decision"] is None for r in json.loads(out))  # all or nothing
+
+    city_wide = write_decisions(tmp_path / "全市.csv", [
+        ["1", "张三", ID_ZHANG, "通过", "2025-07-15", DOC],
+        ["2", "李四", ID_LI.lower(), "不通过", "2025/7/15", DOC],
+        ["4", "赵六", "330102198001010018", "通过", "2025-07-15", DOC],
+    ])
+    code, out, _ = handed("decision", "import", str(city_wide))
+    assert code == 0 and "已登记 2 人" in out and "1 行不是本受理点的申报人，已跳过" in out
     code, out, _ = handed("status", "--json")
     assert {r["name"]: r["decision"] for r in json.loads(out)} == \
         {"张三": "passed", "李四": "failed", "王五": None}
@@ -331,3 +342,21 @@ def test_unknown_arguments_are_refused_in_chinese(zc) -> None:  # type: ignore[n
     assert zc("batch", "new", "--empty")[0] == 0
     code, out, _ = zc("batch", "add", B1, ID_ZHANG, "--json", ID_LI)  # refs around an option
     assert code == 0 and json.loads(out)["packets"] == 2
+
+
+def test_at_with_a_utc_offset_is_converted_to_local_time(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+    import time
+
+    from zcdesk.cli_common import moment
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        assert moment("2025-05-20T06:30+00:00") == dt.datetime(2025, 5, 20, 14, 30)
+        assert moment("2025-05-20 14:30+08:00") == dt.datetime(2025, 5, 20, 14, 30)
+        assert moment("2025-05-20 14:30") == dt.datetime(2025, 5, 20, 14, 30)  # local as given
+    finally:
+        monkeypatch.undo()
+        time.tzset()

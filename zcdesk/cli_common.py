@@ -41,12 +41,16 @@ def day(text: str) -> dt.date:
 
 
 def moment(text: str) -> dt.datetime:
-    """argparse type: a time written "YYYY-MM-DD HH:MM"."""
+    """argparse type: a time written "YYYY-MM-DD HH:MM" (local time); one with a UTC
+    offset ("…T06:30+00:00") is converted to this machine's local time, which is
+    what the database keeps."""
     try:
         value = dt.datetime.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"时间“{text}”应写作 \"YYYY-MM-DD HH:MM\"，如 \"2025-05-20 14:30\"") from None
+    if value.tzinfo is not None:
+        value = value.astimezone()
     return value.replace(tzinfo=None)
 
 

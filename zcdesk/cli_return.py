@@ -1,8 +1,9 @@
 """`zcdesk decision …` and `zcdesk return …`: the committee's result and the way back.
 
-`decision import` exits like `roster import`: 0 when every row was taken, 1 when
-rows were refused (each listed with its row number), 2 when the file cannot be
-read at all.
+`decision import` is all or nothing: 0 when every row was taken (rows for other
+districts' people on a city-wide sheet are skipped and counted), 1 when rows have
+problems (each listed with its row number; nothing is written), 2 when the file
+cannot be read at all.
 """
 
 from __future__ import annotations
@@ -99,15 +100,22 @@ def _import(store: Store, args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     report = store.import_decisions(path, dry_run=args.dry_run)
     refused = sorted(report.refused)
+    skipped = f"，{len(report.skipped)} 行不是本受理点的申报人，已跳过" if report.skipped else ""
     if args.json:
         print_json({"dry_run": report.dry_run, "recorded": report.recorded,
                     "changed": report.changed, "unchanged": report.unchanged,
-                    "refused": [{"row": r, "reason": why} for r, why in refused]})
+                    "refused": [{"row": r, "reason": why} for r, why in refused],
+                    "skipped": [{"row": r, "reason": why} for r, why in report.skipped]})
+    elif refused and not report.dry_run:
+        print(f"{path.name}：{len(refused)} 行有问题，未导入任何结果（全部无误才导入）"
+              f"{skipped}。请在文件中改正后重新导入：")
+        for row, reason in refused:
+            print(f"  第 {row} 行：{reason}")
     else:
         verb = "将" if report.dry_run else "已"
         print(f"{path.name}：{verb}登记 {report.recorded} 人，{verb}更改 {report.changed} 人，"
-              f"{report.unchanged} 人无变化"
-              + (f"，{len(refused)} 行未导入" if refused else "") + "。")
+              f"{report.unchanged} 人无变化{skipped}"
+              + (f"；{len(refused)} 行有问题，须改正后才能导入" if refused else "") + "。")
         for row, reason in refused:
             print(f"  第 {row} 行：{reason}")
     return EXIT_SOME_REFUSED if refused else 0

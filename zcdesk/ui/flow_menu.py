@@ -139,7 +139,9 @@ class FlowMenu:
             title=tr("导入评审结果：预览"), file_name=path.name, sheet="", header_row=0,
             counts=tr("将登记 {new} 人，将更改 {changed} 人，{same} 人无变化，"
                       "{refused} 行有问题。").format(new=report.recorded, changed=report.changed,
-                                                 same=report.unchanged, refused=len(refused)),
+                                                 same=report.unchanged, refused=len(refused))
+            + (tr("另有 {n} 行不是本受理点的申报人，已跳过。").format(n=len(report.skipped))
+               if report.skipped else ""),
             refused=refused, ok_text=tr("导入"),
             can_import=bool(report.recorded or report.changed) and not refused,
             notes=(tr("有问题的行须先在文件中改正：全部无误才导入（全部或全不）。"),)
