@@ -9,7 +9,6 @@ The Store opens a session per call, so a second thread may read safely.
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -18,6 +17,7 @@ from zcdesk.domain.checklist import ChecklistItem
 from zcdesk.domain.records import PacketRow
 from zcdesk.ui import store_errors as errors
 from zcdesk.ui.packet_model import PacketTableModel
+from zcdesk.ui.threads import start_thread
 
 
 class ListLoader(QObject):
@@ -42,8 +42,7 @@ class ListLoader(QObject):
     def start(self) -> int:
         """Begin a read; a later start (or `cancel`) makes earlier results stale."""
         self.generation += 1
-        threading.Thread(target=self._run, args=(self.generation, list(self.checklist)),
-                         name="zcdesk-list", daemon=True).start()
+        start_thread(self._run, self.generation, list(self.checklist), name="zcdesk-list")
         return self.generation
 
     def cancel(self) -> None:

@@ -17,7 +17,6 @@ itself: zcdesk.printing (reportlab) and the dialogs load on first use.
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from zcdesk.ui import store_errors as errors
 from zcdesk.ui.i18n import tr
+from zcdesk.ui.threads import start_thread
 
 if TYPE_CHECKING:
     from zcdesk.domain.flow import ReturnList
@@ -297,7 +297,7 @@ class PrintMenu:
         progress.setWindowModality(Qt.WindowModality.ApplicationModal)
         progress.setMinimumDuration(BUSY_AFTER_MS)
         progress.canceled.connect(loop.quit)
-        threading.Thread(target=run, name="zcdesk-print-read", daemon=True).start()
+        start_thread(run, name="zcdesk-print-read")
         try:
             loop.exec()
         finally:

@@ -10,11 +10,12 @@ Store opens a session per call, so the GUI thread may use it from then on.
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+
+from zcdesk.ui.threads import start_thread
 
 if TYPE_CHECKING:
     from zcdesk.store import Store
@@ -30,8 +31,7 @@ class StoreOpener(QObject):
     cancelled = False
 
     def start(self, opener: Callable[[], Store]) -> None:
-        threading.Thread(target=self._run, args=(opener,), name="zcdesk-open",
-                         daemon=True).start()
+        start_thread(self._run, opener, name="zcdesk-open")
 
     def _run(self, opener: Callable[[], Store]) -> None:
         try:

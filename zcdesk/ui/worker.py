@@ -23,6 +23,7 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from zcdesk.ui.i18n import tr
+from zcdesk.ui.threads import start_thread
 
 T = TypeVar("T")
 Progress = Callable[[int, int], bool]
@@ -97,7 +98,7 @@ def run_with_progress(parent: QWidget | None, work: Callable[[Progress], T], lab
     progress.canceled.connect(cancel)
     global _long_work
     _long_work += 1
-    threading.Thread(target=run, name="zcdesk-work", daemon=True).start()
+    start_thread(run, name="zcdesk-work")
     try:
         loop.exec()
     finally:
@@ -142,4 +143,4 @@ def run_in_background(owner: QObject, work: Callable[[], T],
         with contextlib.suppress(RuntimeError):
             relay.finished.emit(value, error)
 
-    threading.Thread(target=run, name="zcdesk-background", daemon=True).start()
+    start_thread(run, name="zcdesk-background")
