@@ -142,6 +142,10 @@ def test_the_city_desk_replaces_the_counter(qtbot: QtBot, city: Store) -> None:
     window.refresh_deadlines()
     assert "齐全" not in window.status_bar_text() or not window._counts_label.isVisible()
     assert not window._deadline_label.isVisible() and not window.overdue_text()
+    # F1 lists what this desk offers: the city's actions, not the counter's.
+    helped = [action.text() for action in window.actions_in_menus()]
+    assert any("导入移交文件" in text for text in helped)
+    assert window.ui.actionNewVisit not in window.actions_in_menus()
 
 
 def test_import_through_the_menu(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,

@@ -412,12 +412,17 @@ class MainWindow(CounterMixin, QMainWindow):
             button.setToolTip(action.toolTip())
 
     def actions_in_menus(self) -> list[QAction]:
+        """What F1 lists: the actions this desk offers (the city desk hides the
+        counter's and adds its own 市级签收 menu)."""
         ui = self.ui
-        return [ui.actionNewVisit, ui.actionFinishVisit, ui.actionFocusScan, ui.actionReject,
-                ui.actionUndo, ui.actionAddApplicant, ui.actionHistory,
-                *self.printing.actions(), *self.flow.actions(), *self.roster.actions(),
-                ui.actionFilter,
-                ui.actionReload, ui.actionSwitchOperator, ui.actionShortcuts, ui.actionQuit]
+        city_menu = getattr(getattr(self, "city_view", None), "menu", None)
+        city = list(city_menu.actions()) if city_menu is not None else []
+        actions = [ui.actionNewVisit, ui.actionFinishVisit, ui.actionFocusScan, ui.actionReject,
+                   ui.actionUndo, ui.actionAddApplicant, ui.actionHistory, *city,
+                   *self.printing.actions(), *self.flow.actions(), *self.roster.actions(),
+                   ui.actionFilter,
+                   ui.actionReload, ui.actionSwitchOperator, ui.actionShortcuts, ui.actionQuit]
+        return [a for a in actions if a.isVisible() and not a.isSeparator()]
 
     def focus_scan(self) -> None:
         self.scan_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
