@@ -362,16 +362,20 @@ def test_status_bar_counts_overdue_corrections(qtbot: QtBot, store: Store,
     assert window.overdue_text() == "⚠ 逾期未补正 1 件"
     opened = patch_dialog(monkeypatch, "corrections")
     window._overdue_button.click()
-    (_parent, read, overdue_only), _ = opened.calls[-1]
+    (_parent, read, overdue_only, deadlines), _ = opened.calls[-1]
     assert overdue_only is True
     (row,) = read(True)
     assert row.receipt_no == visit.receipt_no and row.overdue
 
-    dialog = CorrectionsDialog(None, read, True)
+    dialog = CorrectionsDialog(None, read, True, deadlines)
     qtbot.addWidget(dialog)
     (cells,) = dialog.rows()
     assert cells[0] == visit.receipt_no and cells[5] == "已逾期" and "登记表" in cells[6]
     assert "已逾期 1 件" in dialog.ui.titleLabel.text()
+    # Every round deadline with what is left of it, above the corrections.
+    words = dialog.ui.deadlinesLabel.text()
+    assert words.count("\n") == len(deadlines) - 1 == 3
+    assert "2025-05-30" in words and ("已过" in words or "工作日" in words)
 
 
 # ----------------------------------------------------------------- calendar

@@ -177,7 +177,8 @@ class FlowMenu:
 
         store = self.window.store
         corrections.launch(self.window,
-                           lambda only: store.corrections_due(overdue_only=only), overdue_only)
+                           lambda only: store.corrections_due(overdue_only=only), overdue_only,
+                           store.deadlines())
 
     def calendar(self) -> None:
         from zcdesk.ui.dialogs import calendar_days

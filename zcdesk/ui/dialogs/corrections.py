@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from zcdesk.domain.flow import CorrectionDue
+from zcdesk.domain.flow import CorrectionDue, DeadlineInfo
 from zcdesk.ui.dialogs.common import fill_table, set_button_texts
 from zcdesk.ui.forms.ui_corrections_dialog import Ui_CorrectionsDialog
 from zcdesk.ui.i18n import tr
@@ -25,6 +25,21 @@ def left_words(due: CorrectionDue) -> str:
     return tr("{n} 个工作日").format(n=due.working_days_left)
 
 
+def deadline_words(deadlines: Sequence[DeadlineInfo]) -> str:
+    """The round's deadlines, one a line, with the working days left to each."""
+    lines = []
+    for d in deadlines:
+        if d.calendar_days_left > 0:
+            left = tr("还有 {n} 个工作日").format(n=d.working_days_left)
+        elif d.calendar_days_left == 0:
+            left = tr("今天截止")
+        else:
+            left = tr("已过 {n} 天").format(n=-d.calendar_days_left)
+        lines.append(tr("{label}：{day}（{left}）").format(
+            label=tr(d.label), day=d.day.isoformat(), left=left))
+    return "\n".join(lines)
+
+
 def correction_rows(dues: Sequence[CorrectionDue]) -> list[tuple[str, ...]]:
     return [(d.receipt_no, d.visitor_name, d.visitor_unit, d.notified_on.isoformat(),
              d.due.isoformat(), left_words(d), "；".join(d.packets)) for d in dues]
@@ -33,10 +48,13 @@ def correction_rows(dues: Sequence[CorrectionDue]) -> list[tuple[str, ...]]:
 class CorrectionsDialog(QDialog):
     def __init__(self, parent: QWidget | None,
                  read: Callable[[bool], Sequence[CorrectionDue]],
-                 overdue_only: bool = False) -> None:
+                 overdue_only: bool = False,
+                 deadlines: Sequence[DeadlineInfo] = ()) -> None:
         super().__init__(parent)
         self.ui = Ui_CorrectionsDialog()
         self.ui.setupUi(self)
+        self.ui.deadlinesLabel.setText(deadline_words(deadlines))
+        self.ui.deadlinesLabel.setVisible(bool(deadlines))
         self._read = read
         set_button_texts(self.ui.buttonBox, close=tr("关闭"))
         self.ui.buttonBox.rejected.connect(self.reject)
@@ -67,9 +85,10 @@ class CorrectionsDialog(QDialog):
 
 
 def launch(parent: QWidget | None, read: Callable[[bool], Sequence[CorrectionDue]],
-           overdue_only: bool = False) -> None:
-    """`read(overdue_only)` gives the rows (the check box re-reads them)."""
-    dialog = CorrectionsDialog(parent, read, overdue_only)
+           overdue_only: bool = False, deadlines: Sequence[DeadlineInfo] = ()) -> None:
+    """`read(overdue_only)` gives the rows (the check box re-reads them); `deadlines`
+    the round's deadlines shown above them."""
+    dialog = CorrectionsDialog(parent, read, overdue_only, deadlines)
     try:
         dialog.exec()
     finally:

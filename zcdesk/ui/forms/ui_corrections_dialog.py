@@ -37,6 +37,14 @@ class Ui_CorrectionsDialog(object):
 
         self.dialogLayout.addWidget(self.titleLabel)
 
+        self.deadlinesLabel = QLabel(CorrectionsDialog)
+        self.deadlinesLabel.setObjectName(u"deadlinesLabel")
+        self.deadlinesLabel.setText(u"")
+        self.deadlinesLabel.setWordWrap(True)
+        self.deadlinesLabel.setTextFormat(Qt.PlainText)
+
+        self.dialogLayout.addWidget(self.deadlinesLabel)
+
         self.overdueCheck = QCheckBox(CorrectionsDialog)
         self.overdueCheck.setObjectName(u"overdueCheck")
 
@@ -74,7 +82,7 @@ class Ui_CorrectionsDialog(object):
     # setupUi
 
     def retranslateUi(self, CorrectionsDialog):
-        CorrectionsDialog.setWindowTitle(QCoreApplication.translate("CorrectionsDialog", u"\u8865\u6b63\u671f\u9650", None))
+        CorrectionsDialog.setWindowTitle(QCoreApplication.translate("CorrectionsDialog", u"\u622a\u6b62\u65e5\u671f\u4e0e\u8865\u6b63\u671f\u9650", None))
         self.overdueCheck.setText(QCoreApplication.translate("CorrectionsDialog", u"\u53ea\u770b\u5df2\u903e\u671f", None))
         self.hintLabel.setText(QCoreApplication.translate("CorrectionsDialog", u"\u8865\u6b63\u671f\u9650\u6309\u5de5\u4f5c\u65e5\u8ba1\u7b97\uff08\u8282\u5047\u65e5\u89c1 \u8bbe\u7f6e \u2192 \u8282\u5047\u65e5\uff09\u3002Esc \u5173\u95ed", None))
     # retranslateUi
