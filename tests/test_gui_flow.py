@@ -414,6 +414,63 @@ def test_calendar_editor_changes_days_and_correction_period(
     assert "管理员" in dialog.message_text()
 
 
+def test_calendar_enter_acts_on_the_field_it_is_pressed_in(
+        qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QDate
+
+    dialog = CalendarDialog(None, store, FIXED_NOW.date())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    ui = dialog.ui
+    today = FIXED_NOW.date()
+
+    def calendar_events() -> int:
+        return sum(e.kind == "calendar_changed" for e in store.audit())
+
+    assert not any(b.isDefault() or b.autoDefault()
+                   for b in dialog.findChildren(type(ui.saveButton)))
+    before = calendar_events()
+    ui.correctionSpin.setValue(9)
+    ui.correctionSpin.setFocus()
+    qtbot.keyClick(ui.correctionSpin, Qt.Key.Key_Return)
+    assert store.correction_days() == 9
+    assert calendar_events() == before  # not today saved as a holiday
+    assert today not in {d.day for d in store.calendar_days(today.year)}
+
+    ui.yearSpin.setFocus()
+    ui.yearSpin.setValue(today.year + 1)
+    qtbot.keyClick(ui.yearSpin, Qt.Key.Key_Return)
+    assert calendar_events() == before
+    assert all(d.day.year == today.year + 1 for d in dialog.days())
+
+    ui.dayEdit.setDate(QDate(2025, 11, 4))
+    ui.kindCombo.setCurrentIndex(ui.kindCombo.findData(DayKind.HOLIDAY.value))
+    ui.nameEdit.setText("区庆")
+    ui.nameEdit.setFocus()
+    qtbot.keyClick(ui.nameEdit, Qt.Key.Key_Return)
+    assert calendar_events() == before + 1  # saved once
+    assert dt.date(2025, 11, 4) in {d.day for d in store.calendar_days(2025)}
+    assert ui.yearSpin.value() == 2025
+
+    ui.dayEdit.setDate(QDate(2025, 11, 5))
+    ui.dayEdit.setFocus()
+    qtbot.keyClick(ui.dayEdit, Qt.Key.Key_Return)
+    assert calendar_events() == before + 2
+    ui.kindCombo.setFocus()
+    ui.dayEdit.setDate(QDate(2025, 11, 6))
+    qtbot.keyClick(ui.kindCombo, Qt.Key.Key_Return)
+    assert calendar_events() == before + 3
+
+    def refuse(*_a: object, **_k: object) -> None:
+        from zcdesk.store.errors import DatabaseUnavailable
+        raise DatabaseUnavailable("数据库暂时无法访问")
+
+    monkeypatch.setattr(store, "calendar_days", refuse)
+    ui.yearSpin.setValue(2024)  # the refusal is shown, not raised
+    assert "数据库暂时无法访问" in dialog.message_text() and dialog.days() == []
+
+
 # ---------------------------------------------------------------- city desk
 def test_city_desk_shows_the_city_view(qtbot: QtBot, store: Store) -> None:
     store.set_desk_point("CITY")

@@ -8,11 +8,12 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from zcdesk.domain.workdays import CalendarDay, DayKind
 from zcdesk.ui import store_errors as errors
-from zcdesk.ui.dialogs.common import fill_table, set_button_texts
+from zcdesk.ui.dialogs.common import ENTER_KEYS, fill_table, set_button_texts
 from zcdesk.ui.feedback import set_level
 from zcdesk.ui.forms.ui_calendar_dialog import Ui_CalendarDialog
 from zcdesk.ui.i18n import tr
@@ -26,6 +27,8 @@ KIND_COLOURS = {DayKind.HOLIDAY: "#c62828", DayKind.WORKDAY: "#1565c0"}
 
 
 class CalendarDialog(QDialog):
+    """No default button: Enter acts on the field it is pressed in (see keyPressEvent)."""
+
     def __init__(self, parent: QWidget | None, store: Store, today: dt.date) -> None:
         super().__init__(parent)
         self.store = store
@@ -44,15 +47,33 @@ class CalendarDialog(QDialog):
         ui.buttonBox.rejected.connect(self.reject)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
-        ui.saveButton.setDefault(True)
-        ui.yearSpin.valueChanged.connect(lambda _y: self.reload())
+            button.setDefault(False)
+        ui.yearSpin.valueChanged.connect(lambda _y: self._reload_shown())
         ui.daysTable.itemSelectionChanged.connect(self._on_selected)
         ui.saveButton.clicked.connect(self.save_day)
         ui.removeButton.clicked.connect(self.remove_selected)
         ui.correctionButton.clicked.connect(self.save_correction_days)
-        ui.nameEdit.returnPressed.connect(self.save_day)
-        self.reload()
+        self._reload_shown()
         ui.dayEdit.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in the day, kind or name field saves that day (once); in the
+        correction-days box it saves the period; in the year box it only shows
+        that year (the box has already taken the value). Elsewhere it does nothing."""
+        if event.key() not in ENTER_KEYS:
+            super().keyPressEvent(event)
+            return
+        ui = self.ui
+        focus = self.focusWidget()
+
+        def within(field: QWidget) -> bool:
+            return focus is not None and (focus is field or field.isAncestorOf(focus))
+
+        if any(within(f) for f in (ui.dayEdit, ui.kindCombo, ui.nameEdit)):
+            self.save_day()
+        elif within(ui.correctionSpin):
+            self.save_correction_days()
+        event.accept()
 
     def reload(self) -> None:
         self._days = self.store.calendar_days(self.ui.yearSpin.value())
@@ -64,6 +85,17 @@ class CalendarDialog(QDialog):
         fill_table(table, [tr(h) for h in HEADERS], rows, colours)
         table.clearSelection()
         table.blockSignals(False)
+
+    def _reload_shown(self) -> bool:
+        """reload(), a refusal (the database unreachable) shown in the message line."""
+        try:
+            self.reload()
+        except errors.StoreError as exc:
+            self._days = []
+            fill_table(self.ui.daysTable, [tr(h) for h in HEADERS], [])
+            self.show_message(str(exc), "error")
+            return False
+        return True
 
     def days(self) -> list[CalendarDay]:
         return list(self._days)
@@ -90,8 +122,8 @@ class CalendarDialog(QDialog):
             self.show_message(str(exc), "error")
             return False
         self.changed = True
-        self.reload()
-        self.show_message(done, "ok")
+        if self._reload_shown():
+            self.show_message(done, "ok")
         return True
 
     def save_day(self) -> None:
