@@ -192,6 +192,10 @@ def test_back_return_and_archive(store: Store, people: dict[str, int], handed: s
     with pytest.raises(InputError, match="没有待返还"):
         store.record_return(UNIT_ZHANG, "王科长", "人事处刘")
     assert store.units_to_return() == [(UNIT_LW, 1)]
+    assert store.units_to_archive() == [(UNIT_ZHANG, 1)]
+    assert [(r.name, r.stage) for r in store.archive_list(UNIT_ZHANG).lines] == \
+        [("张三", PacketStage.RETURNED)]
+    assert store.archive_list(UNIT_LW).lines == ()
 
     with pytest.raises(InputError, match="已返还的材料袋"):
         store.archive([ID_LI])
@@ -199,6 +203,7 @@ def test_back_return_and_archive(store: Store, people: dict[str, int], handed: s
     assert store.packet(people["张三"]).stage is PacketStage.ARCHIVED
     with pytest.raises(InputError, match="没有待归档"):
         store.archive(unit=UNIT_ZHANG)
+    assert store.units_to_archive() == []
     history = [e.description for e in store.history(store.packet(people["张三"]).applicant.id)]
     assert history[-4:] == ["材料从市局收回（已回收）", "登记评审结果：通过（2025-05-10，3号）",
                             f"返还单位：王科长 → 人事处刘（{UNIT_ZHANG}）", "单位已归档"]

@@ -202,12 +202,19 @@ class ReturnOps:
 
     def units_to_return(self: Store) -> list[tuple[str, int]]:
         """Units with forms back from the city waiting to be returned, and how many."""
+        return self._units_at(PacketStage.BACK)
+
+    def units_to_archive(self: Store) -> list[tuple[str, int]]:
+        """Units with forms returned to them, not yet recorded as filed, and how many."""
+        return self._units_at(PacketStage.RETURNED)
+
+    def _units_at(self: Store, stage: PacketStage) -> list[tuple[str, int]]:
         with self._read() as s:
             return [(unit, count) for unit, count in s.execute(
                 select(m.Unit.name, func.count(m.Packet.id))
                 .join(m.Applicant, m.Applicant.unit_id == m.Unit.id)
                 .join(m.Packet, m.Packet.applicant_id == m.Applicant.id)
-                .where(m.Packet.stage == PacketStage.BACK.value,
+                .where(m.Packet.stage == stage.value,
                        m.Packet.round_id == self.current_round().id)
                 .group_by(m.Unit.name).order_by(m.Unit.name))]
 
@@ -216,6 +223,14 @@ class ReturnOps:
         with self._read() as s:
             unit_row = self._unit_row(s, unit)
             ids = self._unit_packets(s, unit_row.id, PacketStage.BACK)
+            return ReturnList(unit_row.name, self.current_round().code, self._point_code(),
+                              self._return_lines(s, ids))
+
+    def archive_list(self: Store, unit: str) -> ReturnList:
+        """The unit's packets returned to it and not yet archived (已返还)."""
+        with self._read() as s:
+            unit_row = self._unit_row(s, unit)
+            ids = self._unit_packets(s, unit_row.id, PacketStage.RETURNED)
             return ReturnList(unit_row.name, self.current_round().code, self._point_code(),
                               self._return_lines(s, ids))
 

@@ -2,9 +2,11 @@
 
 Top, the code field: a cover-sheet barcode or an ID number + Enter records the
 packet as back from the city (已回收); 整批回收… takes a whole handed-over batch.
-Left, the units with packets to return; right, the selected unit's return list
-(返还清单): print it, record the hand-back with both signatures (已返还), then
-archive the unit's packets once it has filed them (已归档). Refusals are shown
+Left, the units with packets to return (已回收) or to archive (已返还); right,
+the selected unit's packets: print its return list (返还清单), record the
+hand-back with both signatures (已返还), and archive the unit's returned packets
+once it has filed them (已归档) — in this session or any later one. After each
+button the focus is back in the code field, so the next scan is not lost. Refusals are shown
 in the message line; the tables are always re-read from the store.
 """
 
@@ -14,11 +16,11 @@ import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QPushButton
 
-from zcdesk.domain.flow import BatchStatus, ReturnList
+from zcdesk.domain.flow import BatchStatus, ReturnLine, ReturnList
 from zcdesk.domain.idnumber import mask_id
 from zcdesk.ui import store_errors as errors
 from zcdesk.ui.dialogs.common import ENTER_KEYS, fill_table, set_button_texts
@@ -29,7 +31,7 @@ from zcdesk.ui.i18n import tr
 if TYPE_CHECKING:
     from zcdesk.ui.main_window import MainWindow
 
-UNIT_HEADERS = ("单位", "待返还")
+UNIT_HEADERS = ("单位", "待返还", "待归档")
 LINE_HEADERS = ("姓名", "证件号码", "评审结果", "文号", "材料", "去向")
 
 
@@ -41,6 +43,15 @@ def decision_words(line_decision: object) -> tuple[str, str]:
     return tr(label), getattr(line_decision, "document_no", "")
 
 
+def line_row(line: ReturnLine, names: dict[str, str]) -> tuple[str, ...]:
+    """One packet of a return list: the items by their short names, 份 each."""
+    result, number = decision_words(line.decision)
+    copies = "、".join(tr("{item} {n} 份").format(item=names.get(code, code), n=n)
+                      for code, n in line.items.items() if n)
+    return (line.name, mask_id(line.id_number), result, number or "—", copies or "—",
+            tr(line.stage.label))
+
+
 class ReturnsDialog(QDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -50,36 +61,53 @@ class ReturnsDialog(QDialog):
         self.ui.setupUi(self)
         ui = self.ui
         self.changed = False
-        self._units: list[tuple[str, int]] = []
-        self._list: ReturnList | None = None
+        self._units: list[tuple[str, int, int]] = []  # unit, 待返还, 待归档
+        self._unit = ""
+        self._list: ReturnList | None = None  # printed and signed for: 待返还 or just signed
+        self._to_archive = 0
         set_button_texts(ui.buttonBox, close=tr("关闭"))
         ui.buttonBox.rejected.connect(self.reject)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
             button.setDefault(False)
-        ui.receiveBatchButton.clicked.connect(self.receive_batch)
-        ui.printButton.clicked.connect(self.print_list)
-        ui.recordButton.clicked.connect(self.record_return)
-        ui.archiveButton.clicked.connect(self.archive)
+        for button, handler in ((ui.receiveBatchButton, self.receive_batch),
+                                (ui.printButton, self.print_list),
+                                (ui.recordButton, self.record_return),
+                                (ui.archiveButton, self.archive)):
+            button.clicked.connect(lambda _checked=False, h=handler: self._then_code(h))
         ui.unitTable.itemSelectionChanged.connect(self._on_unit_selected)
         ui.codeEdit.installEventFilter(self)
         ui.titleLabel.setText(tr("回收与返还"))
         self.refresh()
         ui.codeEdit.setFocus()
 
+    def _then_code(self, action: Callable[[], object]) -> None:
+        """A button's action, then the focus back in the code field: the next scan."""
+        try:
+            action()
+        finally:
+            self.ui.codeEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # ------------------------------------------------------------ reading
     @property
     def unit(self) -> str:
-        return self._list.unit if self._list is not None else ""
+        return self._unit
 
     def refresh(self, select: str = "") -> None:
-        self._units = list(self.store.units_to_return())
+        """Re-read the units with packets 已回收 (to return) or 已返还 (to archive)."""
+        counts: dict[str, list[int]] = {}
+        for unit, n in self.store.units_to_return():
+            counts.setdefault(unit, [0, 0])[0] = n
+        for unit, n in self.store.units_to_archive():
+            counts.setdefault(unit, [0, 0])[1] = n
+        self._units = [(unit, back, returned) for unit, (back, returned)
+                       in sorted(counts.items())]
         table = self.ui.unitTable
         table.blockSignals(True)
         fill_table(table, [tr(h) for h in UNIT_HEADERS],
-                   [(unit, str(n)) for unit, n in self._units])
+                   [(unit, str(back), str(returned)) for unit, back, returned in self._units])
         select = select or self.unit
-        row = next((r for r, (u, _) in enumerate(self._units) if u == select), 0)
+        row = next((r for r, (u, _, _) in enumerate(self._units) if u == select), 0)
         if self._units:
             table.selectRow(row)
         table.blockSignals(False)
@@ -90,40 +118,42 @@ class ReturnsDialog(QDialog):
         if 0 <= row < len(self._units):
             self._run(lambda: self._show(self._units[row][0]))
 
+    def _names(self) -> dict[str, str]:
+        return {i.code: i.short_name for i in self.store.checklist()}
+
     def _show(self, unit: str | None) -> None:
         ui = self.ui
         if unit is None:
-            self._list = None
+            self._unit, self._list, self._to_archive = "", None, 0
             ui.linesCaption.setText(tr("没有待返还的材料：市局退回的材料先扫描回收。"))
             fill_table(ui.linesTable, [tr(h) for h in LINE_HEADERS], [])
         else:
-            self._list = self.store.return_list(unit)
-            items = {i.code: i.short_name for i in self.store.checklist()}
-            rows = []
-            for line in self._list.lines:
-                result, number = decision_words(line.decision)
-                copies = "、".join(f"{items.get(code, code)} {n} 份"
-                                  for code, n in line.items.items() if n)
-                rows.append((line.name, mask_id(line.id_number), result, number or "—",
-                             copies or "—", tr(line.stage.label)))
+            to_return = self.store.return_list(unit)
+            to_archive = self.store.archive_list(unit)
+            self._unit, self._list = to_return.unit, to_return
+            self._to_archive = len(to_archive.lines)
+            names = self._names()
+            rows = [line_row(line, names) for line in (*to_return.lines, *to_archive.lines)]
             fill_table(ui.linesTable, [tr(h) for h in LINE_HEADERS], rows)
-            ui.linesCaption.setText(tr("{unit} 的返还清单（{n} 人）").format(
-                unit=unit, n=len(rows)))
+            ui.linesCaption.setText(tr("{unit}：待返还 {n} 人，待归档 {m} 人").format(
+                unit=unit, n=len(to_return.lines), m=self._to_archive))
         has = bool(self._list and self._list.lines)
-        for button in (ui.printButton, ui.recordButton, ui.archiveButton):
-            button.setEnabled(has)
+        ui.printButton.setEnabled(has)
+        ui.recordButton.setEnabled(has)
+        ui.archiveButton.setEnabled(self._to_archive > 0)
 
     def _show_done(self, done: ReturnList) -> None:
         """The list just signed for stays on screen: it may be printed again and
-        archived once the unit has filed it (it has left the 待返还 units)."""
-        self._list = done
-        rows = [(line.name, mask_id(line.id_number), *decision_words(line.decision), "—",
-                 tr(line.stage.label)) for line in done.lines]
+        archived once the unit has filed it."""
+        self._unit, self._list = done.unit, done
+        self._to_archive = max(self._to_archive, len(done.lines))
+        names = self._names()
+        rows = [line_row(line, names) for line in done.lines]
         fill_table(self.ui.linesTable, [tr(h) for h in LINE_HEADERS], rows)
         self.ui.linesCaption.setText(tr("{unit}：已返还 {n} 人，{by} → {to}").format(
             unit=done.unit, n=len(rows), by=done.returned_by, to=done.received_by))
-        for button in (self.ui.printButton, self.ui.archiveButton):
-            button.setEnabled(bool(done.lines))
+        self.ui.printButton.setEnabled(bool(done.lines))
+        self.ui.archiveButton.setEnabled(self._to_archive > 0)
         self.ui.recordButton.setEnabled(False)
 
     # ------------------------------------------------------------ messages
