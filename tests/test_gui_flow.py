@@ -345,6 +345,81 @@ def test_forms_back_returned_and_archived(qtbot: QtBot, window: MainWindow, stor
     assert dialog.changed
 
 
+def open_returns(qtbot: QtBot, window: MainWindow) -> ReturnsDialog:
+    dialog = ReturnsDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    return dialog
+
+
+def test_returned_units_stay_listed_for_archiving_in_a_later_session(
+        qtbot: QtBot, window: MainWindow, store: Store, people: dict[str, int],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    handed_over(store, people)
+    store.receive_back(batch_no=B1)
+    zhang_unit = "杭州汽轮机股份有限公司"
+    dialog = open_returns(qtbot, window)
+    ui = dialog.ui
+    units = [ui.unitTable.item(r, 0).text() for r in range(ui.unitTable.rowCount())]
+    assert units == ["杭州制氧机集团股份有限公司", zhang_unit]
+    assert [ui.unitTable.horizontalHeaderItem(c).text() for c in range(3)] == \
+        ["单位", "待返还", "待归档"]
+    ui.unitTable.selectRow(1)
+    assert not ui.archiveButton.isEnabled()  # nothing returned yet
+
+    patch_dialog(monkeypatch, "handover", Signed("小王", "人事科 周老师", None))
+    qtbot.mouseClick(ui.recordButton, Qt.MouseButton.LeftButton)
+    assert store.packet(people["张三"]).stage is PacketStage.RETURNED
+    assert ui.codeEdit.hasFocus()  # the next scan goes to the code field
+    selected = ui.unitTable.selectionModel().selectedRows()
+    assert [ui.unitTable.item(i.row(), 0).text() for i in selected] == [zhang_unit]
+    assert dialog.unit == zhang_unit
+    materials = ui.linesTable.item(0, 4).text()
+    assert materials != "—" and "2 份" in materials
+    dialog.close()
+
+    dialog = open_returns(qtbot, window)  # a later session
+    ui = dialog.ui
+    rows = {ui.unitTable.item(r, 0).text(): (ui.unitTable.item(r, 1).text(),
+                                              ui.unitTable.item(r, 2).text())
+            for r in range(ui.unitTable.rowCount())}
+    assert rows[zhang_unit] == ("0", "1")
+    ui.unitTable.selectRow(list(rows).index(zhang_unit))
+    assert ui.archiveButton.isEnabled() and not ui.recordButton.isEnabled()
+    assert ui.linesTable.item(0, 5).text() == "已返还"
+    patch_dialog(monkeypatch, "confirm", True)
+    qtbot.mouseClick(ui.archiveButton, Qt.MouseButton.LeftButton)
+    assert store.packet(people["张三"]).stage is PacketStage.ARCHIVED
+    assert "已归档" in dialog.message_text() and ui.codeEdit.hasFocus()
+    assert zhang_unit not in [ui.unitTable.item(r, 0).text()
+                              for r in range(ui.unitTable.rowCount())]
+
+    patch_dialog(monkeypatch, "pick", None)  # 整批回收, cancelled: focus back all the same
+    qtbot.mouseClick(ui.receiveBatchButton, Qt.MouseButton.LeftButton)
+    assert ui.codeEdit.hasFocus()
+
+
+def test_batch_buttons_give_the_focus_back_to_the_code_field(
+        qtbot: QtBot, window: MainWindow, store: Store, people: dict[str, int],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    complete(store, people["张三"])
+    store.new_batch()
+    dialog = open_batches(qtbot, window)
+    ui = dialog.ui
+    ui.itemsTable.selectRow(0)
+    for button in (ui.acceptItemButton, ui.undoItemButton, ui.reportButton):
+        if button is ui.reportButton:
+            patch_dialog(monkeypatch, "preview", Outcome())
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert ui.codeEdit.hasFocus(), button.text()
+    patch_dialog(monkeypatch, "confirm", False)  # 封批 cancelled
+    qtbot.mouseClick(ui.closeBatchButton, Qt.MouseButton.LeftButton)
+    assert ui.codeEdit.hasFocus()
+
+
 # ---------------------------------------------------------------- deadlines
 def test_status_bar_counts_overdue_corrections(qtbot: QtBot, store: Store,
                                                people: dict[str, int],

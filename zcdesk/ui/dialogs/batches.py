@@ -110,13 +110,24 @@ class BatchesDialog(QDialog):
             ui.undoItemButton: self.undo_item, ui.addButton: self.add_from_field,
             ui.removeButton: self.remove_selected,
         }
-        for button, handler in wire.items():
-            button.clicked.connect(lambda _checked=False, h=handler: h())
+        for button, handler in wire.items():  # then back to the code field: the next scan
+            button.clicked.connect(lambda _checked=False, h=handler: self._then_code(h))
         ui.batchTable.itemSelectionChanged.connect(self._on_batch_selected)
         ui.codeEdit.installEventFilter(self)
         ui.packetsTable.installEventFilter(self)
         self.refresh(select)
         ui.codeEdit.setFocus()
+
+    def _then_code(self, action: Callable[[], object]) -> None:
+        """A button's action, then the focus back where the next scan goes."""
+        try:
+            action()
+        finally:
+            self.focus_code()
+
+    def focus_code(self) -> None:
+        target = self.ui.codeEdit if self.ui.codeEdit.isEnabled() else self.ui.batchTable
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------ reading
     @property
