@@ -89,3 +89,34 @@ def test_empty_chart_says_so(qtbot: QtBot) -> None:
     assert chart.grab().toImage().width() == 400  # paints the "nothing yet" text
     chart.set_days([(dt.date(2025, 5, d), d) for d in range(1, 31)])
     assert len(chart.days()) == 30 and "2025-05-30" in chart.toolTip()
+
+
+def test_statistics_export_outcome_is_said_in_the_dialog(
+        qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from zcdesk.importing import statistics_export
+    from zcdesk.store.errors import DatabaseUnavailable
+
+    dialog = StatisticsDialog(window, store.statistics(), window.flow.export_statistics)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
+        lambda *a, **k: (str(tmp_path / "统计.csv"), "CSV 文件 (*.csv)")))
+    window.show_message("", "info")
+    dialog.ui.exportButton.click()
+    assert (tmp_path / "统计.csv").exists()
+    assert "统计已导出" in dialog.message_text() and "统计已导出" not in window.message_text()
+
+    def disk_full(*_a: object, **_k: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(statistics_export, "export_statistics", disk_full)
+    dialog.ui.exportButton.click()  # nothing escapes: the refusal is in the dialog
+    assert "导出失败" in dialog.message_text() and "No space left" in dialog.message_text()
+    assert window.feedback.played[-1] == "error"
+
+    def unreachable() -> None:
+        raise DatabaseUnavailable("数据库暂时无法访问")
+
+    monkeypatch.setattr(store, "statistics", unreachable)
+    dialog.ui.exportButton.click()
+    assert "数据库暂时无法访问" in dialog.message_text()

@@ -197,11 +197,28 @@ class FlowMenu:
         statistics.launch(window, stats, self.export_statistics if _can_export() else None)
 
     def export_statistics(self, parent: QWidget) -> Path | None:
+        """导出… in the statistics dialog (`parent`): the outcome, success or refusal,
+        is said in that dialog, not in the window behind it."""
         from zcdesk.importing.errors import ExportError
         from zcdesk.importing.statistics_export import export_statistics
 
         window = self.window
-        stats = window.store.statistics()
+
+        def tell(text: str, level: str) -> None:
+            show = getattr(parent, "show_message", None)
+            if callable(show):
+                show(text, level)
+            elif level == "error":
+                window.show_error(text)
+            else:
+                window.show_message(text, level)
+            (window.feedback.error if level == "error" else window.feedback.ok)()
+
+        try:
+            stats = window.store.statistics()
+        except errors.StoreError as exc:
+            tell(tr("导出失败：{why}").format(why=exc), "error")
+            return None
         roster = window.roster
         start = str(Path(roster.folder or Path.home()) / f"统计-{stats.round_code}.xlsx")
         name, chosen = QFileDialog.getSaveFileName(parent, tr("导出统计"), start,
@@ -219,11 +236,10 @@ class FlowMenu:
         try:
             run_with_progress(parent, write, tr("正在导出统计……"), title=tr("导出统计"),
                               cancellable=False)
-        except (OSError, ValueError, ExportError) as exc:
-            window.show_error(tr("导出失败：{why}").format(why=getattr(exc, "message", exc)))
+        except (OSError, ValueError, ExportError, errors.StoreError) as exc:
+            tell(tr("导出失败：{why}").format(why=getattr(exc, "message", exc)), "error")
             return None
-        window.show_message(tr("统计已导出：{path}").format(path=path), "ok")
-        window.feedback.ok()
+        tell(tr("统计已导出：{path}").format(path=path), "ok")
         return path
 
 

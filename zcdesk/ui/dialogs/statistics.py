@@ -1,7 +1,8 @@
 """流转 → 统计…: counts per unit, qualification, status and stage, decision and day.
 
 The day tab draws copies accepted per day as bars (day_chart.DayChart); the
-tables hold the same numbers. 导出… writes them with export_statistics.
+tables hold the same numbers. 导出… writes them with export_statistics; whether
+that worked (or why not) is said in the dialog's message line.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from zcdesk.domain.flow import Statistics
 from zcdesk.ui.dialogs.common import fill_table, set_button_texts
+from zcdesk.ui.feedback import set_level
 from zcdesk.ui.forms.ui_statistics_dialog import Ui_StatisticsDialog
 from zcdesk.ui.i18n import tr
 
@@ -52,6 +54,13 @@ class StatisticsDialog(QDialog):
             ui.exportButton.clicked.connect(lambda: export(self))
             QShortcut(QKeySequence("Ctrl+E"), self, activated=lambda: export(self))
         ui.tabs.setFocus()
+
+    def show_message(self, text: str, level: str = "ok") -> None:
+        set_level(self.ui.messageLabel, level)
+        self.ui.messageLabel.setText(text)
+
+    def message_text(self) -> str:
+        return self.ui.messageLabel.text()
 
 
 def launch(parent: QWidget | None, stats: Statistics,

@@ -142,6 +142,14 @@ class Ui_StatisticsDialog(object):
 
         self.dialogLayout.addWidget(self.tabs)
 
+        self.messageLabel = QLabel(StatisticsDialog)
+        self.messageLabel.setObjectName(u"messageLabel")
+        self.messageLabel.setText(u"")
+        self.messageLabel.setWordWrap(True)
+        self.messageLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.dialogLayout.addWidget(self.messageLabel)
+
         self.hintLabel = QLabel(StatisticsDialog)
         self.hintLabel.setObjectName(u"hintLabel")
         self.hintLabel.setStyleSheet(u"color: #607d8b;")
