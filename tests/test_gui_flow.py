@@ -453,6 +453,24 @@ def test_status_bar_counts_overdue_corrections(qtbot: QtBot, store: Store,
     assert "2025-05-30" in words and ("已过" in words or "工作日" in words)
 
 
+def test_corrections_refusal_on_reload_is_shown_in_the_dialog(qtbot: QtBot) -> None:
+    from zcdesk.store.errors import DatabaseUnavailable
+
+    calls: list[bool] = []
+
+    def read(only: bool) -> list[object]:
+        calls.append(only)
+        if len(calls) > 1:
+            raise DatabaseUnavailable("数据库暂时无法访问")
+        return []
+
+    dialog = CorrectionsDialog(None, read, False, ())
+    qtbot.addWidget(dialog)
+    assert dialog.message_text() == ""
+    dialog.ui.overdueCheck.setChecked(True)  # nothing escapes the toggle
+    assert calls == [False, True] and "数据库暂时无法访问" in dialog.message_text()
+
+
 # ----------------------------------------------------------------- calendar
 def test_calendar_editor_changes_days_and_correction_period(
         qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,7 +8,9 @@ from collections.abc import Callable, Sequence
 from PySide6.QtWidgets import QDialog, QWidget
 
 from zcdesk.domain.flow import CorrectionDue, DeadlineInfo
+from zcdesk.ui import store_errors as errors
 from zcdesk.ui.dialogs.common import fill_table, set_button_texts
+from zcdesk.ui.feedback import set_level
 from zcdesk.ui.forms.ui_corrections_dialog import Ui_CorrectionsDialog
 from zcdesk.ui.i18n import tr
 
@@ -63,9 +65,23 @@ class CorrectionsDialog(QDialog):
         self.reload()
         self.ui.correctionsTable.setFocus()
 
+    def show_message(self, text: str, level: str = "ok") -> None:
+        set_level(self.ui.messageLabel, level)
+        self.ui.messageLabel.setText(text)
+
+    def message_text(self) -> str:
+        return self.ui.messageLabel.text()
+
     def reload(self) -> None:
+        """Re-read the rows; a refusal (the database unreachable) is shown in the
+        message line and the table left as it was."""
         overdue_only = self.ui.overdueCheck.isChecked()
-        dues = list(self._read(overdue_only))
+        try:
+            dues = list(self._read(overdue_only))
+        except errors.StoreError as exc:
+            self.show_message(str(exc), "error")
+            return
+        self.show_message("", "info")
         colours = [tuple(OVERDUE if d.overdue else SOON if d.working_days_left <= 1 else None
                          for _ in HEADERS) for d in dues]
         fill_table(self.ui.correctionsTable, [tr(h) for h in HEADERS], correction_rows(dues),

@@ -62,6 +62,14 @@ class Ui_CorrectionsDialog(object):
 
         self.dialogLayout.addWidget(self.correctionsTable)
 
+        self.messageLabel = QLabel(CorrectionsDialog)
+        self.messageLabel.setObjectName(u"messageLabel")
+        self.messageLabel.setText(u"")
+        self.messageLabel.setWordWrap(True)
+        self.messageLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.dialogLayout.addWidget(self.messageLabel)
+
         self.hintLabel = QLabel(CorrectionsDialog)
         self.hintLabel.setObjectName(u"hintLabel")
         self.hintLabel.setStyleSheet(u"color: #607d8b;")
