@@ -258,11 +258,27 @@ def test_record_decision_for_the_open_packet(qtbot: QtBot, window: MainWindow, s
     assert "已登记 张三 的评审结果" in window.message_text()
     assert window.scan_edit.hasFocus()
 
-    # 李四 never left the counter: the store refuses, the window says so
+    # 李四 never left the counter: the form is not even opened, the window says why
     scan(qtbot, window, ID_LI)
+    asked.calls.clear()
     window.ui.actionRecordDecision.trigger()
+    assert asked.calls == []
     assert store.packet(people["李四"]).decision is None
     assert window.feedback.played[-1] == "error"
+    assert "尚未移交" in window.message_text() and "在窗口" in window.message_text()
+
+
+def test_decision_date_cannot_be_later_than_today(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QDate
+
+    from zcdesk.ui.dialogs.decision import DecisionDialog
+
+    today = FIXED_NOW.date()
+    dialog = DecisionDialog(None, "张三", None, today)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.dateEdit.maximumDate() == QDate(today.year, today.month, today.day)
+    dialog.ui.dateEdit.setDate(QDate(today.year + 1, 1, 1))
+    assert dialog.form().decided_on == today
 
 
 def test_import_decisions_preview_then_commit(qtbot: QtBot, window: MainWindow, store: Store,

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from zcdesk.domain.flow import PacketStage
 from zcdesk.ui import store_errors as errors
 from zcdesk.ui.i18n import tr
 from zcdesk.ui.worker import Progress, run_with_progress
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
 
 DECISIONS_FILTER = "评审结果 (*.xlsx *.xls *.csv);;Excel 工作簿 (*.xlsx *.xls);;CSV 文件 (*.csv)"
 STATS_FILTER = "Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)"
+# A decision may be recorded once the packet was handed over (store: AFTER_HANDOVER).
+DECIDABLE = frozenset({PacketStage.HANDED_OVER, PacketStage.BACK, PacketStage.RETURNED,
+                       PacketStage.ARCHIVED})
 
 
 class FlowMenu:
@@ -98,6 +102,11 @@ class FlowMenu:
         store = window.store
         store.require_admin(tr("登记评审结果"))
         packet = store.packet(packet.packet_id)
+        if packet.stage not in DECIDABLE:
+            window.show_error(tr("{name} 的材料袋尚未移交市局（现为{stage}）：移交以后才能"
+                                 "登记评审结果。").format(name=packet.applicant.name,
+                                                    stage=tr(packet.stage.label)))
+            return
         form = decision.launch(window, packet.applicant.name, packet.decision,
                                store.clock().date())
         if form is None:

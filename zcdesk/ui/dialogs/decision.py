@@ -34,6 +34,7 @@ class DecisionDialog(QDialog):
         ui.titleLabel.setText(tr("{name} 的评审结果").format(name=name))
         for number, result in enumerate(RESULTS, start=1):
             ui.resultCombo.addItem(f"{number}　{tr(result.label)}", result.value)
+        ui.dateEdit.setMaximumDate(QDate(today.year, today.month, today.day))  # no later
         day = current.decided_on if current else today
         ui.dateEdit.setDate(QDate(day.year, day.month, day.day))
         if current is not None:
