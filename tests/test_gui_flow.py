@@ -487,6 +487,25 @@ def test_corrections_refusal_on_reload_is_shown_in_the_dialog(qtbot: QtBot) -> N
     assert calls == [False, True] and "数据库暂时无法访问" in dialog.message_text()
 
 
+def test_a_deadline_refusal_is_replaced_once_the_store_answers_again(
+        qtbot: QtBot, window: MainWindow, store: Store,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from zcdesk.store.errors import DatabaseUnavailable
+
+    real = store.current_round
+
+    def unreachable() -> object:
+        raise DatabaseUnavailable("数据库暂时无法访问")
+
+    monkeypatch.setattr(store, "current_round", unreachable)
+    window.refresh_status_bar()
+    assert "数据库暂时无法访问" in window.status_bar_text()
+    monkeypatch.setattr(store, "current_round", real)
+    window.refresh_status_bar()
+    assert "数据库暂时无法访问" not in window.status_bar_text()
+    assert "个工作日" in window.status_bar_text()
+
+
 # ----------------------------------------------------------------- calendar
 def test_calendar_editor_changes_days_and_correction_period(
         qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -520,6 +520,7 @@ class MainWindow(CounterMixin, QMainWindow):
         bar = self.ui.statusbar
         self._counts_label = QLabel(self)
         self._deadline_label = QLabel(self)
+        self._deadline_error = False  # the label shows a refusal, not a deadline
         self._desk_label = QLabel(self)
         for label in (self._counts_label, self._deadline_label):
             label.setContentsMargins(8, 0, 8, 0)
@@ -573,10 +574,14 @@ class MainWindow(CounterMixin, QMainWindow):
             point = self.store.desk_point()
         except errors.StoreError as exc:
             self._deadline_label.setText(str(exc))
+            self._deadline_error = True
             return
-        if not self._deadline_label.text():  # until refresh_deadlines has counted
+        recovered = self._deadline_error
+        if recovered or not self._deadline_label.text():  # until refresh_deadlines counts
+            self._deadline_error = False  # a stale refusal never stays
             words = deadline_words(round_.paper_deadline, self.store.clock().date())
             self._deadline_label.setText(f"{round_.name}　{words}")
+            self._deadline_label.setToolTip("")
         where = point.short_name if point else tr("未设置受理点（设置 → 本机受理点）")
         operator = self.store.operator
         if self.session.waiting_for_login:
@@ -587,6 +592,8 @@ class MainWindow(CounterMixin, QMainWindow):
             operator += tr("（{role}）").format(role=role_words(self.store.role))
         self._desk_label.setText(tr("操作员 {op}　·　{desk}　·　{point}").format(
             op=operator, desk=self.store.desk, point=where))
+        if recovered:
+            self.refresh_deadlines()  # the working days left, counted afresh
 
     def refresh_deadlines(self) -> None:
         """The round's next deadline in working days and the overdue corrections.
@@ -616,6 +623,7 @@ class MainWindow(CounterMixin, QMainWindow):
                 left=left)
         else:
             text = tr("{round}　各截止日均已过").format(round=round_.name)
+        self._deadline_error = False
         self._deadline_label.setText(text)
         self._deadline_label.setToolTip("\n".join(
             tr("{label}：{day}（{left}）").format(
