@@ -146,6 +146,14 @@ def test_the_city_desk_replaces_the_counter(qtbot: QtBot, city: Store) -> None:
     helped = [action.text() for action in window.actions_in_menus()]
     assert any("导入移交文件" in text for text in helped)
     assert window.ui.actionNewVisit not in window.actions_in_menus()
+    # The district's flow (统计, 节假日, 批次, 评审结果, 返还, 补正) is not offered here.
+    ui = window.ui
+    for action in (ui.actionStatistics, ui.actionCalendar, ui.actionReturns,
+                   ui.actionCorrections, ui.actionRecordDecision, ui.actionNewBatch):
+        assert not action.isVisible() and action not in window.actions_in_menus(), \
+            action.text()
+    assert not ui.menuFlow.menuAction().isVisible()
+    assert ui.menuSettings.menuAction().isVisible() and ui.actionBackup.isVisible()
 
 
 def test_import_through_the_menu(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,

@@ -117,6 +117,10 @@ def _hide_counter_actions(window: MainWindow) -> None:
         action = getattr(window.ui, name, None)
         if isinstance(action, QAction):
             action.setVisible(False)
+    flow = getattr(window, "flow", None)
+    for action in flow.district_actions() if flow is not None else ():
+        action.setVisible(False)  # 流转 and 设置 → 节假日: the district's work
+        action.setEnabled(False)
     changed = True
     while changed:  # a menu whose submenus are all hidden is empty too
         changed = False

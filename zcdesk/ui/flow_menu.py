@@ -51,10 +51,12 @@ class FlowMenu:
                 ui.actionReturns, ui.actionCalendar]
 
     def district_actions(self) -> list[QAction]:
-        """Meaningless at the city bureau's desk: hidden there."""
+        """Meaningless at the city bureau's desk: hidden there. Its statistics would
+        count its own (empty) counter, its holidays only the district's deadlines."""
         ui = self.window.ui
         return [ui.actionNewBatch, ui.actionRecordDecision, ui.actionImportDecisions,
-                ui.actionReturns, ui.actionCorrections]
+                ui.actionReturns, ui.actionCorrections, ui.actionStatistics,
+                ui.actionCalendar]
 
     def handlers(self) -> dict[QAction, Callable[[], None]]:
         ui = self.window.ui
