@@ -96,10 +96,14 @@ def test_batch_life_through_the_dialog(qtbot: QtBot, window: MainWindow, store: 
 
     # the cover sheet's barcode, then an ID number, each + Enter
     enter(qtbot, ui.codeEdit, store.packet(people["张三"]).code)
+    ui.packetsTable.item(0, 0).setData(Qt.ItemDataRole.UserRole, "first row")
     enter(qtbot, ui.codeEdit, ID_WANG)
     assert [p.applicant.name for p in store.batch(B1).packets] == ["张三", "王五"]
     assert ui.packetsTable.rowCount() == 2 and ui.codeEdit.text() == ""
     assert ui.packetsTable.item(0, 1).text() == "330102********1234"  # masked
+    assert ui.batchTable.item(0, 2).text() == "2"  # the batch's line follows
+    # the row already shown was not refilled by the second scan
+    assert ui.packetsTable.item(0, 0).data(Qt.ItemDataRole.UserRole) == "first row"
     assert store.packet(people["张三"]).stage is PacketStage.BATCHED
     assert "现有 2 人" in dialog.message_text()
 

@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton, QTableWidget
 
 from zcdesk.domain.flow import BatchItemCount, BatchStatus
 from zcdesk.domain.idnumber import mask_id
-from zcdesk.domain.records import BatchInfo, BatchView
+from zcdesk.domain.records import BatchInfo, BatchView, PacketView
 from zcdesk.ui import store_errors as errors
-from zcdesk.ui.dialogs.common import ENTER_KEYS, fill_table, set_button_texts
+from zcdesk.ui.dialogs.common import ENTER_KEYS, append_rows, fill_table, set_button_texts
 from zcdesk.ui.feedback import set_level
 from zcdesk.ui.forms.ui_batches_dialog import Ui_BatchesDialog
 from zcdesk.ui.i18n import tr
@@ -64,6 +64,12 @@ def batch_row(info: BatchInfo) -> tuple[str, str, str, str, str, str]:
         handed = f"{h.at:%m-%d %H:%M} {h.handed_by} → {h.received_by}"
     return (info.batch_no, tr(info.status.label), str(info.packet_count),
             items_words(info.items), closed, handed)
+
+
+def packet_row(p: PacketView) -> tuple[str, str, str, str, str]:
+    return (p.applicant.name, mask_id(p.applicant.id_number), p.applicant.unit,
+            status_text(p.status.value),
+            stage_text(p.stage.value, p.decision.result.value if p.decision else None))
 
 
 def detail_words(view: BatchView) -> str:
@@ -150,6 +156,24 @@ class BatchesDialog(QDialog):
         table.blockSignals(False)
         self._show(self._batches[row].batch_no if self._batches else None)
 
+    def _update_batch_row(self, info: BatchInfo) -> None:
+        """One batch's line in the batch table, from what the store just returned."""
+        row = next((r for r, b in enumerate(self._batches) if b.batch_no == info.batch_no),
+                   None)
+        if row is None:
+            self.refresh(info.batch_no)
+            return
+        self._batches[row] = info
+        table = self.ui.batchTable
+        for column, text in enumerate(batch_row(info)):
+            item = table.item(row, column)
+            if item is not None:
+                item.setText(text)
+                item.setToolTip(text)
+        colour = "#b26a00" if any(i.missing for i in info.items) else "#2e7d32"
+        if (item := table.item(row, 3)) is not None:
+            item.setForeground(QColor(colour))
+
     def _on_batch_selected(self) -> None:
         row = self.ui.batchTable.currentRow()
         if 0 <= row < len(self._batches):
@@ -165,6 +189,7 @@ class BatchesDialog(QDialog):
             fill_table(ui.packetsTable, [tr(h) for h in PACKET_HEADERS], [])
             self._update_buttons()
             return
+        shown = self._view
         self._view = view if view is not None else self.store.batch(batch_no)
         info = self._view.batch
         ui.titleLabel.setText(tr("批次 {no}（{status}）").format(no=info.batch_no,
@@ -184,14 +209,22 @@ class BatchesDialog(QDialog):
             first = next((r for r, i in enumerate(info.items) if i.missing), 0)
             if items:
                 ui.itemsTable.selectRow(first)
-        packets = [(p.applicant.name, mask_id(p.applicant.id_number), p.applicant.unit,
-                    status_text(p.status.value), stage_text(p.stage.value,
-                                                            p.decision.result.value
-                                                            if p.decision else None))
-                   for p in self._view.packets]
-        fill_table(ui.packetsTable, [tr(h) for h in PACKET_HEADERS], packets)
-        ui.packetsCaption.setText(tr("批次中的材料袋（{n} 个）").format(n=len(packets)))
+        self._fill_packets(shown, self._view)
         self._update_buttons()
+
+    def _fill_packets(self, shown: BatchView | None, view: BatchView) -> None:
+        """The batch's packets; rows only appended when the table already shows the
+        same batch's earlier packets (a scan into a batch of 1,000 adds one row)."""
+        table = self.ui.packetsTable
+        old = [p.code for p in shown.packets] if shown is not None else None
+        new = view.packets
+        if (shown is not None and old is not None and shown.batch.batch_no == view.batch.batch_no
+                and table.rowCount() == len(old) and len(new) > len(old)
+                and [p.code for p in new[:len(old)]] == old):
+            append_rows(table, [packet_row(p) for p in new[len(old):]])
+        else:
+            fill_table(table, [tr(h) for h in PACKET_HEADERS], [packet_row(p) for p in new])
+        self.ui.packetsCaption.setText(tr("批次中的材料袋（{n} 个）").format(n=len(new)))
 
     def _update_buttons(self) -> None:
         ui = self.ui
@@ -278,8 +311,11 @@ class BatchesDialog(QDialog):
         def add() -> None:
             view = self.store.batch_add(batch_no, refs)
             self.ui.codeEdit.clear()
-            self._written(view, tr("已加入 {n} 个材料袋；批次 {no} 现有 {total} 人。").format(
-                n=len(refs), no=batch_no, total=view.batch.packet_count), packets_moved=True)
+            self.changed = True
+            self._update_batch_row(view.batch)  # not every batch re-read, nor every row
+            self._show(batch_no, view)
+            self.show_message(tr("已加入 {n} 个材料袋；批次 {no} 现有 {total} 人。").format(
+                n=len(refs), no=batch_no, total=view.batch.packet_count), "ok")
 
         if not self._run(add):
             self.ui.codeEdit.selectAll()

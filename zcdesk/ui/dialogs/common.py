@@ -62,6 +62,17 @@ def fill_table(table: QTableWidget, headers: Sequence[str],
         table.selectRow(0)
 
 
+def append_rows(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
+    """Rows added below a table fill_table made (the rows above left as they are)."""
+    start = table.rowCount()
+    table.setRowCount(start + len(rows))
+    for r, row in enumerate(rows, start=start):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            table.setItem(r, c, item)
+
+
 class EnterAdvances(QObject):
     """Enter moves to the next field; on the last field it accepts; Ctrl+Enter accepts.
 
