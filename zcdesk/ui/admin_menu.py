@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog
 
-from zcdesk.ui import store_errors as errors
 from zcdesk.ui.i18n import tr
 from zcdesk.ui.worker import Progress, run_with_progress
 
@@ -38,17 +37,9 @@ class AdminMenu:
 
     def handlers(self) -> dict[QAction, Callable[[], None]]:
         ui = self.window.ui
-        return {ui.actionOperators: lambda: self._run(self.manage_operators),
-                ui.actionBackup: lambda: self._run(self.backup_database)}
-
-    def _run(self, handler: Callable[[], object]) -> None:
-        window = self.window
-        try:
-            handler()
-        except errors.StoreError as exc:
-            window.show_error(str(exc))
-        finally:
-            window.refocus()
+        run = self.window.run_command  # a refusal shown, the scan field refocused
+        return {ui.actionOperators: lambda: run(self.manage_operators),
+                ui.actionBackup: lambda: run(self.backup_database)}
 
     def manage_operators(self) -> None:
         from zcdesk.ui.dialogs import operators

@@ -60,22 +60,14 @@ class FlowMenu:
 
     def handlers(self) -> dict[QAction, Callable[[], None]]:
         ui = self.window.ui
-        return {ui.actionNewBatch: lambda: self._run(self.batches),
-                ui.actionRecordDecision: lambda: self._run(self.record_decision),
-                ui.actionImportDecisions: lambda: self._run(self.import_decisions),
-                ui.actionReturns: lambda: self._run(self.returns),
-                ui.actionCorrections: lambda: self._run(self.corrections),
-                ui.actionStatistics: lambda: self._run(self.statistics),
-                ui.actionCalendar: lambda: self._run(self.calendar)}
-
-    def _run(self, handler: Callable[[], object]) -> None:
-        window = self.window
-        try:
-            handler()
-        except errors.StoreError as exc:
-            window.show_error(str(exc))
-        finally:
-            window.refocus()
+        run = self.window.run_command  # a refusal shown, the scan field refocused
+        return {ui.actionNewBatch: lambda: run(self.batches),
+                ui.actionRecordDecision: lambda: run(self.record_decision),
+                ui.actionImportDecisions: lambda: run(self.import_decisions),
+                ui.actionReturns: lambda: run(self.returns),
+                ui.actionCorrections: lambda: run(self.corrections),
+                ui.actionStatistics: lambda: run(self.statistics),
+                ui.actionCalendar: lambda: run(self.calendar)}
 
     def after_flow_change(self) -> None:
         """Packets changed stage: the list re-read, the open packet and deadlines afresh."""

@@ -77,7 +77,6 @@ class MainWindow(CounterMixin, QMainWindow):
         self._opening = False
         self._store_opener: StoreOpener | None = None
         self._closing = False
-        self._city_desk = False  # set once the city view replaces the counter
         self._shown = False
         self._started = False
         self.exit_code: int | None = None  # set when the store could not be opened
@@ -140,6 +139,11 @@ class MainWindow(CounterMixin, QMainWindow):
     def store_ready(self) -> bool:
         return self._store is not None
 
+    @property
+    def city_desk(self) -> bool:
+        """The city view has replaced the counter (zcdesk.ui.city_view)."""
+        return getattr(self, "city_view", None) is not None
+
     def attach_store(self, store: Store) -> None:
         """The database is open: the list, the visit, the status bar; then every
         scan submitted while it was opening, in order."""
@@ -155,7 +159,7 @@ class MainWindow(CounterMixin, QMainWindow):
         self.refresh_deadlines()
         self._install_city_view()
         self._update_title()
-        if not self.packet_list.load_error and not self._city_desk:
+        if not self.packet_list.load_error and not self.city_desk:
             self.show_message(tr(GREETING), "info")
         self._start_when_ready()
         if not self.session.waiting_for_login:
@@ -181,7 +185,6 @@ class MainWindow(CounterMixin, QMainWindow):
         install_city_view(self)
         # The counter's counts, deadlines and corrections mean nothing at the city
         # desk: its own view shows each batch's received / missing / unexpected.
-        self._city_desk = True
         for widget in (self._counts_label, self._deadline_label, self._overdue_button):
             widget.hide()
 
@@ -432,6 +435,15 @@ class MainWindow(CounterMixin, QMainWindow):
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()
 
+    def run_command(self, handler: Callable[[], object]) -> None:
+        """A menu command: a refusal is shown, never raised; the scan field gets the keys back."""
+        try:
+            handler()
+        except errors.StoreError as exc:
+            self.show_error(str(exc))
+        finally:
+            self.refocus()
+
     def refocus(self) -> None:
         """After every action and dialog the scan field has the keyboard again."""
         self.activateWindow()
@@ -531,7 +543,7 @@ class MainWindow(CounterMixin, QMainWindow):
         self._overdue_button.setAutoRaise(True)
         self._overdue_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._overdue_button.clicked.connect(
-            lambda: self.flow._run(lambda: self.flow.corrections(
+            lambda: self.run_command(lambda: self.flow.corrections(
                 overdue_only=self._overdue_count > 0)))
         self._overdue_button.hide()
         self._overdue_count = 0
@@ -601,7 +613,7 @@ class MainWindow(CounterMixin, QMainWindow):
         Not part of refresh_status_bar (which follows every scan): it reads the
         calendar and the visits, so it runs on attach, after a visit is finished,
         after the calendar or the flow changes, and every quarter of an hour."""
-        if not self.store_ready or self._city_desk:
+        if not self.store_ready or self.city_desk:
             return
         self._deadlines_timer.start()
         try:

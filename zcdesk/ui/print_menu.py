@@ -24,7 +24,6 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
-from zcdesk.ui import store_errors as errors
 from zcdesk.ui.i18n import tr
 from zcdesk.ui.threads import start_thread
 
@@ -59,27 +58,18 @@ class PrintMenu:
 
     def handlers(self) -> dict[QAction, Callable[[], None]]:
         ui = self.window.ui
+        run = self.window.run_command  # a refusal shown, the scan field refocused
         document = self.batch_document
         return {
-            ui.actionPrintReceipt: lambda: self._run(self.print_receipt),
-            ui.actionPrintNotice: lambda: self._run(self.print_notice),
-            ui.actionCoverCurrent: lambda: self._run(self.covers_current),
-            ui.actionCoverUnit: lambda: self._run(self.covers_unit),
-            ui.actionCoverBatch: lambda: self._run(self.covers_batch),
-            ui.actionCoverAll: lambda: self._run(self.covers_all),
-            ui.actionPrintTransmittal: lambda: self._run(lambda: document("transmittal")),
-            ui.actionPrintReport: lambda: self._run(lambda: document("report")),
+            ui.actionPrintReceipt: lambda: run(self.print_receipt),
+            ui.actionPrintNotice: lambda: run(self.print_notice),
+            ui.actionCoverCurrent: lambda: run(self.covers_current),
+            ui.actionCoverUnit: lambda: run(self.covers_unit),
+            ui.actionCoverBatch: lambda: run(self.covers_batch),
+            ui.actionCoverAll: lambda: run(self.covers_all),
+            ui.actionPrintTransmittal: lambda: run(lambda: document("transmittal")),
+            ui.actionPrintReport: lambda: run(lambda: document("report")),
         }
-
-    def _run(self, handler: Callable[[], object]) -> None:
-        """A menu command: a refusal is shown, never raised; the scan field gets the keys back."""
-        window = self.window
-        try:
-            handler()
-        except errors.StoreError as exc:
-            window.show_error(str(exc))
-        finally:
-            window.refocus()
 
     # ------------------------------------------------------------ options
     def options(self, full_ids: bool = False) -> PrintOptions:

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from zcdesk.importing.errors import ExportError, ImportCancelled, RosterUnreadable
-from zcdesk.ui import store_errors as errors
 from zcdesk.ui.i18n import tr
 from zcdesk.ui.worker import Outcome, Progress, run_with_progress
 
@@ -48,18 +47,10 @@ class RosterMenu:
 
     def handlers(self) -> dict[QAction, Callable[[], None]]:
         ui = self.window.ui
-        return {ui.actionImportRoster: lambda: self._run(self.import_roster),
-                ui.actionImportBans: lambda: self._run(self.import_bans),
-                ui.actionExport: lambda: self._run(self.export)}
-
-    def _run(self, handler: Callable[[], object]) -> None:
-        window = self.window
-        try:
-            handler()
-        except errors.StoreError as exc:
-            window.show_error(str(exc))
-        finally:
-            window.refocus()
+        run = self.window.run_command  # a refusal shown, the scan field refocused
+        return {ui.actionImportRoster: lambda: run(self.import_roster),
+                ui.actionImportBans: lambda: run(self.import_bans),
+                ui.actionExport: lambda: run(self.export)}
 
     # -------------------------------------------------------------- files
     def _open_file(self, title: str) -> Path | None:
