@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import delete, exists, func, insert, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from zcdesk.domain.checklist import ChecklistItem, RejectReason, Scope, find_item
 from zcdesk.domain.completeness import (
@@ -34,6 +34,7 @@ from zcdesk.domain.receipt import BatchNumber, PacketCode
 from zcdesk.domain.records import BatchInfo, BatchView, PacketView
 from zcdesk.store import models as m
 from zcdesk.store.errors import InputError, NotFound, NothingToUndo
+from zcdesk.store.roster_ops import _CHUNK
 
 if TYPE_CHECKING:
     from zcdesk.store.facade import Store
@@ -42,9 +43,6 @@ BATCH_ACCEPT = "batch_accept"
 BATCH_REJECT = "batch_reject"
 ITEM_KINDS = (BATCH_ACCEPT, BATCH_REJECT)
 _T = TypeVar("_T")
-_CHUNK = 500  # SQLite's bound-parameter limit is 999 (older builds)
-_REV = aliased(m.Event)
-_NOT_REVERSED = ~exists().where(_REV.reverses_id == m.Event.id)
 # A handed-over batch's packets move on (back, returned, archived) on their own.
 AFTER_HANDOVER = frozenset({PacketStage.HANDED_OVER, PacketStage.BACK, PacketStage.RETURNED,
                             PacketStage.ARCHIVED})
@@ -196,7 +194,7 @@ class BatchOps:
             self._require_open(batch, "撤销批次材料登记")
             target = s.scalars(
                 select(m.Event).where(m.Event.batch_id == batch.id,
-                                      m.Event.kind.in_(ITEM_KINDS), _NOT_REVERSED)
+                                      m.Event.kind.in_(ITEM_KINDS), m.NOT_REVERSED)
                 .order_by(m.Event.id.desc()).limit(1)).first()
             if target is None:
                 raise NothingToUndo(f"批次 {batch.batch_no} 没有可撤销的批次材料登记。")
@@ -429,7 +427,7 @@ class BatchOps:
         rows = s.execute(
             select(m.Event.kind, m.Event.item_code, m.Event.copies, m.Event.reason,
                    m.Event.reason_text)
-            .where(m.Event.batch_id == batch_id, m.Event.kind.in_(ITEM_KINDS), _NOT_REVERSED)
+            .where(m.Event.batch_id == batch_id, m.Event.kind.in_(ITEM_KINDS), m.NOT_REVERSED)
             .order_by(m.Event.id))
         return [CopyEvent(CopyKind.ACCEPT if kind == BATCH_ACCEPT else CopyKind.REJECT,
                           code or "", copies or 0,
@@ -565,7 +563,7 @@ class BatchOps:
                 select(m.Event.packet_id, m.Event.kind, m.Event.item_code, m.Event.copies,
                        m.Event.reason, m.Event.reason_text)
                 .where(m.Event.packet_id.in_(members), m.Event.kind.in_(COPY_KINDS),
-                       _NOT_REVERSED)
+                       m.NOT_REVERSED)
                 .order_by(m.Event.id)):
             events.setdefault(pid, []).append(CopyEvent(
                 CopyKind(kind), code or "", copies or 0,

@@ -14,8 +14,8 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, exists, func, insert, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
 
 from zcdesk.domain.flow import (
     CheckinKind,
@@ -46,8 +46,6 @@ CHECKIN_KINDS = ("city_checkin", "city_unexpected")
 ACTIVE_SETTING = "city.batch@"
 UNASSIGNED_LABEL = "未归入批次的清单外材料袋"
 _CITY_PACKET = m.CityPacketRow.__table__
-_REVERSAL = aliased(m.Event)
-_NOT_REVERSED = ~exists().where(_REVERSAL.reverses_id == m.Event.id)
 
 
 class CityOps:
@@ -380,7 +378,7 @@ class CityOps:
         for event_id, detail in s.execute(
                 select(m.Event.id, m.Event.detail)
                 .where(m.Event.operator == operator, m.Event.at == at,
-                       m.Event.kind.in_(CHECKIN_KINDS), _NOT_REVERSED)
+                       m.Event.kind.in_(CHECKIN_KINDS), m.NOT_REVERSED)
                 .order_by(m.Event.id.desc())):
             if (detail or {}).get("code") == code:
                 return event_id

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, String, bindparam, exists, func, select, type_coerce
+from sqlalchemy import Connection, Engine, String, bindparam, func, select, type_coerce
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from zcdesk.domain.checklist import ChecklistItem, RejectReason, Scope, find_item
 from zcdesk.domain.completeness import (
@@ -83,8 +83,6 @@ PER_HOST_SETTINGS = frozenset({SETTING_DESK})
 
 # The scan loop's statements, built once: constructing a select() costs more
 # than SQLite needs to answer it, and a scan must show its packet in ~1 ms.
-_REVERSAL = aliased(m.Event)
-_NOT_REVERSED = ~exists().where(_REVERSAL.reverses_id == m.Event.id)
 _APPLICANT_COLUMNS = (
     m.Applicant.id, m.Applicant.id_kind, m.Applicant.id_number, m.Applicant.name,
     m.Applicant.gender, m.Unit.name, m.Applicant.position, m.Applicant.work_start,
@@ -114,7 +112,7 @@ _COPY_EVENTS = (
     select(m.Event.kind, m.Event.item_code, m.Event.copies, m.Event.reason,
            m.Event.reason_text)
     .where(m.Event.packet_id == bindparam("packet_id"), m.Event.kind.in_(COPY_KINDS),
-           _NOT_REVERSED)
+           m.NOT_REVERSED)
     .order_by(m.Event.id))
 _PACKET_BY_ID_NUMBER = (
     select(m.Packet.id).join(m.Applicant, m.Packet.applicant_id == m.Applicant.id)
@@ -567,7 +565,7 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
             for pid, code, copies, reason, text in conn.execute(
                     select(m.Event.packet_id, m.Event.item_code, m.Event.copies, m.Event.reason,
                            m.Event.reason_text)
-                    .where(m.Event.kind == CopyKind.REJECT.value, _NOT_REVERSED)
+                    .where(m.Event.kind == CopyKind.REJECT.value, m.NOT_REVERSED)
                     .order_by(m.Event.id)):
                 item = find_item(code or "", items)
                 label = text if reason == RejectReason.OTHER.value else RejectReason(reason).label
@@ -738,7 +736,7 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
             target = s.scalars(
                 select(m.Event)
                 .where(m.Event.operator == self.operator, m.Event.kind.in_(COPY_KINDS),
-                       _NOT_REVERSED)
+                       m.NOT_REVERSED)
                 .order_by(m.Event.id.desc()).limit(1)).first()
             if target is None:
                 raise NothingToUndo("没有可撤销的操作。")
@@ -759,8 +757,8 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         """Everything recorded for one applicant, oldest first."""
         with self._read() as s:
             rows = s.execute(
-                select(m.Event, _REVERSAL.id)
-                .outerjoin(_REVERSAL, _REVERSAL.reverses_id == m.Event.id)
+                select(m.Event, m.REVERSAL.id)
+                .outerjoin(m.REVERSAL, m.REVERSAL.reverses_id == m.Event.id)
                 .where(m.Event.applicant_id == applicant_id).order_by(m.Event.id)).all()
             return [EventView(e.id, e.at, e.kind, e.operator, e.desk, self._describe(e),
                               rev, dict(e.detail or {})) for e, rev in rows]
@@ -810,7 +808,7 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
             for pid, kind, code, copies, reason, text in s.execute(
                     select(m.Event.packet_id, m.Event.kind, m.Event.item_code, m.Event.copies,
                            m.Event.reason, m.Event.reason_text)
-                    .where(m.Event.kind.in_(COPY_KINDS), _NOT_REVERSED).order_by(m.Event.id)):
+                    .where(m.Event.kind.in_(COPY_KINDS), m.NOT_REVERSED).order_by(m.Event.id)):
                 events.setdefault(pid, []).append(CopyEvent(
                     CopyKind(kind), code or "", copies or 0,
                     RejectReason(reason) if reason else None, text or ""))
@@ -894,8 +892,8 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
     def audit(self, since: dt.date | None = None) -> list[AuditEntry]:
         """The whole trail (oldest first), optionally from a day on."""
         with self._read() as s:
-            stmt = (select(m.Event, _REVERSAL.id, m.Applicant.name, m.Applicant.id_number)
-                    .outerjoin(_REVERSAL, _REVERSAL.reverses_id == m.Event.id)
+            stmt = (select(m.Event, m.REVERSAL.id, m.Applicant.name, m.Applicant.id_number)
+                    .outerjoin(m.REVERSAL, m.REVERSAL.reverses_id == m.Event.id)
                     .outerjoin(m.Applicant, m.Applicant.id == m.Event.applicant_id)
                     .order_by(m.Event.id))
             if since is not None:
@@ -1074,11 +1072,8 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         city = describe_city_event(e.kind, detail)
         if city:
             return city
-        if e.kind == CopyKind.ACCEPT.value:
-            return f"{item_name} 收 {e.copies} 份"
-        if e.kind == CopyKind.REJECT.value:
-            label = RejectReason(e.reason).label if e.reason else ""
-            return f"{item_name} 退回 {e.copies} 份：{e.reason_text or label}"
+        if e.kind in COPY_KINDS:
+            return _copy_words(e, item_name)
         if e.kind == "reversal":
             where = f"批次 {batch_no} " if e.batch_id else ""
             return f"撤销第 {e.reverses_id} 号记录（{where}{item_name} {e.copies} 份）"
@@ -1133,6 +1128,14 @@ def _decision_words(value: Any) -> str:
     return f"{label}（{value.get('decided_on', '')}{number}）"
 
 
+def _copy_words(e: m.Event, item_name: str) -> str:
+    """An accept or reject (of a packet's or a batch's item), in words."""
+    if e.kind in (CopyKind.ACCEPT.value, "batch_accept"):
+        return f"{item_name} 收 {e.copies} 份"
+    label = RejectReason(e.reason).label if e.reason else ""
+    return f"{item_name} 退回 {e.copies} 份：{e.reason_text or label}"
+
+
 def _describe_flow(e: m.Event, item_name: str, detail: dict[str, Any], batch_no: str) -> str:
     """Batches, hand-over, decisions and returns, in words for history and audit."""
     kind = e.kind
@@ -1142,11 +1145,8 @@ def _describe_flow(e: m.Event, item_name: str, detail: dict[str, Any], batch_no:
         return f"加入批次 {batch_no}"
     if kind == "batch_packet_removed":
         return f"移出批次 {batch_no}，回到窗口"
-    if kind == "batch_accept":
-        return f"批次 {batch_no} {item_name} 收 {e.copies} 份"
-    if kind == "batch_reject":
-        label = RejectReason(e.reason).label if e.reason else ""
-        return f"批次 {batch_no} {item_name} 退回 {e.copies} 份：{e.reason_text or label}"
+    if kind in ("batch_accept", "batch_reject"):
+        return f"批次 {batch_no} {_copy_words(e, item_name)}"
     if kind == "batch_closed":
         return f"批次 {batch_no} 封批（{detail.get('packets', 0)} 个材料袋，" \
                f"校验值 {str(detail.get('sha256', ''))[:12]}…）"

@@ -16,8 +16,9 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    exists,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, aliased, mapped_column
 
 
 class Base(DeclarativeBase):
@@ -352,3 +353,8 @@ class CityScan(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime)
     operator: Mapped[str] = mapped_column(String(64))
     desk: Mapped[str] = mapped_column(String(64))
+
+
+# A later event undoing one (its `reverses_id`); an event in force has none.
+REVERSAL = aliased(Event)
+NOT_REVERSED = ~exists().where(REVERSAL.reverses_id == Event.id)

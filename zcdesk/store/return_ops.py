@@ -26,7 +26,6 @@ from zcdesk.domain.flow import (
     ReturnList,
     parse_decision,
 )
-from zcdesk.domain.receipt import PacketCode
 from zcdesk.domain.records import PacketView
 from zcdesk.store import models as m
 from zcdesk.store.batch_ops import AFTER_HANDOVER, _chunks
@@ -364,16 +363,13 @@ class ReturnOps:
         return sorted(facts, key=lambda f: order[f.packet_id])
 
     def _code(self: Store, s: Session, f: _Facts) -> str:
-        codes = self._codes(s)
-        return str(PacketCode(codes.points.get(f.point_id, ""), codes.rounds.get(f.round_id, ""),
-                              f.packet_id))
+        return self._code_of(s, f.packet_id, f.point_id, f.round_id)
 
     def _point_code(self: Store) -> str:
         point = self.desk_point()
         return point.code if point else ""
 
     def _return_lines(self: Store, s: Session, ids: list[int]) -> tuple[ReturnLine, ...]:
-        codes = self._codes(s)
         lines = []
         for chunk in _chunks(ids):
             for (pid, point_id, round_id, name, number, accepted, stage, result, day,
@@ -385,8 +381,7 @@ class ReturnOps:
                     .outerjoin(m.Decision, m.Decision.packet_id == m.Packet.id)
                     .where(m.Packet.id.in_(chunk))):
                 lines.append(ReturnLine(
-                    code=str(PacketCode(codes.points.get(point_id, ""),
-                                        codes.rounds.get(round_id, ""), pid)),
+                    code=self._code_of(s, pid, point_id, round_id),
                     name=name, id_number=number,
                     decision=Decision(DecisionResult(result), day, document_no or "")
                     if result else None,

@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import case, exists, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import case, func, select
 
 from zcdesk.domain.completeness import PacketStatus
 from zcdesk.domain.flow import (
@@ -30,8 +29,6 @@ NO_QUALIFICATION = "（未填写）"
 # Stages a packet reaches once the city bureau has signed for it.
 _AWAY = tuple(s.value for s in PacketStage
               if s not in (PacketStage.COUNTER, PacketStage.BATCHED))
-_REVERSAL = aliased(m.Event)
-_NOT_REVERSED = ~exists().where(_REVERSAL.reverses_id == m.Event.id)
 
 
 class StatsOps:
@@ -66,14 +63,14 @@ class StatsOps:
             for day, total in s.execute(
                     select(func.date(m.Event.at), func.sum(m.Event.copies))
                     .join(m.Packet, m.Packet.id == m.Event.packet_id)
-                    .where(in_round, m.Event.kind == "accept", _NOT_REVERSED)
+                    .where(in_round, m.Event.kind == "accept", m.NOT_REVERSED)
                     .group_by(func.date(m.Event.at))):
                 copies[_day(day)] = copies.get(_day(day), 0) + int(total or 0)
             # A complete packet was completed by its last accepted copies.
             last = (select(func.max(m.Event.id).label("id"))
                     .join(m.Packet, m.Packet.id == m.Event.packet_id)
                     .where(in_round, m.Packet.status == PacketStatus.COMPLETE.value,
-                           m.Event.kind == "accept", _NOT_REVERSED)
+                           m.Event.kind == "accept", m.NOT_REVERSED)
                     .group_by(m.Event.packet_id).subquery())
             completed: dict[dt.date, int] = {}
             for day, count in s.execute(
