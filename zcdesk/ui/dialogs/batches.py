@@ -11,7 +11,6 @@ store after each write, so the dialog never shows a state the database lacks.
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,9 +21,14 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton, QTableWidget
 from zcdesk.domain.flow import BatchItemCount, BatchStatus
 from zcdesk.domain.idnumber import mask_id
 from zcdesk.domain.records import BatchInfo, BatchView, PacketView
-from zcdesk.ui import store_errors as errors
-from zcdesk.ui.dialogs.common import ENTER_KEYS, append_rows, fill_table, set_button_texts
-from zcdesk.ui.feedback import set_level
+from zcdesk.ui.dialogs.common import (
+    ENTER_KEYS,
+    ScanDesk,
+    append_rows,
+    fill_table,
+    release_enter,
+    set_button_texts,
+)
 from zcdesk.ui.forms.ui_batches_dialog import Ui_BatchesDialog
 from zcdesk.ui.i18n import tr
 from zcdesk.ui.packet_model import stage_text, status_text
@@ -89,7 +93,7 @@ def detail_words(view: BatchView) -> str:
     return "\n".join(parts)
 
 
-class BatchesDialog(QDialog):
+class BatchesDialog(ScanDesk, QDialog):
     def __init__(self, window: MainWindow, select: str = "") -> None:
         super().__init__(window)
         self.window = window
@@ -102,9 +106,8 @@ class BatchesDialog(QDialog):
         self._view: BatchView | None = None
         set_button_texts(ui.buttonBox, close=tr("关闭"))
         ui.buttonBox.rejected.connect(self.reject)
-        for button in self.findChildren(QPushButton):
-            button.setAutoDefault(False)  # Enter belongs to the code field
-            button.setDefault(False)
+        release_enter(self)  # Enter belongs to the code field
+        self.fallback_focus = ui.batchTable
         wire: dict[QPushButton, Callable[[], object]] = {
             ui.newButton: lambda: self.new_batch(fill=True),
             ui.newEmptyButton: lambda: self.new_batch(fill=False),
@@ -123,17 +126,6 @@ class BatchesDialog(QDialog):
         ui.packetsTable.installEventFilter(self)
         self.refresh(select)
         ui.codeEdit.setFocus()
-
-    def _then_code(self, action: Callable[[], object]) -> None:
-        """A button's action, then the focus back where the next scan goes."""
-        try:
-            action()
-        finally:
-            self.focus_code()
-
-    def focus_code(self) -> None:
-        target = self.ui.codeEdit if self.ui.codeEdit.isEnabled() else self.ui.batchTable
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------ reading
     @property
@@ -242,27 +234,8 @@ class BatchesDialog(QDialog):
         ui.reportButton.setEnabled(has_packets)
 
     # ------------------------------------------------------------ messages
-    def show_message(self, text: str, level: str = "ok") -> None:
-        set_level(self.ui.messageLabel, level)
-        self.ui.messageLabel.setText(text)
-        if level == "error":
-            self.window.feedback.error()
-        elif level == "ok":
-            self.window.feedback.ok()
-
-    def message_text(self) -> str:
-        return self.ui.messageLabel.text()
-
-    def _run(self, action: Callable[[], object]) -> bool:
-        """Run a store action; a refusal is shown and the tables stay as the store has them."""
-        try:
-            action()
-        except errors.StoreError as exc:
-            self.show_message(str(exc), "error")
-            with contextlib.suppress(errors.StoreError):
-                self.refresh(self.batch_no)
-            return False
-        return True
+    def reread(self) -> None:
+        self.refresh(self.batch_no)
 
     def _written(self, view: BatchView, text: str, *, packets_moved: bool = False) -> None:
         self.changed = self.changed or packets_moved

@@ -9,12 +9,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from zcdesk.domain.workdays import CalendarDay, DayKind
 from zcdesk.ui import store_errors as errors
-from zcdesk.ui.dialogs.common import ENTER_KEYS, fill_table, set_button_texts
-from zcdesk.ui.feedback import set_level
+from zcdesk.ui.dialogs.common import (
+    ENTER_KEYS,
+    MessageLine,
+    fill_table,
+    release_enter,
+    set_button_texts,
+)
 from zcdesk.ui.forms.ui_calendar_dialog import Ui_CalendarDialog
 from zcdesk.ui.i18n import tr
 
@@ -26,7 +31,7 @@ WEEKDAYS = "一二三四五六日"
 KIND_COLOURS = {DayKind.HOLIDAY: "#c62828", DayKind.WORKDAY: "#1565c0"}
 
 
-class CalendarDialog(QDialog):
+class CalendarDialog(MessageLine, QDialog):
     """No default button: Enter acts on the field it is pressed in (see keyPressEvent)."""
 
     def __init__(self, parent: QWidget | None, store: Store, today: dt.date) -> None:
@@ -45,9 +50,7 @@ class CalendarDialog(QDialog):
         ui.correctionSpin.setValue(store.correction_days())
         set_button_texts(ui.buttonBox, close=tr("关闭"))
         ui.buttonBox.rejected.connect(self.reject)
-        for button in self.findChildren(QPushButton):
-            button.setAutoDefault(False)
-            button.setDefault(False)
+        release_enter(self)
         ui.yearSpin.valueChanged.connect(lambda _y: self._reload_shown())
         ui.daysTable.itemSelectionChanged.connect(self._on_selected)
         ui.saveButton.clicked.connect(self.save_day)
@@ -107,13 +110,6 @@ class CalendarDialog(QDialog):
             self.ui.dayEdit.setDate(QDate(day.day.year, day.day.month, day.day.day))
             self.ui.kindCombo.setCurrentIndex(self.ui.kindCombo.findData(day.kind.value))
             self.ui.nameEdit.setText(day.name)
-
-    def show_message(self, text: str, level: str = "ok") -> None:
-        set_level(self.ui.messageLabel, level)
-        self.ui.messageLabel.setText(text)
-
-    def message_text(self) -> str:
-        return self.ui.messageLabel.text()
 
     def _write(self, action: object, done: str) -> bool:
         try:

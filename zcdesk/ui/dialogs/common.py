@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent
@@ -17,6 +19,14 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QWidget,
 )
+
+from zcdesk.ui import store_errors as errors
+from zcdesk.ui.feedback import set_level
+
+if TYPE_CHECKING:
+    from zcdesk.ui.main_window import MainWindow
+
+T = TypeVar("T")
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -71,6 +81,84 @@ def append_rows(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
             item = QTableWidgetItem(text)
             item.setToolTip(text)
             table.setItem(r, c, item)
+
+
+def release_enter(dialog: QDialog) -> None:
+    """No button of the dialog takes Enter (it belongs to a field)."""
+    for button in dialog.findChildren(QPushButton):
+        button.setAutoDefault(False)
+        button.setDefault(False)
+
+
+def open_modal(dialog: QDialog, value: Callable[[], T | None],
+               on_done: Callable[[T | None], None]) -> None:
+    """Open application-modal without a nested loop; `on_done` gets `value()` when
+    accepted, else None, once the dialog has finished."""
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+
+    def finished(result: int) -> None:
+        outcome = value() if result == QDialog.DialogCode.Accepted else None
+        dialog.deleteLater()
+        on_done(outcome)
+
+    dialog.finished.connect(finished)
+    dialog.open()
+
+
+class MessageLine:
+    """show_message / message_text on the dialog's ui.messageLabel (mixed in
+    before QDialog)."""
+
+    ui: Any
+
+    def show_message(self, text: str, level: str = "ok") -> None:
+        set_level(self.ui.messageLabel, level)
+        self.ui.messageLabel.setText(text)
+
+    def message_text(self) -> str:
+        return self.ui.messageLabel.text()
+
+
+class ScanDesk(MessageLine):
+    """A flow dialog with a code field (ui.codeEdit) that scans go into: the
+    message line also sounds, every store refusal is shown there and the tables
+    re-read (`reread`), and after each button the focus is back in the code field."""
+
+    window: MainWindow
+    fallback_focus: QWidget | None = None  # when the code field is disabled
+
+    def show_message(self, text: str, level: str = "ok") -> None:
+        super().show_message(text, level)
+        if level == "error":
+            self.window.feedback.error()
+        elif level == "ok":
+            self.window.feedback.ok()
+
+    def reread(self) -> None:
+        raise NotImplementedError
+
+    def _run(self, action: Callable[[], object]) -> bool:
+        """Run a store action; a refusal is shown and the tables stay as the store has them."""
+        try:
+            action()
+        except errors.StoreError as exc:
+            self.show_message(str(exc), "error")
+            with contextlib.suppress(errors.StoreError):
+                self.reread()
+            return False
+        return True
+
+    def _then_code(self, action: Callable[[], object]) -> None:
+        """A button's action, then the focus back where the next scan goes."""
+        try:
+            action()
+        finally:
+            self.focus_code()
+
+    def focus_code(self) -> None:
+        code = self.ui.codeEdit
+        target = code if code.isEnabled() or self.fallback_focus is None else self.fallback_focus
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class EnterAdvances(QObject):

@@ -9,8 +9,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from zcdesk.domain.flow import CorrectionDue, DeadlineInfo
 from zcdesk.ui import store_errors as errors
-from zcdesk.ui.dialogs.common import fill_table, set_button_texts
-from zcdesk.ui.feedback import set_level
+from zcdesk.ui.dialogs.common import MessageLine, fill_table, set_button_texts
 from zcdesk.ui.forms.ui_corrections_dialog import Ui_CorrectionsDialog
 from zcdesk.ui.i18n import tr
 
@@ -47,7 +46,7 @@ def correction_rows(dues: Sequence[CorrectionDue]) -> list[tuple[str, ...]]:
              d.due.isoformat(), left_words(d), "；".join(d.packets)) for d in dues]
 
 
-class CorrectionsDialog(QDialog):
+class CorrectionsDialog(MessageLine, QDialog):
     def __init__(self, parent: QWidget | None,
                  read: Callable[[bool], Sequence[CorrectionDue]],
                  overdue_only: bool = False,
@@ -64,13 +63,6 @@ class CorrectionsDialog(QDialog):
         self.ui.overdueCheck.toggled.connect(lambda _on: self.reload())
         self.reload()
         self.ui.correctionsTable.setFocus()
-
-    def show_message(self, text: str, level: str = "ok") -> None:
-        set_level(self.ui.messageLabel, level)
-        self.ui.messageLabel.setText(text)
-
-    def message_text(self) -> str:
-        return self.ui.messageLabel.text()
 
     def reload(self) -> None:
         """Re-read the rows; a refusal (the database unreachable) is shown in the

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from zcdesk.domain.records import OperatorInfo
 from zcdesk.ui import store_errors as errors
-from zcdesk.ui.dialogs.common import ok_button, set_button_texts
+from zcdesk.ui.dialogs.common import ok_button, open_modal, set_button_texts
 from zcdesk.ui.forms.ui_login_dialog import Ui_LoginDialog
 from zcdesk.ui.i18n import tr
 
@@ -123,13 +123,5 @@ def launch(parent: QWidget | None, store: Store, on_done: Callable[[OperatorInfo
     """Open the dialog (application-modal, no nested loop); `on_done` gets the result."""
     dialog = LoginDialog(parent, store, current=current, locked=locked, reason=reason,
                          hint=hint)
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-
-    def finished(result: int) -> None:
-        operator = dialog.operator if result == QDialog.DialogCode.Accepted else None
-        dialog.deleteLater()
-        on_done(operator)
-
-    dialog.finished.connect(finished)
-    dialog.open()
+    open_modal(dialog, lambda: dialog.operator, on_done)
     return dialog

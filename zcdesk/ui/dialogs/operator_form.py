@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from zcdesk.domain.records import OperatorInfo
 from zcdesk.ui import store_errors as errors
-from zcdesk.ui.dialogs.common import EnterAdvances, ok_button, set_button_texts
+from zcdesk.ui.dialogs.common import EnterAdvances, ok_button, open_modal, set_button_texts
 from zcdesk.ui.forms.ui_operator_form_dialog import Ui_OperatorFormDialog
 from zcdesk.ui.i18n import tr
 
@@ -97,13 +96,5 @@ def open_first_admin(parent: QWidget | None, store: Store,
     """First start (no operator yet): create the first admin and log in; no nested loop.
     `on_done(None)`: the clerk chose 退出程序 (or Esc)."""
     dialog = OperatorFormDialog(parent, store, first=True)
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-
-    def finished(result: int) -> None:
-        operator = dialog.operator if result == QDialog.DialogCode.Accepted else None
-        dialog.deleteLater()
-        on_done(operator)
-
-    dialog.finished.connect(finished)
-    dialog.open()
+    open_modal(dialog, lambda: dialog.operator, on_done)
     return dialog

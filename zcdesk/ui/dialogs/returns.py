@@ -12,19 +12,21 @@ in the message line; the tables are always re-read from the store.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QDialog
 
 from zcdesk.domain.flow import BatchStatus, ReturnLine, ReturnList
 from zcdesk.domain.idnumber import mask_id
-from zcdesk.ui import store_errors as errors
-from zcdesk.ui.dialogs.common import ENTER_KEYS, fill_table, set_button_texts
-from zcdesk.ui.feedback import set_level
+from zcdesk.ui.dialogs.common import (
+    ENTER_KEYS,
+    ScanDesk,
+    fill_table,
+    release_enter,
+    set_button_texts,
+)
 from zcdesk.ui.forms.ui_returns_dialog import Ui_ReturnsDialog
 from zcdesk.ui.i18n import tr
 
@@ -52,7 +54,7 @@ def line_row(line: ReturnLine, names: dict[str, str]) -> tuple[str, ...]:
             tr(line.stage.label))
 
 
-class ReturnsDialog(QDialog):
+class ReturnsDialog(ScanDesk, QDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
@@ -65,11 +67,10 @@ class ReturnsDialog(QDialog):
         self._unit = ""
         self._list: ReturnList | None = None  # printed and signed for: 待返还 or just signed
         self._to_archive = 0
+        self._item_names: dict[str, str] | None = None
         set_button_texts(ui.buttonBox, close=tr("关闭"))
         ui.buttonBox.rejected.connect(self.reject)
-        for button in self.findChildren(QPushButton):
-            button.setAutoDefault(False)
-            button.setDefault(False)
+        release_enter(self)  # Enter belongs to the code field
         for button, handler in ((ui.receiveBatchButton, self.receive_batch),
                                 (ui.printButton, self.print_list),
                                 (ui.recordButton, self.record_return),
@@ -80,13 +81,6 @@ class ReturnsDialog(QDialog):
         ui.titleLabel.setText(tr("回收与返还"))
         self.refresh()
         ui.codeEdit.setFocus()
-
-    def _then_code(self, action: Callable[[], object]) -> None:
-        """A button's action, then the focus back in the code field: the next scan."""
-        try:
-            action()
-        finally:
-            self.ui.codeEdit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------ reading
     @property
@@ -119,7 +113,10 @@ class ReturnsDialog(QDialog):
             self._run(lambda: self._show(self._units[row][0]))
 
     def _names(self) -> dict[str, str]:
-        return {i.code: i.short_name for i in self.store.checklist()}
+        """The items' short names: the checklist read once, not on every scan."""
+        if self._item_names is None:
+            self._item_names = {i.code: i.short_name for i in self.store.checklist()}
+        return self._item_names
 
     def _show(self, unit: str | None) -> None:
         ui = self.ui
@@ -157,26 +154,8 @@ class ReturnsDialog(QDialog):
         self.ui.recordButton.setEnabled(False)
 
     # ------------------------------------------------------------ messages
-    def show_message(self, text: str, level: str = "ok") -> None:
-        set_level(self.ui.messageLabel, level)
-        self.ui.messageLabel.setText(text)
-        if level == "error":
-            self.window.feedback.error()
-        elif level == "ok":
-            self.window.feedback.ok()
-
-    def message_text(self) -> str:
-        return self.ui.messageLabel.text()
-
-    def _run(self, action: Callable[[], object]) -> bool:
-        try:
-            action()
-        except errors.StoreError as exc:
-            self.show_message(str(exc), "error")
-            with contextlib.suppress(errors.StoreError):
-                self.refresh()
-            return False
-        return True
+    def reread(self) -> None:
+        self.refresh()
 
     # ------------------------------------------------------------ actions
     def receive_codes(self, refs: list[str]) -> None:

@@ -13,13 +13,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QWidget
 
 from zcdesk.domain.flow import Statistics
-from zcdesk.ui.dialogs.common import fill_table, set_button_texts
-from zcdesk.ui.feedback import set_level
+from zcdesk.ui.dialogs.common import MessageLine, fill_table, set_button_texts
 from zcdesk.ui.forms.ui_statistics_dialog import Ui_StatisticsDialog
 from zcdesk.ui.i18n import tr
 
 
-class StatisticsDialog(QDialog):
+class StatisticsDialog(MessageLine, QDialog):
     def __init__(self, parent: QWidget | None, stats: Statistics,
                  export: Callable[[QWidget], object] | None = None) -> None:
         super().__init__(parent)
@@ -54,13 +53,6 @@ class StatisticsDialog(QDialog):
             ui.exportButton.clicked.connect(lambda: export(self))
             QShortcut(QKeySequence("Ctrl+E"), self, activated=lambda: export(self))
         ui.tabs.setFocus()
-
-    def show_message(self, text: str, level: str = "ok") -> None:
-        set_level(self.ui.messageLabel, level)
-        self.ui.messageLabel.setText(text)
-
-    def message_text(self) -> str:
-        return self.ui.messageLabel.text()
 
 
 def launch(parent: QWidget | None, stats: Statistics,
