@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from zcdesk.cli_common import check_target, json_flag, print_json, when
+from zcdesk.cli_common import json_flag, print_json, when, write_pdf
 
 if TYPE_CHECKING:
     from zcdesk.domain.flow import CheckinResult, CityBatchInfo, CityBatchReport
@@ -143,19 +143,13 @@ def _report(store: Store, args: argparse.Namespace) -> int:
 def _print_receipt(store: Store, report: CityBatchReport, target: Path,
                    full_ids: bool) -> None:
     from zcdesk import printing
-    from zcdesk.cli_print import fallback_font, write_atomically
 
-    check_target(target, (".pdf",))
-    options = printing.PrintOptions(full_ids=full_ids, clerk=store.operator,
-                                    fallback_font=fallback_font(store),
-                                    today=store.clock().date())
-    city = store.desk_point()
-    assert city is not None  # city_report() refuses on any desk but the city's
-    result = printing.city_receipt_pdf(report, city, options)
-    write_atomically(target, result.data)
-    for warning in result.warnings:
-        print(f"注意：{warning}", file=sys.stderr)
-    print(f"已生成 {target}（{result.pages} 页）", file=sys.stderr)
+    def make(options: printing.PrintOptions) -> printing.PdfResult:
+        city = store.desk_point()
+        assert city is not None  # city_report() refuses on any desk but the city's
+        return printing.city_receipt_pdf(report, city, options)
+
+    write_pdf(store, target, full_ids, make)
 
 
 KIND_LABELS = {"checked_in": "签收", "already": "已签收过", "unexpected": "清单外",

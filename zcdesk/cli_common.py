@@ -7,8 +7,13 @@ import dataclasses
 import datetime as dt
 import enum
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from zcdesk.printing import PdfResult, PrintOptions
+    from zcdesk.store import Store
 
 
 def to_plain(value: Any) -> Any:
@@ -78,3 +83,23 @@ def check_target(target: Path, suffixes: tuple[str, ...]) -> Path:
 
 def when(value: dt.datetime | None) -> str:
     return f"{value:%Y-%m-%d %H:%M}" if value else ""
+
+
+def write_pdf(store: Store, target: Path, full_ids: bool,
+              make: Callable[[PrintOptions], PdfResult]) -> None:
+    """Check `target`, make the document with this desk's print options, write it
+    all or nothing, and tell (on stderr) its warnings and where it went."""
+    import sys
+
+    from zcdesk import printing  # lazy: reportlab only when printing
+    from zcdesk.print_output import fallback_font, write_atomically
+
+    check_target(target, (".pdf",))
+    options = printing.PrintOptions(full_ids=full_ids, clerk=store.operator,
+                                    fallback_font=fallback_font(store),
+                                    today=store.clock().date())
+    result = make(options)
+    write_atomically(target, result.data)
+    for warning in result.warnings:
+        print(f"注意：{warning}", file=sys.stderr)
+    print(f"已生成 {target}（{result.pages} 页）", file=sys.stderr)

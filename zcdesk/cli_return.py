@@ -13,14 +13,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from zcdesk.cli_common import check_target, day, json_flag, print_json, when
+from zcdesk.cli_common import day, json_flag, print_json, when, write_pdf
+from zcdesk.cli_roster import EXIT_SOME_REFUSED, EXIT_UNREADABLE
 
 if TYPE_CHECKING:
     from zcdesk.domain.flow import ReturnList
     from zcdesk.store import Store
 
-EXIT_SOME_REFUSED = 1
-EXIT_UNREADABLE = 2
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -184,19 +183,13 @@ def _show_list(return_list: ReturnList, as_json: bool) -> None:
 
 def _print_list(store: Store, return_list: ReturnList, target: Path, full_ids: bool) -> None:
     from zcdesk import printing
-    from zcdesk.cli_print import fallback_font, write_atomically
     from zcdesk.store import InputError
 
-    check_target(target, (".pdf",))
-    options = printing.PrintOptions(full_ids=full_ids, clerk=store.operator,
-                                    fallback_font=fallback_font(store),
-                                    today=store.clock().date())
-    if not return_list.lines:
-        raise InputError(f"单位“{return_list.unit}”没有待返还的材料袋，无需打印返还清单。")
-    point = store.point(return_list.point_code)
-    result = printing.return_list_pdf(return_list, point, store.current_round(),
-                                      store.checklist(), options)
-    write_atomically(target, result.data)
-    for warning in result.warnings:
-        print(f"注意：{warning}", file=sys.stderr)
-    print(f"已生成 {target}（{result.pages} 页）", file=sys.stderr)
+    def make(options: printing.PrintOptions) -> printing.PdfResult:
+        if not return_list.lines:
+            raise InputError(f"单位“{return_list.unit}”没有待返还的材料袋，无需打印返还清单。")
+        point = store.point(return_list.point_code)
+        return printing.return_list_pdf(return_list, point, store.current_round(),
+                                        store.checklist(), options)
+
+    write_pdf(store, target, full_ids, make)

@@ -47,7 +47,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -197,21 +197,11 @@ class EligibilityChecker:
 
     def _qualification_once(self, a: ApplicantLike) -> tuple[Finding, ...]:
         key = (a.qualification, a.qualification_issuer, a.qualified_on)
-        found = self._qualification_cache.get(key)
-        if found is None:
-            if len(self._qualification_cache) > _CACHE_LIMIT:
-                self._qualification_cache.clear()
-            found = self._qualification_cache[key] = tuple(self._qualification(a))
-        return found
+        return _memo(self._qualification_cache, key, lambda: self._qualification(a))
 
     def _education_once(self, a: ApplicantLike) -> tuple[Finding, ...]:
         key = (a.education, a.degree, a.graduated_on, a.work_start, a.field_years)
-        found = self._education_cache.get(key)
-        if found is None:
-            if len(self._education_cache) > _CACHE_LIMIT:
-                self._education_cache.clear()
-            found = self._education_cache[key] = tuple(self._education(a))
-        return found
+        return _memo(self._education_cache, key, lambda: self._education(a))
 
     # ------------------------------------------------------------------ ID kind
     def _id_kind(self, kind: str, number: str) -> Iterable[Finding]:
@@ -374,6 +364,17 @@ class EligibilityChecker:
         if ban.decided_on.year > self.year:
             return Finding("ban", Verdict.UNKNOWN, f"{decided}，决定日期晚于本申报年度，请核对")
         return Finding("ban", Verdict.ELIGIBLE, f"曾于 {decided}，禁报期 {span} 已过")
+
+
+def _memo(cache: dict[tuple[object, ...], tuple[Finding, ...]], key: tuple[object, ...],
+          judge: Callable[[], Iterable[Finding]]) -> tuple[Finding, ...]:
+    """The findings for `key`, judged once; the cache is emptied when it grows too big."""
+    found = cache.get(key)
+    if found is None:
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        found = cache[key] = tuple(judge())
+    return found
 
 
 def _conclude(findings: list[Finding]) -> Eligibility:

@@ -9,7 +9,6 @@ pre-check then matches it by name and says 待核实.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -17,10 +16,9 @@ from typing import Final
 from zcdesk.domain.eligibility import Ban
 from zcdesk.domain.idnumber import RESIDENT_ID
 from zcdesk.importing import cells
-from zcdesk.importing.cells import CellValue
 from zcdesk.importing.columns import convert_column
 from zcdesk.importing.errors import ImportCancelled
-from zcdesk.importing.header import HeaderSpec, header_key
+from zcdesk.importing.header import HeaderSpec, field_aliases, row_present
 from zcdesk.importing.roster import Progress, RowProblem
 from zcdesk.importing.sources import locate
 
@@ -43,12 +41,8 @@ class BanRead:
         return text + "。"
 
 
-def _aliases(table: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-    return {header_key(name): (field,) for field, names in table.items() for name in names}
-
-
 BANS_SPEC: Final = HeaderSpec(
-    _aliases({
+    field_aliases({
         "name": ("姓名", "人员姓名", "申报人姓名", "申报人"),
         "id_number": ("证件号码", "证件号", "身份证号", "身份证号码", "公民身份号码",
                       "身份证件号码", "证件编号", "身份证"),
@@ -92,7 +86,7 @@ def read_bans(path: Path, *, progress: Progress | None = None,
     problems: list[RowProblem] = []
     first = header.data_start + 1
     for offset, row in enumerate(data):
-        if not _present(row):
+        if not row_present(row):
             continue
         why: list[str] = []
         name, number, decided = names[offset], numbers[offset], dates[offset]
@@ -120,10 +114,6 @@ def read_bans(path: Path, *, progress: Progress | None = None,
         raise ImportCancelled()
     return BanRead(bans, problems, located.sheet.name, header.first_row + 1, header.fields(),
                    len(bans) + len(problems))
-
-
-def _present(row: list[CellValue]) -> bool:
-    return any(v is not None and v != "" for v in row)
 
 
 def _kind_of(number: str) -> str:

@@ -10,16 +10,14 @@ reason. Matching the rows to packets is the store's job (Store.import_decisions)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 from zcdesk.domain.flow import DecisionResult, parse_decision
 from zcdesk.importing import cells
-from zcdesk.importing.cells import CellValue
 from zcdesk.importing.columns import convert_column
-from zcdesk.importing.header import HeaderSpec, header_key
+from zcdesk.importing.header import HeaderSpec, field_aliases, row_present
 from zcdesk.importing.roster import RowProblem
 from zcdesk.importing.sources import locate
 
@@ -54,12 +52,8 @@ class DecisionRead:
         return text + "。"
 
 
-def _aliases(table: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-    return {header_key(name): (field,) for field, names in table.items() for name in names}
-
-
 DECISIONS_SPEC: Final = HeaderSpec(
-    _aliases({
+    field_aliases({
         "name": ("姓名", "人员姓名", "申报人姓名", "申报人"),
         "id_number": ("证件号码", "证件号", "身份证号", "身份证号码", "公民身份号码",
                       "身份证件号码", "证件编号", "身份证"),
@@ -101,7 +95,7 @@ def read_decisions(path: Path, *, today: dt.date | None = None) -> DecisionRead:
     problems: list[RowProblem] = []
     first = header.data_start + 1
     for offset, row in enumerate(data):
-        if not _present(row):
+        if not row_present(row):
             continue
         why: list[str] = []
         name, number, decided = names[offset], numbers[offset], dates[offset]
@@ -134,7 +128,3 @@ def read_decisions(path: Path, *, today: dt.date | None = None) -> DecisionRead:
                                  decided, document))
     return DecisionRead(taken, problems, located.sheet.name, header.first_row + 1,
                         header.fields(), len(taken) + len(problems))
-
-
-def _present(row: list[CellValue]) -> bool:
-    return any(v is not None and v != "" for v in row)

@@ -32,7 +32,8 @@ from zcdesk.domain.eligibility import Verdict
 from zcdesk.domain.idnumber import mask_id
 from zcdesk.importing.errors import ExportError
 
-__all__ = ["ExportRow", "UnitSummary", "export_packets", "summarize", "summary_path"]
+__all__ = ["ExportRow", "UnitSummary", "export_packets", "summarize", "summary_path",
+           "write_atomic"]
 
 
 @dataclass(frozen=True)
@@ -93,12 +94,12 @@ def export_packets(path: Path, rows: Sequence[ExportRow], summary: Sequence[Unit
     packet_lines = [_packet_line(r, full_ids) for r in rows]
     summary_lines = [*(_summary_line(s) for s in summary), _total_line(summary)]
     if suffix == ".xlsx":
-        _atomic(path, lambda f: _write_xlsx(f, packet_lines, summary_lines), binary=True)
+        write_atomic(path, lambda f: _write_xlsx(f, packet_lines, summary_lines), binary=True)
         return [path]
     if suffix == ".csv":
-        _atomic(path, lambda f: _write_csv(f, PACKET_HEADERS, packet_lines, tab_ids=full_ids))
+        write_atomic(path, lambda f: _write_csv(f, PACKET_HEADERS, packet_lines, tab_ids=full_ids))
         second = summary_path(path)
-        _atomic(second, lambda f: _write_csv(f, SUMMARY_HEADERS, summary_lines))
+        write_atomic(second, lambda f: _write_csv(f, SUMMARY_HEADERS, summary_lines))
         return [path, second]
     raise ExportError(f"不支持的导出格式“{path.suffix or '（无扩展名）'}”：请用 .xlsx 或 .csv。")
 
@@ -119,8 +120,10 @@ def _total_line(summary: Sequence[UnitSummary]) -> tuple[str | int, ...]:
         "people", "complete", "partial", "none", "eligible", "ineligible", "unknown")))
 
 
-def _atomic(path: Path, write: Callable[[IO[str]], None] | Callable[[IO[bytes]], None], *,
-            binary: bool = False) -> None:
+def write_atomic(path: Path, write: Callable[[IO[str]], None] | Callable[[IO[bytes]], None], *,
+                 binary: bool = False) -> None:
+    """Write through `write` into a temporary file beside `path`, then rename it over
+    `path`: a failure leaves the old file and no temporary one (ExportError)."""
     if not path.parent.is_dir():
         raise ExportError(f"文件夹“{path.parent}”不存在。")
     try:

@@ -45,6 +45,16 @@ def header_key(text: str) -> str:
     return key
 
 
+def field_aliases(table: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """{field: header names} → a HeaderSpec's aliases (normalised name → (field,))."""
+    return {header_key(name): (field,) for field, names in table.items() for name in names}
+
+
+def row_present(row: Sequence[CellValue]) -> bool:
+    """The row holds anything at all (blank rows are skipped, not reported)."""
+    return any(v is not None and v != "" for v in row)
+
+
 _NOTE: Final = re.compile(r"[(\[【〔][^()\[\]【】〔〕]*[)\]】〕]")
 _JOINERS: Final = re.compile(r"及|和|与|/|、|&|＆")
 

@@ -22,7 +22,7 @@ from typing import IO
 from zcdesk.domain.completeness import PacketStatus
 from zcdesk.domain.flow import DecisionResult, PacketStage, Statistics
 from zcdesk.importing.errors import ExportError
-from zcdesk.importing.export import _atomic, styled
+from zcdesk.importing.export import styled, write_atomic
 
 __all__ = ["StatTable", "export_statistics", "statistics_tables"]
 
@@ -82,10 +82,10 @@ def export_statistics(stats: Statistics, target: Path) -> Path:
     tables = statistics_tables(stats)
     _check(tables)  # before any file is opened: an aborted workbook leaves litter behind
     if suffix == ".xlsx":
-        _atomic(target, lambda f: _write_xlsx(f, tables), binary=True)
+        write_atomic(target, lambda f: _write_xlsx(f, tables), binary=True)
     else:
         title = f"职称材料统计（申报批次 {stats.round_code}）"
-        _atomic(target, lambda f: _write_csv(f, title, tables))
+        write_atomic(target, lambda f: _write_csv(f, title, tables))
     return target
 
 

@@ -113,6 +113,26 @@ def grid_style(font: str, size: float, *, header_rows: int = 1,
 
 
 # ----------------------------------------------------------------------- tables
+def facts_table(kit: TextKit, rows: Sequence[tuple[str, str]], size: float,
+                fields: tuple[str, str] = ("单位", "单位")) -> Table:
+    """Two columns of 标签：值 lines without rules; a row with nothing at the right
+    spans the width. `fields` name the columns in a missing-character warning."""
+    half = FRAME_W / 2
+    data = [[cell(kit, left, half - 4, size, field=fields[0]),
+             cell(kit, right, half - 4, size, field=fields[1])] if right else
+            [cell(kit, left, FRAME_W - 4, size, field=fields[0]), ""] for left, right in rows]
+    spans = [("SPAN", (0, r), (1, r)) for r, (_, right) in enumerate(rows) if not right]
+    return Table(data, colWidths=[half, half], style=TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), kit.main.name),
+        ("FONTSIZE", (0, 0), (-1, -1), size),
+        ("LEADING", (0, 0), (-1, -1), size * 1.3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        *spans,
+    ]))
+
+
 def info_table(kit: TextKit, rows: list[list[str]], size: float,
                label_w: float = 58.0) -> Table:
     """Label | value (| label | value) rows; a row of two cells spans the width."""

@@ -22,6 +22,7 @@ from zcdesk.printing.document import (
     build_pdf,
     cn_date,
     cn_datetime,
+    facts_table,
     grid_style,
     handover_block,
     para,
@@ -84,23 +85,6 @@ def _table(kit: TextKit, return_list: ReturnList, items: list[ChecklistItem],
     return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(style))
 
 
-def _facts(kit: TextKit, rows: list[tuple[str, str]], size: float) -> Table:
-    half = FRAME_W / 2
-    data = [[cell(kit, left, half - 4, size, field="单位"),
-             cell(kit, right, half - 4, size, field="单位")] if right else
-            [cell(kit, left, FRAME_W - 4, size, field="单位"), ""] for left, right in rows]
-    spans = [("SPAN", (0, r), (1, r)) for r, (_, right) in enumerate(rows) if not right]
-    return Table(data, colWidths=[half, half], style=TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), kit.main.name),
-        ("FONTSIZE", (0, 0), (-1, -1), size),
-        ("LEADING", (0, 0), (-1, -1), size * 1.3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        *spans,
-    ]))
-
-
 def returned_line(return_list: ReturnList) -> str:
     """已于 … 由 小王 交付，杭州汽轮机股份有限公司 张老师 领取 — once it is recorded."""
     if not return_list.returned_by:
@@ -143,7 +127,7 @@ def return_list_pdf(return_list: ReturnList, point: PointInfo, round_: RoundInfo
         para(kit, f"{HEADING}申报纸质材料", st.centre),
         Title(kit, "返还清单", 20),
         Spacer(1, 6),
-        _facts(kit, facts, 10.5),
+        facts_table(kit, facts, 10.5),
         Spacer(1, 6),
         _table(kit, return_list, items, options.full_ids),
         Spacer(1, 4),

@@ -35,6 +35,7 @@ from zcdesk.printing.document import (
     build_pdf,
     cn_date,
     cn_datetime,
+    facts_table,
     grid_style,
     group_hex,
     handover_block,
@@ -192,21 +193,6 @@ def _height(flowables: list[Flowable]) -> float:
     return total
 
 
-def _facts(kit: TextKit, rows: list[tuple[str, str]], size: float) -> Table:
-    """Two columns of 标签：值 lines without rules."""
-    half = FRAME_W / 2
-    data = [[cell(kit, left, half - 4, size, field="移交单位"),
-             cell(kit, right, half - 4, size, field="接收单位")] for left, right in rows]
-    return Table(data, colWidths=[half, half], style=TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), kit.main.name),
-        ("FONTSIZE", (0, 0), (-1, -1), size),
-        ("LEADING", (0, 0), (-1, -1), size * 1.3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
-
-
 def is_sealed(info: BatchInfo) -> bool:
     """The batch has its hash (set when it is closed): the list may travel with it."""
     return bool(info.sha256)
@@ -286,7 +272,7 @@ def transmittal_pdf(batch: BatchView, point: PointInfo, receiver: PointInfo,
         para(kit, f"{HEADING}申报纸质材料", st.centre),
         Title(kit, "移交清单", 20) if sealed else Title(kit, "移交清单（草稿）", 20, space=3),
         Spacer(1, 6),
-        _facts(kit, facts, 10.5),
+        facts_table(kit, facts, 10.5, ("移交单位", "接收单位")),
         Spacer(1, 4),
         _seal_block(kit, info),
         Spacer(1, 6),
