@@ -162,3 +162,12 @@ def test_parse_date(text: str, expected: dt.date | None) -> None:
 def test_parse_date_problems(text: str) -> None:
     value, problem = parse_date(text)
     assert value is None and problem
+
+
+def test_f4_after_an_unknown_scan_fills_gender_from_the_offered_id(
+        qtbot: QtBot, store: Store) -> None:
+    """The number of the last unknown scan comes prefilled, and so does its 性别."""
+    d = ApplicantDialog(None, store, ApplicantForm(id_number=NEW_ID))  # 17th digit 2: 女
+    qtbot.addWidget(d)
+    assert d.ui.idNumberEdit.text() == NEW_ID
+    assert d.ui.genderCombo.currentData() == "女"

@@ -136,14 +136,23 @@ def test_ctrl_z_reverses_the_last_recording(qtbot: QtBot, window: MainWindow, st
 
     assert "已撤销：张三 评审表 收 2 份" in window.message_text()
     assert window.current_packet is not None
-    assert window.current_packet.applicant.name == "张三"  # the changed packet is shown
-    assert window.panel.ui.statusLabel.text() == "○ 未收"
+    # The packet scanned last stays open: the next 2⏎ goes to 李四, not to 张三.
+    assert window.current_packet.applicant.name == "李四"
     assert report_of(store, ID_ZHANG)["status"] == "none"
-    history = store.history(window.current_packet.applicant.id)
+    zhang = window.packet_model.visible_row_of_packet(
+        store.lookup(ID_ZHANG).packet.packet_id)  # type: ignore[union-attr]
+    assert zhang is not None and "未收" in window.packet_model.index(
+        zhang, COL_STATUS).data()
+    window.scan_edit.clear()  # the "12" typed before Ctrl+Z
+    scan(qtbot, window, "2")
+    assert report_of(store, ID_LI)["received"]["evaluation"] == 2, window.message_text()
+    assert report_of(store, ID_ZHANG)["status"] == "none"
+    history = store.history(store.lookup(ID_ZHANG).packet.applicant.id)  # type: ignore[union-attr]
     assert history[-1].kind == "reversal"
     accepted = next(e for e in history if e.kind == "accept")
     assert accepted.reversed_by == history[-1].id  # reversed by a new event, not deleted
 
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # 李四's 2
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert "没有可撤销的操作" in window.message_text()
 

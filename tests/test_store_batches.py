@@ -183,7 +183,7 @@ def test_batch_items_are_checked_like_packet_items(store: Store,
         store.batch_undo(no)
     descriptions = [e.description for e in store.audit()]
     assert f"批次 {no} 花名册 收 1 份" in descriptions
-    assert any(d.startswith("撤销第") and no in d for d in descriptions)
+    assert any(d.startswith("撤销一次登记：批次") and no in d for d in descriptions)
     assert store.check() == []
 
 

@@ -79,14 +79,14 @@ def test_deadlines_in_working_days(desk: Store, clock: Clock) -> None:
         D("2025-03-31"), 0, -48)
     # Across the Labour Day holiday (5/1–5/5 off, Sunday 4/27 worked).
     district = desk.deadlines(D("2025-04-25"))[2]
-    assert (district.day, district.working_days_left) == (D("2025-04-30"), 5)
+    assert (district.day, district.working_days_left) == (D("2025-04-30"), 4)
     paper = desk.deadlines(D("2025-04-28"))[3]
-    assert paper.working_days_left == 3 + 19  # 4/28–4/30, then 5/6–5/30
-    assert desk.deadlines(D("2025-05-30"))[3].working_days_left == 1  # the last day
+    assert paper.working_days_left == 2 + 19  # 4/29–4/30, then 5/6–5/30
+    assert desk.deadlines(D("2025-05-30"))[3].working_days_left == 0  # due today
     assert desk.deadlines(D("2025-05-31"))[3].working_days_left == 0
     # Editing the calendar changes the count.
     desk.set_calendar_day(D("2025-05-29"), "holiday", "临时")
-    assert desk.deadlines(D("2025-05-28"))[3].working_days_left == 2
+    assert desk.deadlines(D("2025-05-28"))[3].working_days_left == 1
 
 
 def _visit(desk: Store, clock: Clock, at: str, visitor: str,
@@ -110,7 +110,7 @@ def test_corrections_due_across_a_holiday(desk: Store, people: dict[str, int],
     assert desk.visit_by_receipt(first).correction_due == D("2025-05-12")
     on_due_day = desk.corrections_due(D("2025-05-12"))
     assert [(c.receipt_no, c.due, c.overdue, c.working_days_left) for c in on_due_day] == [
-        (first, D("2025-05-12"), False, 1)]
+        (first, D("2025-05-12"), False, 0)]
     assert on_due_day[0].packets == ("张三：登记表 缺 2 份",)
     assert on_due_day[0].notified_on == D("2025-04-30")
     assert on_due_day[0].visitor_name == "张三"
@@ -123,7 +123,7 @@ def test_corrections_due_across_a_holiday(desk: Store, people: dict[str, int],
 
     later = desk.corrections_due(D("2025-05-19"))
     assert [(c.receipt_no, c.due, c.overdue, c.working_days_left) for c in later] == [
-        (first, D("2025-05-12"), True, 0), (second, D("2025-05-23"), False, 5)]
+        (first, D("2025-05-12"), True, 0), (second, D("2025-05-23"), False, 4)]
     assert later[1].packets == ("李四：评审表 缺 2 份、登记表 缺 2 份",)  # 王五 complete
     assert [c.receipt_no for c in desk.corrections_due(D("2025-05-19"),
                                                        overdue_only=True)] == [first]

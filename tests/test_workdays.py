@@ -106,15 +106,15 @@ def test_working_days_between(start: str, end: str, expected: int) -> None:
     assert CAL.working_days_between(D(start), D(end)) == expected
 
 
-# (today, deadline, working days left, today counted when it is a working day)
+# (today, deadline, working days left after today: as a notice's "5 个工作日" counts)
 LEFT_CASES = [
-    ("2025-05-30", "2025-05-30", 1),  # the deadline day itself: today is the last one
-    ("2025-05-29", "2025-05-30", 2),
+    ("2025-05-30", "2025-05-30", 0),  # the deadline day itself: due today
+    ("2025-05-29", "2025-05-30", 1),
     ("2025-05-31", "2025-05-30", 0),  # passed
-    ("2025-05-18", "2025-05-30", 10),  # a Sunday: not counted
-    ("2025-09-30", "2025-10-11", 4),  # 9/30, 10/9, 10/10, 10/11
+    ("2025-05-18", "2025-05-30", 10),  # a Sunday
+    ("2025-09-30", "2025-10-11", 3),  # 10/9, 10/10, 10/11
     ("2025-10-02", "2025-10-09", 1),  # during the holiday
-    ("2025-09-28", "2025-09-28", 1),  # a deadline on a make-up day
+    ("2025-09-28", "2025-09-28", 0),  # a deadline on a make-up day
 ]
 
 
@@ -193,3 +193,10 @@ def test_correction_days_setting(store: Store) -> None:
     assert store.correction_days() == 3
     # Notified on the Tuesday before National Day: 3 working days land after it.
     assert store._correction_due(dt.datetime(2025, 9, 30, 16, 0)) == D("2025-10-11")
+
+
+def test_a_notice_day_shows_the_notice_count() -> None:
+    """The day a 5-working-day deadline is given, 5 are left (issue #10: it said 6)."""
+    for day in ("2025-05-16", "2025-09-30", "2025-04-30"):
+        due = CAL.add_working_days(D(day), 5)
+        assert CAL.working_days_left(D(day), due) == 5

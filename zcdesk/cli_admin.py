@@ -32,7 +32,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
                              help="从备份恢复（损坏的备份会被拒绝；当前数据库另存一份）")
     restore.add_argument("file", metavar="FILE", help="备份文件")
     sub.add_parser("check", parents=[common], help="检查数据库完整性和数据一致性")
-    operator = sub.add_parser("operator", help="操作员：新增、列出、停用、启用")
+    operator = sub.add_parser("operator", help="操作员：新增、列出、停用、启用、修改或重置 PIN")
     actions = operator.add_subparsers(dest="action", metavar="操作", required=True,
                                       parser_class=type(operator))
     add = actions.add_parser("add", parents=[common],
@@ -40,8 +40,12 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     add.add_argument("name", metavar="NAME")
     add.add_argument("--role", choices=["clerk", "admin"], default="clerk")
     actions.add_parser("list", parents=[common], help="列出操作员")
-    for action, text in (("disable", "停用"), ("enable", "启用")):
-        one = actions.add_parser(action, parents=[common], help=f"{text}操作员")
+    for action, text in (("disable", "停用操作员"), ("enable", "启用操作员"),
+                         ("pin", "修改操作员自己的 PIN（先输原 PIN，再输新 PIN；"
+                                 "标准输入：第一行原 PIN，第二行新 PIN）"),
+                         ("reset-pin", "重置操作员的 PIN（忘记 PIN 或被锁定时；"
+                                       "新 PIN 从终端输入，或从标准输入读一行）")):
+        one = actions.add_parser(action, parents=[common], help=text)
         one.add_argument("name", metavar="NAME")
 
 
@@ -115,16 +119,30 @@ def operator_command(store: Store, args: argparse.Namespace) -> int:
         store.set_operator_active(args.name, args.action == "enable")
         print(f"已{'启用' if args.action == 'enable' else '停用'}操作员 {args.name}。")
         return 0
-    if sys.stdin.isatty():
-        import getpass
-
-        pin = getpass.getpass("PIN（4 到 12 位数字）：")
-        if getpass.getpass("再输入一次：") != pin:
-            from zcdesk.store import InputError
-
-            raise InputError("两次输入的 PIN 不一致。")
-    else:
-        pin = sys.stdin.readline().strip()
+    if args.action == "pin":
+        old_pin = _read_pin("原 PIN：", confirm=False)
+        store.change_pin(args.name, old_pin, _read_pin("新 PIN（4 到 12 位数字）："))
+        print(f"已修改操作员 {args.name} 的 PIN。")
+        return 0
+    if args.action == "reset-pin":
+        store.reset_pin(args.name, _read_pin("新 PIN（4 到 12 位数字）："))
+        print(f"已重置操作员 {args.name} 的 PIN。")
+        return 0
+    pin = _read_pin("PIN（4 到 12 位数字）：")
     info = store.create_operator(args.name, pin, args.role)
     print(f"已新增操作员 {info.name}（{'管理员' if info.is_admin else '窗口人员'}）。")
     return 0
+
+
+def _read_pin(prompt: str, *, confirm: bool = True) -> str:
+    """A PIN typed at the terminal (unseen; a new one twice) or one line of stdin."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().strip()
+    import getpass
+
+    pin = getpass.getpass(prompt)
+    if confirm and getpass.getpass("再输入一次：") != pin:
+        from zcdesk.store import InputError
+
+        raise InputError("两次输入的 PIN 不一致。")
+    return pin

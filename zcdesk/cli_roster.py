@@ -2,7 +2,11 @@
 
 `roster import` exits 0 when every row was taken, 1 when some rows were refused
 (each listed with its row number and reason; the others are imported), 2 when
-the file cannot be read at all (nothing is written then).
+the file cannot be read at all (nothing is written then). It changes only the
+fields the file has columns for, and a blank cell only with --blank-overwrites;
+the report counts the changes per field with examples. `roster undo-import`
+reverses the last import that changed anything (refused, exit 1, when a field it
+set has changed since).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from zcdesk.store import Store
+    from zcdesk.store.roster_ops import FieldChanges
 
 EXIT_SOME_REFUSED = 1
 EXIT_UNREADABLE = 2
@@ -29,7 +34,13 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     imp.add_argument("file", metavar="FILE", help="花名册文件")
     imp.add_argument("--dry-run", action="store_true",
                      help="只预览：报告将新增、更新的人数，不写入")
+    imp.add_argument("--blank-overwrites", action="store_true",
+                     help="用空白覆盖已有数据：文件中的空白单元格清空已存的值（默认保留原值）")
     imp.add_argument("--json", action="store_true", help="以 JSON 输出")
+    undo = actions.add_parser("undo-import", parents=[common],
+                              help="撤销上次导入花名册：恢复其改动的全部信息（留痕，不删除记录）")
+    undo.add_argument("--dry-run", action="store_true", help="只预览：报告将恢复的内容，不写入")
+    undo.add_argument("--json", action="store_true", help="以 JSON 输出")
     bans = actions.add_parser("bans", parents=[common],
                               help="导入禁报名单（取消资格名单），替换原名单并重新预审")
     bans.add_argument("file", metavar="FILE", help="名单文件（姓名、证件号码、决定日期、原因）")
@@ -48,8 +59,11 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
 def roster_command(store: Store, args: argparse.Namespace) -> int:
     from zcdesk.importing.bans import read_bans
     from zcdesk.importing.errors import RosterUnreadable
-    from zcdesk.importing.roster import read_roster
+    from zcdesk.importing.roster import MASKED_HINT, read_roster
+    from zcdesk.store.roster_ops import field_changes
 
+    if args.action == "undo-import":
+        return undo_import_command(store, args)
     path = Path(args.file)
     try:
         read = read_roster(path, today=store.clock().date()) if args.action == "import" \
@@ -63,15 +77,34 @@ def roster_command(store: Store, args: argparse.Namespace) -> int:
         result: dict[str, Any] = {"imported": count, "refused": _rows(refused)}
         text = f"禁报名单已替换为 {count} 条，全部申报人已重新预审。"
     else:
-        report = store.import_roster([(r.row_number, r.form) for r in read.rows],
-                                     dry_run=args.dry_run, source=path.name)
+        rows = [(r.row_number, r.form) for r in read.rows]
+        blank = args.blank_overwrites
+        # The preview's counts both ways, so the report can say what blanks would wipe.
+        preview = store.preview_roster(rows, columns=read.columns)
+        report = preview.report(blank) if args.dry_run else store.import_roster(
+            rows, source=path.name, columns=read.columns, blank_overwrites=blank)
         refused = sorted(refused + list(report.refused))
+        by_field = field_changes(report.changes)
         result = {"dry_run": args.dry_run, "new": report.new, "updated": report.updated,
                   "unchanged": report.unchanged, "refused": _rows(refused),
+                  "blank_overwrites": blank, "absent_columns": list(preview.absent),
+                  "blanks_kept": 0 if blank else preview.blanks_kept,
+                  "masked_ids": read.masked_ids,
+                  "fields": {f.field: {"label": f.label, "count": f.count,
+                                       "examples": [[_word(a), _word(b)] for a, b in f.examples]}
+                             for f in by_field},
                   "changes": [{"row": row, "id_number": number,
                                "fields": {k: [str(a), str(b)] for k, (a, b) in diff.items()}}
                               for row, number, diff in report.changes]}
-        text = report.summary()
+        lines = [report.summary(), *_field_lines(by_field, args.dry_run)]
+        if preview.absent_words():
+            lines.append(preview.absent_words())
+        if preview.blanks_kept and not blank:
+            lines.append(f"{preview.blanks_kept} 个空白单元格保留了已有数据"
+                         "（加 --blank-overwrites 则用空白覆盖）。")
+        if read.masked_ids:
+            lines.append(f"{read.masked_ids} 行的证件号码被遮蔽，无法核对到人：{MASKED_HINT}")
+        text = "\n".join(lines)
         if not args.dry_run and (report.new or report.updated):
             store.refresh_eligibility()
     if args.json:
@@ -82,6 +115,36 @@ def roster_command(store: Store, args: argparse.Namespace) -> int:
         for row, reason in refused:
             print(f"  第 {row} 行：{reason}")
     return EXIT_SOME_REFUSED if refused else 0
+
+
+def undo_import_command(store: Store, args: argparse.Namespace) -> int:
+    """`zcdesk roster undo-import`: a refusal (a field changed since, nothing to undo)
+    is a StoreError, printed by the caller with exit 1."""
+    result = store.undo_roster_import(dry_run=args.dry_run)
+    if args.json:
+        print(json.dumps({"dry_run": result.dry_run, "file": result.file,
+                          "imported_at": result.at.isoformat(), "operator": result.operator,
+                          "restored": result.restored, "values": result.values,
+                          "added_kept": result.added,
+                          "added_with_records": result.added_with_records},
+                         ensure_ascii=False, indent=2))
+    else:
+        print(result.summary())
+    return 0
+
+
+def _word(value: object) -> str:
+    if value is None or value == "":
+        return "（空）"
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _field_lines(by_field: list[FieldChanges], dry_run: bool) -> list[str]:
+    """"  职务：将变更 3 人（例：工程师 → 高级工程师）" per field."""
+    verb = "将变更" if dry_run else "已变更"
+    return [f"  {f.label}：{verb} {f.count} 人（例："
+            + "；".join(f"{_word(a)} → {_word(b)}" for a, b in f.examples) + "）"
+            for f in by_field]
 
 
 def _rows(refused: list[tuple[int, str]]) -> list[dict[str, Any]]:

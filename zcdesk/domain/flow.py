@@ -202,7 +202,7 @@ class CityImportResult:
 class DeadlineInfo:
     label: str  # 纸质材料报送截止 …
     day: dt.date
-    working_days_left: int  # 0: passed or today is past it
+    working_days_left: int  # after today, as the notice counts; 0: due today or passed
     calendar_days_left: int  # negative: days since it passed
 
 
@@ -215,7 +215,7 @@ class CorrectionDue:
     visitor_unit: str
     notified_on: dt.date
     due: dt.date
-    working_days_left: int  # 0 = overdue or due today has passed
+    working_days_left: int  # after today, as the notice counts; 0: due today or overdue
     overdue: bool
     packets: tuple[str, ...]  # "张三：登记表 缺 1 份" …
 
@@ -232,3 +232,4 @@ class Statistics:
     by_qualification: tuple[tuple[str, int], ...]
     by_day: tuple[tuple[dt.date, int, int], ...]  # day, copies accepted, packets completed
     by_decision: tuple[tuple[str, int], ...] = ()
+    round_name: str = ""  # 2025 上半年度: what people call the round (round_code is 2025H1)

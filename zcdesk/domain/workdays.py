@@ -72,9 +72,9 @@ class WorkCalendar:
                     if self.is_working_day(end + dt.timedelta(days=n + 1)))
 
     def working_days_left(self, today: dt.date, deadline: dt.date) -> int:
-        """Working days from today to the deadline, today counted when it is a working
-        day: 0 means the deadline has passed, 1 means today is the last working day."""
+        """Working days after today up to the deadline: counted as `add_working_days`
+        counts, so a notice giving "5 个工作日" shows 5 left on the day it is given.
+        0: the deadline is today (or has passed: compare the dates for that)."""
         if deadline < today:
             return 0
-        return sum(1 for n in range((deadline - today).days + 1)
-                   if self.is_working_day(today + dt.timedelta(days=n)))
+        return self.working_days_between(today, deadline)

@@ -6,6 +6,12 @@ value and returns the rows it can take and, for every other non-empty row, the
 reason in Chinese. Nothing is guessed: an ID number that a spreadsheet turned
 into a number, an unreadable date or an unknown 证件类别 makes the row a problem;
 the office fixes the file and imports again (the store upserts by ID number).
+A masked number (330127********7718, from an export without full numbers) is
+named as such, with the fix: export again with full numbers.
+
+`RosterRead.columns` says which fields the file has: the store changes only
+those, so a sheet without a column never blanks it (H3). An empty 对应职称 /
+所属系列 cell stays empty here; the store gives new applicants the default.
 
 Rows that are taken satisfy the store's own checks (zcdesk.store:
 validate_applicant): name and unit present and not too long, a valid ID number
@@ -37,6 +43,8 @@ from zcdesk.importing.header import Header, HeaderSpec, Rows, header_key
 from zcdesk.importing.sources import locate
 
 __all__ = [
+    "MASKED_HINT",
+    "MASKED_ID",
     "ROSTER_SPEC",
     "ImportCancelled",
     "Progress",
@@ -50,6 +58,8 @@ __all__ = [
 Progress = Callable[[int, int], bool]
 MAX_NAME: Final = 64
 MAX_UNIT: Final = 200
+MASKED_ID: Final = "证件号码被遮蔽（导出时未选完整号码）"
+MASKED_HINT: Final = "请重新导出并选择“完整证件号码”（命令行 zcdesk export --full-ids）后再导入。"
 
 
 class RosterRow(NamedTuple):
@@ -77,11 +87,20 @@ class RosterRead:
     total_rows: int  # non-empty rows below the header = len(rows) + len(problems)
     ignored_columns: list[str] = field(default_factory=list)  # headers not used
 
+    @property
+    def masked_ids(self) -> int:
+        """Rows refused because their ID number was masked on export."""
+        return sum(MASKED_ID in p.reason for p in self.problems)
+
     def summary(self) -> str:
         text = f"共 {self.total_rows} 行，可导入 {len(self.rows)} 行"
         if self.problems:
             text += f"，{len(self.problems)} 行有问题未导入"
-        return text + "。"
+        text += "。"
+        if self.masked_ids:
+            text += (f"其中 {self.masked_ids} 行的证件号码被遮蔽（如 330127********7718），"
+                     f"无法核对到人：{MASKED_HINT}")
+        return text
 
 
 def _aliases(table: Mapping[tuple[str, ...], tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
@@ -142,6 +161,19 @@ _DEFAULTS: Final = {f.name: f.default for f in fields(ApplicantForm)}
 _DATES: Final = frozenset({"work_start", "graduated_on", "qualified_on"})
 
 
+def is_masked(number: str) -> bool:
+    """330127********7718: a number from a masked export (any run of * hides digits)."""
+    return "*" in number or "＊" in number
+
+
+def id_number_problem(kind: str, number: str) -> str | None:
+    """cells.id_number_problem, but a masked number is named as such: its digits are
+    not wrong, they were hidden on export, and the fix is a full-number export."""
+    if is_masked(number):
+        return MASKED_ID
+    return cells.id_number_problem(kind, number)
+
+
 def _checked_id(kind: str) -> Callable[[CellValue], str]:
     """An ID number cell read and checked at once, for a roster of a single 证件类别."""
     resident = kind in CHECKED_KINDS
@@ -152,7 +184,7 @@ def _checked_id(kind: str) -> Callable[[CellValue], str]:
             return value  # type: ignore[return-value]  # the common case, already clean
         number = cells.id_text(value)
         if number:
-            problem = cells.id_number_problem(kind, number)
+            problem = id_number_problem(kind, number)
             if problem is not None:
                 raise cells.CellError(problem)
         return number
@@ -266,10 +298,8 @@ def _convert(data: Rows, header: Header, today: dt.date, report: _Reporter,
             kinds = set(converted)
             kind = next(iter(kinds)) if len(kinds) == 1 else None
         report.step()
-    for name in ("title", "series"):  # an empty cell keeps the round's default
-        if name in values:
-            default = _DEFAULTS[name]
-            values[name] = [default if v == "" else v for v in values[name]]
+    # An empty 对应职称 / 所属系列 cell stays empty here: the store gives a new applicant
+    # the round's default but must not overwrite a stored value with it (H3).
     reasons: dict[int, list[str]] = {}
     for column in header.columns:
         for offset, reason in refused_in[column.index].items():
@@ -350,7 +380,7 @@ def _id_problems(kinds: list[str | None], numbers: list[str | None],
         kind = next(iter(kind_set))
         if kind is None:
             return {}
-        problem_of = cells.id_number_problem
+        problem_of = id_number_problem
         checks = {n: problem_of(kind, n) for n in distinct if n}
         wrong = {n: p for n, p in checks.items() if p is not None}
         if not wrong:
@@ -363,7 +393,7 @@ def _id_problems(kinds: list[str | None], numbers: list[str | None],
         if kind is None or not number:
             continue
         if pair not in checked:
-            checked[pair] = cells.id_number_problem(kind, number)
+            checked[pair] = id_number_problem(kind, number)
         problem = checked[pair]
         if problem is not None:
             found[offset] = problem

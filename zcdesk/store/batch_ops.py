@@ -220,11 +220,7 @@ class BatchOps:
             # sees the batch closed.
             self._lock_batch_packets(s, batch.id)
             view = self._batch_view(s, batch)
-            problems = [] if view.packets else ["批次中没有材料袋"]
-            problems += [f"{p.applicant.name}（{p.code}）{p.state.missing_text()}"
-                         for p in view.packets if p.status is not PacketStatus.COMPLETE]
-            problems += [f"批次材料{i.short_name}缺 {i.missing} 份" for i in view.batch.items
-                         if i.missing]
+            problems = close_problems(view)
             if problems:
                 raise InputError(f"批次 {batch.batch_no} 不能封批：" + "；".join(problems)
                                  + "。请补齐或移出后再封批。")
@@ -326,6 +322,11 @@ class BatchOps:
     def batch(self: Store, batch_no: str) -> BatchView:
         with self._read() as s:
             return self._batch_view(s, self._batch_row(s, batch_no))
+
+    def batch_close_problems(self: Store, batch_no: str) -> list[str]:
+        """What would stop 封批 now (empty: it can be closed), so the clerk is told
+        before being asked to confirm; close_batch checks again in its transaction."""
+        return close_problems(self.batch(batch_no))
 
     def batches(self: Store) -> list[BatchInfo]:
         with self._read() as s:
@@ -588,3 +589,14 @@ class BatchOps:
 def _chunks(ids: list[_T]) -> Iterable[list[_T]]:
     for start in range(0, len(ids), _CHUNK):
         yield ids[start:start + _CHUNK]
+
+
+def close_problems(view: BatchView) -> list[str]:
+    """Every reason the batch cannot be closed: no packets, an incomplete packet,
+    a batch-level item (送评报告单, 花名册) still missing."""
+    problems = [] if view.packets else ["批次中没有材料袋"]
+    problems += [f"{p.applicant.name}（{p.code}）{p.state.missing_text()}"
+                 for p in view.packets if p.status is not PacketStatus.COMPLETE]
+    problems += [f"批次材料{i.short_name}缺 {i.missing} 份" for i in view.batch.items
+                 if i.missing]
+    return problems

@@ -79,7 +79,9 @@ MAX_COPIES = 20  # more in one go is a typing slip, not a packet
 COPY_KINDS = (CopyKind.ACCEPT.value, CopyKind.REJECT.value)
 SETTING_POINT = "desk.point"
 SETTING_DESK = "desk.name"
-PER_HOST_SETTINGS = frozenset({SETTING_DESK})
+# Whether the scanner sends Tab after a code: each counter PC has its own scanner.
+SETTING_TAB_ENDS_SCAN = "desk.tab_ends_scan"
+PER_HOST_SETTINGS = frozenset({SETTING_DESK, SETTING_TAB_ENDS_SCAN})
 
 # The scan loop's statements, built once: constructing a select() costs more
 # than SQLite needs to answer it, and a scan must show its packet in ~1 ms.
@@ -464,9 +466,11 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
             if not rows:
                 pattern = "%" + name.replace("\\", "\\\\").replace("%", "\\%") \
                     .replace("_", "\\_") + "%"
-                rows = self._rows(s, m.Applicant.name.like(pattern, escape="\\"), limit=200)
+                # Case-blind: the scan field upper-cases what it is given (Caps Lock).
+                rows = self._rows(s, m.Applicant.name.ilike(pattern, escape="\\"), limit=200)
             return self._choice_or_one(s, rows, name, query.kind.value, None,
-                                       f"没有姓名为“{name}”的申报人。")
+                                       f"没有姓名为“{name}”的申报人。可按 Ctrl+F 在列表中查找；"
+                                       "确属新申报人可按 F4 新增。")
 
     def _choice_or_one(self, s: Session, rows: list[PacketRow], query: str, kind: str,
                        visit: VisitInfo | None, empty_message: str) -> Lookup:
@@ -638,9 +642,15 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
 
     def open_visit_of_desk(self) -> VisitInfo | None:
         """The visit this desk left open (after a restart, the clerk carries on)."""
+        return self._latest_visit_of_desk(m.Visit.closed_at.is_(None))
+
+    def last_closed_visit_of_desk(self) -> VisitInfo | None:
+        """The visit this desk finished last: what 收件回执… offers, after a restart too."""
+        return self._latest_visit_of_desk(m.Visit.closed_at.is_not(None))
+
+    def _latest_visit_of_desk(self, condition: Any) -> VisitInfo | None:
         with self._read() as s:
-            visit = s.scalars(select(m.Visit).where(m.Visit.desk == self.desk,
-                                                    m.Visit.closed_at.is_(None))
+            visit = s.scalars(select(m.Visit).where(m.Visit.desk == self.desk, condition)
                               .order_by(m.Visit.id.desc())).first()
             return self._visit_info(s, visit) if visit else None
 
@@ -657,8 +667,11 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
             visit = s.get(m.Visit, visit_id)
             if visit is None:
                 raise NotFound(f"没有编号为 {visit_id} 的收件记录。")
+            # Only packets with a recording that still stands: one whose every recording
+            # was undone (the repair after a wrong scan) was never handed in on this visit.
             packet_ids = s.scalars(select(m.Event.packet_id).where(
-                m.Event.visit_id == visit_id, m.Event.packet_id.is_not(None))
+                m.Event.visit_id == visit_id, m.Event.packet_id.is_not(None),
+                m.Event.reverses_id.is_(None), m.Event.kind != "reversal", m.NOT_REVERSED)
                 .group_by(m.Event.packet_id).order_by(func.min(m.Event.id)))
             packets = tuple(self._packet_view(s, s.get(m.Packet, pid)) for pid in packet_ids)
             return VisitSummary(self._visit_info(s, visit), packets)
@@ -1076,11 +1089,14 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
             return _copy_words(e, item_name)
         if e.kind == "reversal":
             where = f"批次 {batch_no} " if e.batch_id else ""
-            return f"撤销第 {e.reverses_id} 号记录（{where}{item_name} {e.copies} 份）"
+            # The undone record is listed greyed just above; its number means nothing to a clerk.
+            return f"撤销一次登记：{where}{item_name} {e.copies} 份"
         if e.kind == "applicant_added":
             return f"新增申报人（{detail.get('unit', '')}）"
         if e.kind == "applicant_updated":
             changed = "、".join(detail.get("changes", {}))
+            if detail.get("source") == "undo_import":
+                return f"撤销导入花名册，恢复：{changed}"
             return f"花名册更新：{changed}"
         flow = _describe_flow(e, item_name, detail, batch_no)
         if flow:
@@ -1089,7 +1105,8 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         if other:
             return other
         return {"visit_opened": "开始收件", "visit_closed": "完成收件",
-                "roster_imported": "导入花名册", "bans_imported": "导入禁报名单",
+                "roster_imported": "导入花名册", "roster_import_undone": "撤销导入花名册",
+                "bans_imported": "导入禁报名单",
                 "setting_changed": "修改设置"}.get(e.kind, e.kind)
 
 
@@ -1117,6 +1134,8 @@ def _describe_other(kind: str, detail: dict[str, Any]) -> str:
         return f"{'启用' if detail.get('active') else '停用'}操作员 {detail.get('name', '')}"
     if kind == "pin_changed":
         return f"操作员 {detail.get('name', '')} 修改 PIN"
+    if kind == "pin_reset":
+        return f"重置操作员 {detail.get('name', '')} 的 PIN"
     return ""
 
 

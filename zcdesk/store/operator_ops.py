@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 ROLES = {"clerk": "窗口人员", "admin": "管理员"}
 MAX_FAILURES = 5
 LOCKOUT_SECONDS = 60
+SETTING_IDLE = "desk.idle_lock_minutes"
+MAX_IDLE_MINUTES = 24 * 60
 
 
 class NotAllowed(InputError):
@@ -71,19 +73,16 @@ class OperatorOps:
         if not pin.isdigit() or len(pin) > 12:
             # Not a PIN at all (a barcode scanned into the field, say): no attempt counted.
             raise InputError("PIN 应为 4 到 12 位数字；扫描的内容不能解锁。")
-        failures: dict[str, tuple[int, float]] = self.__dict__.setdefault("_failures", {})
-        count, since = failures.get(name, (0, 0.0))
-        if count >= MAX_FAILURES and time.monotonic() - since < LOCKOUT_SECONDS:
-            raise InputError(f"PIN 连续输错 {MAX_FAILURES} 次，请 1 分钟后再试。")
+        self._refuse_locked_out(name)
         with self._read() as s:
             operator = s.scalars(select(m.Operator).where(m.Operator.name == name.strip(),
                                                           m.Operator.active)).first()
             stored = operator.pin_hash if operator else None
             info = OperatorInfo(operator.name, operator.role, True) if operator else None
         if stored is None or info is None or not verify_pin(pin, stored):
-            failures[name] = (count + 1, time.monotonic())
+            self._count_failure(name)
             raise InputError("姓名或 PIN 不正确。")
-        failures.pop(name, None)
+        self._pin_failures().pop(name, None)
         self.operator = info.name
         self.role = info.role
         with self._write() as s:
@@ -91,15 +90,65 @@ class OperatorOps:
         return info
 
     def change_pin(self: Store, name: str, old_pin: str, new_pin: str) -> None:
+        """An operator's own PIN, the current one first. In the window only one's own
+        (the command line, trusted, names anyone); wrong current PINs count towards
+        the same lockout as wrong logins, so this is no way round it."""
+        name = name.strip()
+        if self.role is not None and name != self.operator:
+            raise NotAllowed("只能修改自己的 PIN；其他操作员的 PIN 请由管理员重置。")
+        self._refuse_locked_out(name)
         problem = pin_problem(new_pin)
         if problem:
             raise InputError(problem)
         with self._write() as s:
             operator = s.scalars(select(m.Operator).where(m.Operator.name == name)).first()
             if operator is None or not verify_pin(old_pin, operator.pin_hash):
+                self._count_failure(name)
                 raise InputError("原 PIN 不正确。")
+            if new_pin == old_pin:
+                raise InputError("新 PIN 与原 PIN 相同，请换一个。")
             operator.pin_hash = hash_pin(new_pin)
+            # Who (the event's operator), whose, when: never the PIN.
             self._event(s, "pin_changed", detail={"name": name})
+        self._pin_failures().pop(name, None)
+
+    def reset_pin(self: Store, name: str, new_pin: str) -> None:
+        """An admin sets another operator's PIN (forgotten, or locked out); the
+        admin's own PIN is changed with the current one (change_pin)."""
+        name = name.strip()
+        self.require_admin("重置 PIN")
+        if self.role is not None and name == self.operator:
+            raise InputError("自己的 PIN 请用“修改我的 PIN”修改（需要输入原 PIN）。")
+        problem = pin_problem(new_pin)
+        if problem:
+            raise InputError(problem)
+        with self._write() as s:
+            operator = s.scalars(select(m.Operator).where(m.Operator.name == name)).first()
+            if operator is None:
+                raise InputError(f"没有操作员“{name}”。")
+            operator.pin_hash = hash_pin(new_pin)
+            self._event(s, "pin_reset", detail={"name": name})
+        self._pin_failures().pop(name, None)  # a locked-out operator may log in at once
+
+    def set_idle_lock_minutes(self: Store, minutes: int) -> None:
+        """The idle lock (desk.idle_lock_minutes; 0: never), as `zcdesk desk --idle-lock`."""
+        self.require_admin("自动锁定设置")
+        if not 0 <= minutes <= MAX_IDLE_MINUTES:
+            raise InputError(f"锁定时间应在 0 到 {MAX_IDLE_MINUTES} 分钟之间（0 为不锁定）。")
+        self.set_setting(SETTING_IDLE, str(minutes))
+
+    def _pin_failures(self: Store) -> dict[str, tuple[int, float]]:
+        """Wrong PINs per name: (count, when the last was)."""
+        return self.__dict__.setdefault("_wrong_pins", {})
+
+    def _refuse_locked_out(self: Store, name: str) -> None:
+        count, since = self._pin_failures().get(name, (0, 0.0))
+        if count >= MAX_FAILURES and time.monotonic() - since < LOCKOUT_SECONDS:
+            raise InputError(f"PIN 连续输错 {MAX_FAILURES} 次，请 1 分钟后再试。")
+
+    def _count_failure(self: Store, name: str) -> None:
+        count, _ = self._pin_failures().get(name, (0, 0.0))
+        self._pin_failures()[name] = (count + 1, time.monotonic())
 
     def set_operator_active(self: Store, name: str, active: bool) -> None:
         self.require_admin("停用或启用操作员")

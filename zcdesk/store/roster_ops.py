@@ -9,18 +9,25 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import namedtuple
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, fields, replace
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import Connection, func, insert, select, update
 
 from zcdesk.domain.completeness import PacketStatus
 from zcdesk.domain.eligibility import Ban, Eligibility, EligibilityChecker
-from zcdesk.domain.idnumber import CHECKED_KINDS, id_problem, normalize_id, resident_ok
+from zcdesk.domain.idnumber import (
+    CHECKED_KINDS,
+    id_problem,
+    mask_id,
+    normalize_id,
+    resident_ok,
+)
 from zcdesk.domain.records import ApplicantForm, ApplicantInfo, ImportReport
 from zcdesk.store import models as m
-from zcdesk.store.errors import InputError
+from zcdesk.store.errors import InputError, NothingToUndo
 
 if TYPE_CHECKING:
     from zcdesk.store.facade import Store
@@ -35,6 +42,9 @@ FIELD_LABELS = {"id_kind": "证件类别", "name": "姓名", "gender": "性别",
                 "school": "毕业院校", "graduated_on": "毕业时间", "qualification": "职业资格",
                 "qualification_issuer": "颁发单位", "qualified_on": "取得时间",
                 "title": "对应职称", "series": "系列"}
+# A blank cell that does overwrite (or a new applicant's) takes the form's default here.
+_BLANK_AS: dict[str, str] = {f.name: f.default for f in fields(ApplicantForm)
+                             if f.name in ("id_kind", "title", "series")}
 _CHUNK = 500  # SQLite's bound-parameter limit is 999 (older builds)
 _APPLICANT = m.Applicant.__table__
 _PACKET = m.Packet.__table__
@@ -46,66 +56,146 @@ class RosterOps:
     """Store methods for the roster; `self` is the Store."""
 
     def import_roster(self: Store, rows: Sequence[tuple[int, ApplicantForm]], *,
-                      dry_run: bool = False, source: str = "") -> ImportReport:
+                      dry_run: bool = False, source: str = "",
+                      columns: Collection[str] | None = None,
+                      blank_overwrites: bool = False) -> ImportReport:
         """Upsert applicants by ID number in one transaction (all or nothing).
 
         New applicants get a packet in the current round at this desk's point;
         existing ones have their roster fields updated and nothing else: what was
-        received at the counter stays as it was. The eligibility pre-check of every
-        new or changed applicant is written in the same transaction (refresh_eligibility
-        then finds nothing to do). A dry run reports the same counts and writes nothing.
+        received at the counter stays as it was. Only the fields in `columns` (the
+        file's columns; None: every field) are compared, and a blank value leaves the
+        stored one unless `blank_overwrites` (H3: an import never wipes by accident).
+        The eligibility pre-check of every new or changed applicant is written in the
+        same transaction. A dry run reports the same counts and writes nothing.
         """
+        if dry_run:
+            return self._dry_runs(rows, columns, (blank_overwrites,))[0]
         self.require_admin("导入花名册")
         point = self._require_point()
         round_ = self.current_round()
         now = self.clock()
+        carried = _carried(columns)
         refused, forms = self._screen(rows)
-        # A preview only reads: it must not queue the other desks behind a write lock.
-        with self._read() if dry_run else self._write() as s:
+        with self._write() as s:
             conn = s.connection()
+            after_event = conn.execute(select(func.max(_EVENT.c.id))).scalar() or 0
             existing = _existing(conn, list(forms))
-            units = _units(conn, {f.unit.strip() for _, f in forms.values()}, dry_run)
-            new_rows: list[tuple[int, str, ApplicantForm]] = []
-            updates, changes = [], []
-            for number, (row_number, form) in forms.items():
-                old = existing.get(number)
-                if old is None:
-                    new_rows.append((row_number, number, form))
-                    continue
-                values = _values(form)
-                diff = {key: (old[key], values[key]) for key in FIELDS if old[key] != values[key]}
-                if old["unit"] != values["unit"]:
-                    diff["unit"] = (old["unit"], values["unit"])
-                if diff:
-                    updates.append((old["id"], number, values, diff))
-                    changes.append((row_number, number, diff))
-            report = ImportReport(len(new_rows), len(updates), len(forms) - len(new_rows)
-                                  - len(updates), tuple(refused), tuple(changes), dry_run)
-            if dry_run:
-                s.rollback()
-                return report
-            checker = self._checker() if new_rows or updates else None
-            if new_rows:
+            units = _units(conn, {f.unit.strip() for _, f in forms.values()}, False)
+            plan = _plan(forms, existing, carried, blank_overwrites)
+            report = plan.report(refused, dry_run=False)
+            checker = self._checker() if plan.new_rows or plan.updates else None
+            if plan.new_rows:
                 assert checker is not None
-                self._insert_new(conn, new_rows, units, round_.id, point.id, now, source,
+                self._insert_new(conn, plan.new_rows, units, round_.id, point.id, now, source,
                                  checker)
             self._open_packets(conn, [old["id"] for old in existing.values()], round_.id,
                                point.id, now, source)
-            for applicant_id, number, values, diff in updates:
+            if plan.updates:
                 assert checker is not None
-                verdict, reasons = _verdict(checker.check(_Stored(number, **values)))
-                conn.execute(update(_APPLICANT).where(_APPLICANT.c.id == applicant_id).values(
-                    **{k: values[k] for k in FIELDS}, unit_id=units[values["unit"]],
-                    eligibility=verdict, eligibility_reasons=list(reasons)))
-                conn.execute(insert(_EVENT), {
-                    **self._event_values("applicant_updated", now), "applicant_id": applicant_id,
-                    "detail": {"source": "roster", "file": source,
-                               "changes": {k: [_json(a), _json(b)] for k, (a, b) in diff.items()}}})
+                self._write_updates(conn, plan.updates, units, checker, now, {
+                    "source": "roster", "file": source})
             conn.execute(insert(_EVENT), {
                 **self._event_values("roster_imported", now),
                 "detail": {"file": source, "new": report.new, "updated": report.updated,
-                           "unchanged": report.unchanged, "refused": len(refused)}})
+                           "unchanged": report.unchanged, "refused": len(refused),
+                           "columns": sorted(carried), "blank_overwrites": blank_overwrites,
+                           # where this import's own events start: its undo finds them
+                           "after_event": after_event}})
             return report
+
+    def preview_roster(self: Store, rows: Sequence[tuple[int, ApplicantForm]], *,
+                       source: str = "", columns: Collection[str] | None = None,
+                       ) -> RosterPreview:
+        """Both dry runs from one read: blank cells kept (the default) and blank cells
+        overwriting — the preview's option switches between them without a new query."""
+        del source  # a dry run records nothing; kept for the callers' symmetry
+        keep, overwrite = self._dry_runs(rows, columns, (False, True))
+        carried = _carried(columns)
+        absent = tuple(k for k in (*FIELDS, "unit") if k not in carried)
+        return RosterPreview(keep, overwrite, absent)
+
+    def _dry_runs(self: Store, rows: Sequence[tuple[int, ApplicantForm]],
+                  columns: Collection[str] | None, modes: tuple[bool, ...],
+                  ) -> list[ImportReport]:
+        """One report per blank_overwrites mode, from one read of the stored rows."""
+        self.require_admin("导入花名册")
+        self._require_point()
+        carried = _carried(columns)
+        refused, forms = self._screen(rows)
+        # A preview only reads: it must not queue the other desks behind a write lock.
+        with self._read() as s:
+            existing = _existing(s.connection(), list(forms))
+        return [_plan(forms, existing, carried, mode).report(refused, dry_run=True)
+                for mode in modes]
+
+    def _write_updates(self: Store, conn: Connection,
+                       updates: list[tuple[int, str, dict[str, Any], dict[str, Any]]],
+                       units: dict[str, int], checker: EligibilityChecker,
+                       now: dt.datetime, detail: dict[str, Any]) -> None:
+        """The changed applicants (with their new pre-check) and one `applicant_updated`
+        event each, by two executemany calls: no per-row round trips."""
+        params, events = [], []
+        for applicant_id, number, values, diff in updates:
+            verdict, reasons = _verdict(checker.check(_Stored(number, **values)))
+            params.append({"b_id": applicant_id, "b_unit": units[values["unit"]],
+                           "b_verdict": verdict, "b_reasons": list(reasons),
+                           **{f"b_{k}": values[k] for k in FIELDS}})
+            events.append({**self._event_values("applicant_updated", now),
+                           "applicant_id": applicant_id,
+                           "detail": {**detail, "changes": {
+                               k: [_json(a), _json(b)] for k, (a, b) in diff.items()}}})
+        conn.execute(update(_APPLICANT).where(_APPLICANT.c.id == _bind("b_id")).values(
+            **{k: _bind(f"b_{k}") for k in FIELDS}, unit_id=_bind("b_unit"),
+            eligibility=_bind("b_verdict"), eligibility_reasons=_bind("b_reasons")), params)
+        conn.execute(insert(_EVENT), events)
+
+    def undo_roster_import(self: Store, *, dry_run: bool = False) -> UndoImportResult:
+        """Reverse the last roster import that changed anything, by new events.
+
+        Every field it changed gets its earlier value back and the pre-check is
+        recomputed; one `roster_import_undone` event names the import (reverses_id,
+        so it is undone once only). Refused, writing nothing, when a field it set has
+        been changed since: the later edit is never clobbered. Applicants it added are
+        kept — records are never deleted — and the result says how many.
+        """
+        self.require_admin("撤销导入花名册")
+        now = self.clock()
+        with self._read() if dry_run else self._write() as s:
+            conn = s.connection()
+            target = _last_import(s)
+            if target is None:
+                raise NothingToUndo("没有可撤销的花名册导入。")
+            file = str(target.detail.get("file", ""))
+            updated, added = _import_events(conn, target)
+            current = _current(conn, [aid for aid, _ in updated])
+            restore, conflicts = _restorations(updated, current)
+            if conflicts:
+                raise InputError(_conflict_words(conflicts, target, file))
+            result = UndoImportResult(
+                target.id, file, target.at, target.operator, len(restore),
+                sum(len(back) for _, back in restore), len(added),
+                _with_records(conn, added), dry_run)
+            if dry_run:
+                return result
+            if restore:
+                units = _units(conn, {v for _, back in restore
+                                      for k, (_, v) in back.items() if k == "unit"}, False)
+                updates = []
+                for aid, back in restore:
+                    row = current[aid]
+                    values = {k: row[k] for k in (*FIELDS, "unit")}
+                    values.update({k: v for k, (_, v) in back.items()})
+                    updates.append((aid, row["id_number"], values, back))
+                self._write_updates(conn, updates, units, self._checker(), now, {
+                    "source": "undo_import", "file": file, "import_event": target.id})
+            conn.execute(insert(_EVENT), {
+                **self._event_values("roster_import_undone", now), "reverses_id": target.id,
+                "detail": {"file": file, "import_at": target.at.isoformat(),
+                           "restored": result.restored, "values": result.values,
+                           "added_kept": result.added,
+                           "added_with_records": result.added_with_records}})
+            return result
 
     def _screen(self: Store, rows: Sequence[tuple[int, ApplicantForm]],
                 ) -> tuple[list[tuple[int, str]], dict[str, tuple[int, ApplicantForm]]]:
@@ -285,17 +375,267 @@ class RosterOps:
                 "detail": {}}
 
 
+@dataclass(frozen=True)
+class FieldChanges:
+    """How many applicants one field would change for, with a few examples."""
+
+    field: str
+    label: str
+    count: int
+    examples: tuple[tuple[object, object], ...]  # (stored, new), distinct pairs
+
+
+def field_changes(changes: Sequence[tuple[int, str, dict[str, tuple[object, object]]]],
+                  examples: int = 3) -> list[FieldChanges]:
+    """Per field (in the form's order): how many values change, and a few old → new."""
+    counts: dict[str, int] = {}
+    seen: dict[str, list[tuple[object, object]]] = {}
+    for _row, _number, diff in changes:
+        for key, pair in diff.items():
+            counts[key] = counts.get(key, 0) + 1
+            shown = seen.setdefault(key, [])
+            if len(shown) < examples and pair not in shown:
+                shown.append(pair)
+    order = {key: i for i, key in enumerate(("name", "unit", *FIELDS))}
+    return [FieldChanges(k, FIELD_LABELS.get(k, k), counts[k], tuple(seen[k]))
+            for k in sorted(counts, key=lambda k: order.get(k, 99))]
+
+
+def _value_count(report: ImportReport) -> int:
+    return sum(len(diff) for _, _, diff in report.changes)
+
+
+@dataclass(frozen=True)
+class RosterPreview:
+    """A dry run both ways: blank cells keeping stored values, and overwriting them."""
+
+    keep: ImportReport
+    overwrite: ImportReport
+    absent: tuple[str, ...]  # fields without a column in the file: left as they are
+
+    def report(self, blank_overwrites: bool) -> ImportReport:
+        return self.overwrite if blank_overwrites else self.keep
+
+    @property
+    def blanks_kept(self) -> int:
+        """Stored values that blank cells would wipe if blanks overwrote."""
+        return _value_count(self.overwrite) - _value_count(self.keep)
+
+    def absent_words(self) -> str:
+        """"文件中没有的列（性别、职务）保持原值。" — "" when the file has every column."""
+        if not self.absent:
+            return ""
+        names = "、".join(FIELD_LABELS.get(k, k) for k in self.absent)
+        return f"文件中没有的列（{names}）不会改动已有数据。"
+
+
+@dataclass(frozen=True)
+class UndoImportResult:
+    """What undoing a roster import did (or, in a dry run, would do)."""
+
+    import_id: int
+    file: str
+    at: dt.datetime
+    operator: str
+    restored: int  # applicants whose fields were put back
+    values: int  # field values put back
+    added: int  # applicants the import added: kept (nothing is deleted)
+    added_with_records: int  # of them, those with records since (copies received …)
+    dry_run: bool = False
+
+    def summary(self) -> str:
+        verb = "将" if self.dry_run else "已"
+        what = f"{self.at:%Y-%m-%d %H:%M} 由{self.operator}导入的" + (
+            f"“{self.file}”" if self.file else "花名册")
+        text = f"{verb}撤销 {what}：{verb}恢复 {self.restored} 人的 {self.values} 项信息"
+        text += "，并重新预审。" if self.restored else "。"
+        if self.added:
+            text += f"该次导入新增的 {self.added} 人保留（撤销不删除任何记录）"
+            if self.added_with_records:
+                text += f"，其中 {self.added_with_records} 人已有收件等记录"
+            text += "。"
+        return text
+
+
+def _carried(columns: Collection[str] | None) -> frozenset[str]:
+    """The stored fields the file may change: those it has a column for."""
+    every = frozenset((*FIELDS, "unit"))
+    return every if columns is None else every & frozenset(columns)
+
+
+class _Plan(NamedTuple):
+    new_rows: list[tuple[int, str, ApplicantForm]]
+    updates: list[tuple[int, str, dict[str, Any], dict[str, Any]]]  # id, number, values, diff
+    changes: list[tuple[int, str, dict[str, Any]]]
+    total: int
+
+    def report(self, refused: list[tuple[int, str]], *, dry_run: bool) -> ImportReport:
+        return ImportReport(len(self.new_rows), len(self.updates),
+                            self.total - len(self.new_rows) - len(self.updates),
+                            tuple(refused), tuple(self.changes), dry_run)
+
+
+def _plan(forms: dict[str, tuple[int, ApplicantForm]], existing: dict[str, dict[str, Any]],
+          carried: frozenset[str], blank_overwrites: bool) -> _Plan:
+    """New rows, and per matched applicant what changes: a field without a column
+    never, a blank cell only when `blank_overwrites` (H3)."""
+    new_rows: list[tuple[int, str, ApplicantForm]] = []
+    updates, changes = [], []
+    keys = [k for k in (*FIELDS, "unit") if k in carried]
+    for number, (row_number, form) in forms.items():
+        old = existing.get(number)
+        if old is None:
+            new_rows.append((row_number, number, _with_defaults(form)))
+            continue
+        diff = {}
+        for key in keys:
+            value = getattr(form, key)
+            if value.__class__ is str:
+                value = value.strip()
+            if value is None or value == "":
+                if not blank_overwrites:
+                    continue
+                value = _BLANK_AS.get(key, value)
+            if old[key] != value:
+                diff[key] = (old[key], value)
+        if diff:  # the row as it will be stored: only built for the changed ones
+            values = {k: old[k] for k in (*FIELDS, "unit")}
+            values.update({k: new for k, (_, new) in diff.items()})
+            updates.append((old["id"], number, values, diff))
+            changes.append((row_number, number, diff))
+    return _Plan(new_rows, updates, changes, len(forms))
+
+
+def _with_defaults(form: ApplicantForm) -> ApplicantForm:
+    """A new applicant's blank 证件类别 / 对应职称 / 所属系列 get the form's defaults."""
+    blank = {k: v for k, v in _BLANK_AS.items() if not getattr(form, k).strip()}
+    return replace(form, **blank) if blank else form
+
+
+_IMPORT_SCAN = 50  # imports looked at, newest first, for one that changed anything
+_DATE_FIELDS = frozenset({"work_start", "graduated_on", "qualified_on"})
+_SHOWN_CONFLICTS = 10
+
+
+def _last_import(s: Any) -> Any:
+    """The newest roster import not undone yet that added or changed anybody (an
+    import that changed nothing is skipped: undoing it would undo nothing)."""
+    candidates = s.scalars(select(m.Event).where(m.Event.kind == "roster_imported",
+                                                 m.NOT_REVERSED)
+                           .order_by(m.Event.id.desc()).limit(_IMPORT_SCAN))
+    for event in candidates:
+        detail = event.detail or {}
+        if detail.get("new") or detail.get("updated"):
+            return event
+    return None
+
+
+def _import_events(conn: Connection, target: Any,
+                   ) -> tuple[list[tuple[int, dict[str, Any]]], list[tuple[int, int | None]]]:
+    """(applicant id, changes) of every update, (applicant id, packet id) of every
+    addition, as the import `target` recorded them.
+
+    Its events are the same operator's and desk's, written before it in its
+    transaction: after `after_event` (imports before that field existed: at the
+    same instant), from the roster and this file.
+    """
+    detail = target.detail or {}
+    where = [_EVENT.c.operator == target.operator, _EVENT.c.desk == target.desk,
+             _EVENT.c.id < target.id,
+             _EVENT.c.kind.in_(("applicant_updated", "applicant_added"))]
+    if "after_event" in detail:
+        where.append(_EVENT.c.id > int(detail["after_event"]))
+    else:
+        where.append(_EVENT.c.at == target.at)
+    updated, added = [], []
+    file = detail.get("file", "")
+    for kind, aid, pid, event_detail in conn.execute(
+            select(_EVENT.c.kind, _EVENT.c.applicant_id, _EVENT.c.packet_id, _EVENT.c.detail)
+            .where(*where).order_by(_EVENT.c.id)):
+        event_detail = event_detail or {}
+        if event_detail.get("source") != "roster" or event_detail.get("file", "") != file:
+            continue
+        if kind == "applicant_updated":
+            updated.append((aid, dict(event_detail.get("changes") or {})))
+        elif not event_detail.get("returning"):  # a known applicant's new packet: no addition
+            added.append((aid, pid))
+    return updated, added
+
+
+def _current(conn: Connection, ids: list[int]) -> dict[int, dict[str, Any]]:
+    """applicant id → its stored fields now (with the unit's name)."""
+    columns = [_APPLICANT.c.id, _APPLICANT.c.id_number, _UNIT.c.name.label("unit"),
+               *(_APPLICANT.c[k] for k in FIELDS)]
+    found: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        for row in conn.execute(select(*columns).join(_UNIT, _APPLICANT.c.unit_id == _UNIT.c.id)
+                                .where(_APPLICANT.c.id.in_(ids[start:start + _CHUNK]))).mappings():
+            found[row["id"]] = dict(row)
+    return found
+
+
+def _stored_value(key: str, value: object) -> object:
+    """A value as an event's JSON holds it → as the column holds it."""
+    if key in _DATE_FIELDS and isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    return value
+
+
+def _restorations(updated: list[tuple[int, dict[str, Any]]],
+                  current: dict[int, dict[str, Any]],
+                  ) -> tuple[list[tuple[int, dict[str, tuple[Any, Any]]]],
+                             list[tuple[dict[str, Any], str, object, object]]]:
+    """(applicant id → {field: (now, earlier)}) to write, and the conflicts: fields
+    whose value is no longer what the import set (row, field, import's, now)."""
+    restore, conflicts = [], []
+    for aid, changes in updated:
+        row = current.get(aid)
+        if row is None:
+            continue
+        back: dict[str, tuple[Any, Any]] = {}
+        for key, pair in changes.items():
+            if key not in row or not isinstance(pair, list | tuple) or len(pair) != 2:
+                continue
+            before, after = pair
+            if _json(row[key]) != after:
+                conflicts.append((row, key, after, row[key]))
+                continue
+            back[key] = (row[key], _stored_value(key, before))
+        if back:
+            restore.append((aid, back))
+    return restore, conflicts
+
+
+def _conflict_words(conflicts: list[tuple[dict[str, Any], str, object, object]],
+                    target: Any, file: str) -> str:
+    def shown(value: object) -> str:
+        value = _json(value)
+        return "（空）" if value is None or value == "" else f"“{value}”"
+
+    lines = [f"{row['name']}（{mask_id(row['id_number'])}）{FIELD_LABELS.get(key, key)}："
+             f"导入为{shown(after)}，现为{shown(now)}"
+             for row, key, after, now in conflicts[:_SHOWN_CONFLICTS]]
+    more = f"\n……共 {len(conflicts)} 项" if len(conflicts) > _SHOWN_CONFLICTS else ""
+    return (f"不能撤销 {target.at:%Y-%m-%d %H:%M} 导入的“{file}”：以下信息在导入之后又被修改过，"
+            f"撤销会覆盖这些修改。\n" + "\n".join(lines) + more
+            + "\n没有写入任何数据；请先核对这些人员的信息。")
+
+
+def _with_records(conn: Connection, added: list[tuple[int, int | None]]) -> int:
+    """How many added applicants have any record since (copies received, batches …)."""
+    packets = [pid for _, pid in added if pid is not None]
+    having: set[int] = set()
+    for start in range(0, len(packets), _CHUNK):
+        having.update(conn.execute(select(_EVENT.c.packet_id).distinct().where(
+            _EVENT.c.packet_id.in_(packets[start:start + _CHUNK]),
+            _EVENT.c.kind != "applicant_added")).scalars())
+    return len(having)
+
+
 def _bind(name: str) -> Any:
     from sqlalchemy import bindparam
 
     return bindparam(name)
-
-
-def _values(form: ApplicantForm) -> dict[str, Any]:
-    values = {key: getattr(form, key) for key in FIELDS}
-    values = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
-    values["unit"] = form.unit.strip()
-    return values
 
 
 def _json(value: object) -> object:

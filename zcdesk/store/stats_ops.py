@@ -78,7 +78,7 @@ class StatsOps:
                     .join(last, last.c.id == m.Event.id).group_by(func.date(m.Event.at))):
                 completed[_day(day)] = completed.get(_day(day), 0) + count
         return Statistics(
-            round_code=round_.code,
+            round_code=round_.code, round_name=round_.name,
             by_status=tuple((p.label, status.get(p.value, 0)) for p in PacketStatus),
             by_stage=tuple((p.label, stage.get(p.value, 0)) for p in PacketStage),
             by_unit=tuple(sorted(((u, n, int(c or 0), int(a or 0)) for u, n, c, a in units),

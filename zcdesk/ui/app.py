@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -29,9 +29,15 @@ if TYPE_CHECKING:
     from zcdesk.store import Store
 
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
+# Qt's own words (standard buttons, the file dialog …) in Chinese. qtbase first:
+# qt_zh_CN is only a meta catalogue that fails whole when one of its parts
+# (qtmultimedia_zh_CN) is missing, and qtbase alone holds what the dialogs say.
+QT_CATALOGUES = ("qtbase_zh_CN", "qt_zh_CN")
 DEFAULT_SIZE = (1440, 900)
 _registered_families: list[str] = []
 _log_path: list[Path] = []  # the log file, once run_gui has set up logging
+# (application, catalogue, translator): installed once, kept alive here (no Qt parent).
+_translators: list[tuple[QApplication, str, QTranslator]] = []
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -45,6 +51,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(tr("职称材料受理"))
     app.setOrganizationName(APP_NAME)
     app.setStyle("Fusion")  # the same calm look on every platform; style.qss refines it
+    _install_qt_translations(app)
     icon_path = resource("icons", "zcdesk.svg")
     if icon_path.is_file():
         app.setWindowIcon(QIcon(str(icon_path)))
@@ -55,6 +62,34 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         with contextlib.suppress(OSError, UnicodeDecodeError):
             app.setStyleSheet(style_path.read_text(encoding="utf-8"))
     return app
+
+
+def qt_translations_folders() -> list[Path]:
+    """Where Qt's .qm files are: Qt's own answer, then PySide6's folder (a frozen
+    bundle keeps them at PySide6/Qt/translations as the wheel does)."""
+    folders = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+    with contextlib.suppress(ImportError, TypeError):
+        import PySide6
+
+        folders.append(Path(PySide6.__file__).parent / "Qt" / "translations")
+    return [f for f in dict.fromkeys(folders) if f.is_dir()]
+
+
+def _install_qt_translations(app: QApplication) -> list[str]:
+    """Load Qt's zh_CN catalogues into `app` (once per application); the names loaded."""
+    if _translators and _translators[0][0] is app:
+        return [name for _, name, _ in _translators]
+    for _, _, translator in _translators:  # a new application (not in one run of the app)
+        app.removeTranslator(translator)
+    _translators.clear()
+    for name in QT_CATALOGUES:
+        for folder in qt_translations_folders():
+            translator = QTranslator()
+            if translator.load(name, str(folder)):
+                app.installTranslator(translator)
+                _translators.append((app, name, translator))
+                break
+    return [name for _, name, _ in _translators]
 
 
 def _use_bundled_font(app: QApplication) -> None:
@@ -150,13 +185,23 @@ def run_gui(open_store: Callable[[], Store], *, title_suffix: str = "",
         session.begin()
 
     window.store_attached.connect(begin)
+    from zcdesk.ui.screen_fit import install as fit_dialogs_to_screen
+
+    fit_dialogs_to_screen(app)  # office screens (1024×768): every dialog opens inside
     screen = QGuiApplication.primaryScreen()
+    small = False
     if screen is not None:
         available = screen.availableGeometry()
         window.resize(min(DEFAULT_SIZE[0], available.width()),
                       min(DEFAULT_SIZE[1], available.height()))
         window.move(available.topLeft())
-    window.show()
+        # Smaller than the default window with its frame: maximized, so the
+        # title bar and the status bar are both on the screen.
+        small = available.width() < DEFAULT_SIZE[0] + 8 or available.height() < DEFAULT_SIZE[1] + 40
+    if small:
+        window.showMaximized()
+    else:
+        window.show()
     window.raise_()
     window.activateWindow()
     window.open_store_after_paint(open_store)

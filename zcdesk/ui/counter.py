@@ -7,11 +7,10 @@ left behind because every Store call is one transaction.
 
 from __future__ import annotations
 
-import re
+import contextlib
 from typing import TYPE_CHECKING
 
 from zcdesk.domain.completeness import ItemState, PacketStatus
-from zcdesk.domain.idnumber import clean_scan
 from zcdesk.domain.records import (
     ApplicantForm,
     Lookup,
@@ -22,6 +21,7 @@ from zcdesk.domain.records import (
     VisitSummary,
 )
 from zcdesk.ui import store_errors as errors
+from zcdesk.ui.counter_state import CounterState, ScanAction, read_scan, scan_text
 from zcdesk.ui.i18n import tr
 from zcdesk.ui.packet_panel import status_words
 
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from zcdesk.ui.print_menu import PrintMenu
     from zcdesk.ui.visit_bar import VisitBar
 
-COPIES = re.compile(r"^\d{1,2}$")
 ID_QUERY_KINDS = ("resident_id", "other_id")
 
 
@@ -64,8 +63,10 @@ class CounterMixin:
         def set_title_suffix(self, suffix: str) -> None: ...
 
     def init_counter(self) -> None:
+        self.counter = CounterState()
         self.visit: VisitInfo | None = None
         self.offer_id = ""  # the ID number of the last unknown scan, offered to F4
+        self._visit_reviewed: tuple[int, str] | None = None  # (visit, operator) asked
         self._title_suffix = ""
 
     # ================================================================ scanning
@@ -78,39 +79,52 @@ class CounterMixin:
         try:
             self._handle_scan(text)
         except errors.StoreError as exc:
+            self.close_packet()  # a scan that could not be resolved names no packet
             self._refuse(str(exc), text)
         self.refocus()
 
     def _handle_scan(self, raw: str) -> None:
-        cleaned = clean_scan(raw)
-        if COPIES.match(cleaned):
+        scan = read_scan(raw)
+        if scan.action is ScanAction.EMPTY:
             self.scan_edit.clear()
-            self.accept_copies(int(cleaned))
             return
-        if cleaned.lower() == "r":
+        if scan.action is ScanAction.COPIES:
+            self.scan_edit.clear()
+            self.accept_copies(scan.copies)
+            return
+        if scan.action is ScanAction.REJECT:
             self.scan_edit.clear()
             self.reject_selected()
             return
-        result = self.store.lookup(raw)
+        result = self.store.lookup(scan.text)
+        packet = self.counter.after_lookup(result)
+        if packet is not None:
+            self.scan_edit.clear()
+            self._adopt_visit(result)
+            self.open_packet(packet)
+            return
         if result.kind is LookupKind.EMPTY:
             self.scan_edit.clear()
             return
-        if result.kind is LookupKind.FOUND and result.packet is not None:
-            self.scan_edit.clear()
-            self._adopt_visit(result)
-            self.open_packet(result.packet)
-            return
+        # Refused or unresolved: the open packet is closed first (H2), so a
+        # following `2⏎` cannot book copies to the person scanned before.
+        self.close_packet()
         if result.kind is LookupKind.CHOICE:
-            self._choose(result, cleaned)
+            self._choose(result, scan.text)
             return
         if result.kind is LookupKind.NOT_FOUND and result.query_kind in ID_QUERY_KINDS:
             self.offer_id = result.query
-        self._refuse(result.message, result.query or cleaned)
+        self._refuse(result.message, result.query or scan.text)
+
+    def close_packet(self) -> None:
+        """No packet open: the panel shows none and copies are refused until a scan."""
+        self.counter.close()
+        self.panel.show_packet(None)
 
     def _refuse(self, message: str, text: str) -> None:
         """Error sound, red message; the text stays selected so the next scan replaces it."""
         self.show_error(message)
-        self.scan_edit.setText(clean_scan(text))
+        self.scan_edit.setText(scan_text(text))
         self.scan_edit.selectAll()
 
     def _choose(self, result: Lookup, cleaned: str) -> None:
@@ -133,6 +147,8 @@ class CounterMixin:
             self._set_visit(visit)
 
     def open_packet(self, packet: PacketView, *, announce: bool = True) -> None:
+        """Open `packet` at the clerk's word (a scan, the list, F4): copies go to it."""
+        self.counter.open(packet)
         self.panel.show_packet(packet)
         self.schedule_secondary(packet)
         if not announce:
@@ -234,14 +250,33 @@ class CounterMixin:
         except errors.StoreError as exc:
             self.show_error(str(exc))
         else:
-            self.after_write(result, add_to_visit=False)
-            self.panel.select_first_incomplete()
+            packet = result.packet
+            if self.counter.is_open(packet):
+                self._show_written(packet, None)
+                self.panel.select_first_incomplete()
+            else:
+                # Another packet's recording was undone: the panel keeps the packet
+                # the clerk scanned last, so the next `2⏎` still goes to that one.
+                self.update_list_row(packet.packet_id, packet)
+                self.refresh_status_bar()
+            self._reread_visit_bar()
             self.show_message(result.message, "ok")
             self.feedback.ok()
         self.refocus()
 
+    def _reread_visit_bar(self) -> None:
+        """The visit's packets as they stand: one whose recordings were all undone goes."""
+        if self.visit is None:
+            return
+        # On a refusal the bar keeps what it showed; the next write refreshes it.
+        with contextlib.suppress(errors.StoreError):
+            self.visit_bar.set_visit(self.visit, self.store.visit_summary(self.visit.id).packets)
+
     def current_packet_state(self) -> tuple[PacketView | None, ItemState | None]:
-        return self.panel.packet, self.panel.selected_state()
+        """The open packet and its selected item; (None, None) unless the panel shows
+        the very packet the counter opened."""
+        packet = self.counter.target(self.panel.packet)
+        return (packet, self.panel.selected_state()) if packet is not None else (None, None)
 
     def after_write(self, result: RecordResult, *, add_to_visit: bool,
                     select: str | None = None) -> None:
@@ -295,6 +330,29 @@ class CounterMixin:
             self.show_error(str(exc))
             return
         self._set_visit(visit, packets)
+
+    def review_open_visit(self) -> None:
+        """After a login: an unfinished visit of this desk is not taken over silently.
+        Asked once per visit and operator; Enter carries on, a click finishes it."""
+        visit = self.visit
+        if visit is None or not self.store_ready:
+            return
+        operator = self.store.operator
+        if self._visit_reviewed == (visit.id, operator):
+            return
+        self._visit_reviewed = (visit.id, operator)
+        from zcdesk.ui.dialogs import open_visit as open_visit_dialog
+
+        try:
+            packets = len(self.store.visit_summary(visit.id).packets)
+        except errors.StoreError as exc:
+            self.show_error(str(exc))
+            return
+        if open_visit_dialog.launch(self, visit, packets, operator):
+            self.finish_visit()
+        else:
+            self.show_message(tr("继续收件 {no}。").format(no=visit.receipt_no), "info")
+            self.refocus()
 
     def _set_visit(self, visit: VisitInfo | None, packets: tuple[PacketView, ...] = ()) -> None:
         self.visit = visit

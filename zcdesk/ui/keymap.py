@@ -32,7 +32,12 @@ def add_shortcut_tooltip(action: QAction) -> None:
     action.setToolTip(f"{plain_text(action)}（{keys}）" if keys else plain_text(action))
 
 
-def help_rows(actions: list[QAction]) -> list[tuple[str, str]]:
-    rows = [(shortcut_text(a), plain_text(a)) for a in actions if a.shortcuts()]
+def help_rows(actions: list[QAction],
+              admin_only: list[QAction] | None = None) -> list[tuple[str, str]]:
+    """F1's rows: each action with keys (those in `admin_only` marked), then the
+    scan field's own keys."""
+    needs_admin = set(admin_only or ())
+    rows = [(shortcut_text(a), plain_text(a) + (tr("（需要管理员）") if a in needs_admin else ""))
+            for a in actions if a.shortcuts()]
     rows += [(tr(keys), tr(what)) for keys, what in SCAN_FIELD_KEYS]
     return rows

@@ -26,7 +26,14 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolButton,
+    QWidget,
+)
 
 from zcdesk.domain.completeness import PacketStatus
 from zcdesk.domain.dates import deadline_words
@@ -34,6 +41,7 @@ from zcdesk.domain.records import PacketView
 from zcdesk.ui import store_errors as errors
 from zcdesk.ui.admin_menu import AdminMenu
 from zcdesk.ui.counter import CounterMixin
+from zcdesk.ui.deadline_text import days_left_words
 from zcdesk.ui.feedback import Feedback, flash_error, set_level
 from zcdesk.ui.flow_menu import FlowMenu
 from zcdesk.ui.forms.ui_main_window import Ui_MainWindow
@@ -58,6 +66,8 @@ QUIET_STYLE = "QToolButton { color: #78909c; }"
 PAINT_FALLBACK_MS = 400  # open the store anyway if no expose event comes (minimised start)
 EXIT_DATABASE = 3  # as the command line: the database cannot be used
 EXIT_FAILED = 1
+PASSED_STYLE = "QLabel { color: #c62828; font-weight: bold; }"
+TAB_ENDS_SCAN = "desk.tab_ends_scan"  # the store keeps it per machine
 GREETING = "请扫描证件号码打开材料袋；F2 新建收件，F1 查看全部快捷键。"
 
 
@@ -119,6 +129,7 @@ class MainWindow(CounterMixin, QMainWindow):
         self.scan_edit.installEventFilter(self)
         self.filter_edit.installEventFilter(self)
         self.scan_edit.returnPressed.connect(lambda: self.submit_scan(self.scan_edit.text()))
+        self._setup_scan_field()
         self._set_store_actions_enabled(False)
         self._update_title()
         if store is not None:
@@ -154,6 +165,7 @@ class MainWindow(CounterMixin, QMainWindow):
             self.packet_list.load_error = str(exc)
             self._on_list_failed(str(exc))
         self._set_store_actions_enabled(True)
+        self._load_scan_settings()
         self.resume_visit()
         self.refresh_status_bar()
         self.refresh_deadlines()
@@ -216,14 +228,12 @@ class MainWindow(CounterMixin, QMainWindow):
     def apply_operator(self) -> None:
         """The operator changed (login, unlock as someone else): actions and status bar."""
         if self.store_ready:
-            admin = self.is_admin()
-            for action in self.admin.admin_actions():
-                action.setEnabled(admin)
-                tip = action.statusTip() or action.text().replace("…", "")
-                if not admin:
-                    tip = tr("{what}（需要管理员登录）").format(what=action.text().replace("…", ""))
-                action.setToolTip(tip)
+            # A clerk: disabled, explained, and their keys say so (ui/permissions.py).
+            self.admin.apply_role(self.is_admin())
         self.refresh_status_bar()
+        if self.session.logged_in:
+            # Once the login has given the window back: an open visit is confirmed.
+            QTimer.singleShot(0, self, self.review_open_visit)
 
     def set_locked(self, locked: bool, text: str = "") -> None:
         """Cover and disable the window (login pending or locked), or give it back."""
@@ -327,12 +337,71 @@ class MainWindow(CounterMixin, QMainWindow):
                        ui.actionUndo, ui.actionAddApplicant, ui.actionHistory,
                        ui.actionReload, ui.actionDeskSetup, ui.actionOperators,
                        ui.actionSwitchOperator, ui.actionBackup, *self.printing.actions(),
-                       *self.roster.actions(), *self.flow.actions()):
+                       *self.roster.actions(), *self.flow.actions(), *self.admin.actions()):
             action.setEnabled(enabled)
         ui.newVisitButton.setEnabled(enabled)
         ui.finishVisitButton.setEnabled(enabled)
         if enabled:
             self.apply_operator()
+
+    # -------------------------------------------------------- the scan field
+    def _setup_scan_field(self) -> None:
+        """The scanner's keys reach the scan field, whatever was clicked (H1), and
+        no input method turns a scanner's letters into pinyin."""
+        from zcdesk.ui.scan_guard import ScanGuard, keep_scan_focus
+
+        edit = self.scan_edit
+        edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        edit.setInputMethodHints(Qt.InputMethodHint.ImhLatinOnly
+                                 | Qt.InputMethodHint.ImhNoPredictiveText
+                                 | Qt.InputMethodHint.ImhPreferUppercase)
+        edit.textEdited.connect(self._upper_case_scan)
+        keep_scan_focus(self.centralWidget(), (edit, self.filter_edit))
+        self.tab_ends_scan = True  # a scanner that ends its codes with Tab (设置)
+        self._tab_action = QAction(tr("扫描枪以 Tab 结尾时视同 Enter"), self)
+        self._tab_action.setCheckable(True)
+        self._tab_action.setChecked(True)
+        self._tab_action.setStatusTip(tr("扫描枪设置为在条码后发送 Tab 时勾选（本机设置）"))
+        self._tab_action.toggled.connect(self._set_tab_ends_scan)
+        self.ui.menuSettings.addSeparator()
+        self.ui.menuSettings.addAction(self._tab_action)
+        self._scan_guard = ScanGuard(self, self._scan_from_elsewhere, self.feedback.error,
+                                     tab_ends_scan=lambda: self.tab_ends_scan)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._scan_guard)
+
+    def _load_scan_settings(self) -> None:
+        try:
+            value = self.store.setting(TAB_ENDS_SCAN)
+        except errors.StoreError:
+            value = None
+        self.tab_ends_scan = value != "0"
+        self._tab_action.blockSignals(True)
+        self._tab_action.setChecked(self.tab_ends_scan)
+        self._tab_action.blockSignals(False)
+
+    def _set_tab_ends_scan(self, on: bool) -> None:
+        self.tab_ends_scan = on
+        if self.store_ready:
+            self.run_command(lambda: self.store.set_setting(TAB_ENDS_SCAN, "1" if on else "0"))
+        self.show_message(tr("扫描枪的 Tab 现在视同 Enter。") if on else
+                          tr("扫描枪的 Tab 不再视同 Enter：Tab 在材料之间切换。"), "info")
+
+    def _upper_case_scan(self, text: str) -> None:
+        """Letters upper-case as typed: Caps Lock (and a scanner's x) make no difference."""
+        upper = text.upper()
+        if upper != text:
+            cursor = self.scan_edit.cursorPosition()
+            self.scan_edit.setText(upper)
+            self.scan_edit.setCursorPosition(cursor)
+
+    def _scan_from_elsewhere(self, text: str) -> None:
+        """A scan typed into the filter (or any field of this window) goes where scans go."""
+        if self.locked:
+            return
+        self.scan_edit.clear()
+        self.submit_scan(text)
 
     # ------------------------------------------------------------- the list
     def _on_list_failed(self, message: str) -> None:
@@ -452,7 +521,8 @@ class MainWindow(CounterMixin, QMainWindow):
     def show_shortcuts(self) -> None:
         from zcdesk.ui.dialogs import shortcuts as shortcuts_dialog  # imported on first use
 
-        shortcuts_dialog.launch(self, help_rows(self.actions_in_menus()))
+        shortcuts_dialog.launch(self, help_rows(self.actions_in_menus(),
+                                                self.admin.admin_actions()))
         self.refocus()
 
     def show_about(self) -> None:
@@ -484,6 +554,7 @@ class MainWindow(CounterMixin, QMainWindow):
                     return True
                 if watched is self.scan_edit:
                     return self._scan_key(event)
+                return self._filter_key(event)
         return super().eventFilter(watched, event)
 
     def _scan_key(self, event: QKeyEvent) -> bool:
@@ -498,7 +569,7 @@ class MainWindow(CounterMixin, QMainWindow):
             self.panel.move_selection(1)
             return True
         if key == Qt.Key.Key_Tab and modifiers == Qt.KeyboardModifier.NoModifier:
-            if self.scan_edit.text().strip():
+            if self.tab_ends_scan and self.scan_edit.text().strip():
                 self.submit_scan(self.scan_edit.text())  # a scanner that ends with Tab
             else:
                 self.panel.move_selection(1)
@@ -507,6 +578,14 @@ class MainWindow(CounterMixin, QMainWindow):
             self.panel.move_selection(-1)
             return True
         return False
+
+    def _filter_key(self, event: QKeyEvent) -> bool:
+        """↑/↓ in the filter field move through the list (which takes no focus itself)."""
+        step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(Qt.Key(event.key()))
+        if step is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        self.packet_list.move_current(step)
+        return True
 
     # ----------------------------------------------------------- messages
     def show_message(self, text: str, level: str = "ok") -> None:
@@ -554,6 +633,9 @@ class MainWindow(CounterMixin, QMainWindow):
         self._desk_label.setContentsMargins(8, 0, 8, 0)
         self._notice_label = QLabel(self)  # automatic backup: done, or a warning
         self._notice_label.setContentsMargins(8, 0, 8, 0)
+        # 1024 wide: the deadline and backup notes give way (cut), never who and where.
+        self._deadline_label.setMinimumWidth(120)
+        self._notice_label.setMinimumWidth(40)
         bar.addPermanentWidget(self._notice_label)
         bar.addPermanentWidget(self._desk_label)
 
@@ -624,24 +706,26 @@ class MainWindow(CounterMixin, QMainWindow):
             self._deadline_label.setToolTip(str(exc))
             return
         upcoming = [d for d in deadlines if d.calendar_days_left >= 0]
-        if upcoming:
+        paper_passed = round_.paper_deadline < self.store.clock().date()
+        if paper_passed:
+            # Red: papers received now can no longer reach the city in this round.
+            # Short: at 1024 px the status bar also holds the counts, operator and desk.
+            text = tr("⚠ 本轮纸质材料报送截止日已过（{day}）").format(
+                day=round_.paper_deadline.isoformat())
+        elif upcoming:
             nearest = min(upcoming, key=lambda d: d.day)
-            if nearest.calendar_days_left == 0:
-                left = tr("今天截止")
-            else:
-                left = tr("还有 {n} 个工作日").format(n=nearest.working_days_left)
             text = tr("{round}　{label} {day} {left}").format(
                 round=round_.name, label=tr(nearest.label), day=nearest.day.isoformat(),
-                left=left)
+                left=days_left_words(nearest))
         else:
             text = tr("{round}　各截止日均已过").format(round=round_.name)
         self._deadline_error = False
         self._deadline_label.setText(text)
-        self._deadline_label.setToolTip("\n".join(
+        self._deadline_label.setStyleSheet(PASSED_STYLE if paper_passed else "")
+        self._deadline_label.setToolTip(round_.name + "\n" + "\n".join(
             tr("{label}：{day}（{left}）").format(
                 label=tr(d.label), day=d.day.isoformat(),
-                left=tr("还有 {n} 个工作日").format(n=d.working_days_left)
-                if d.calendar_days_left > 0 else tr("今天") if d.calendar_days_left == 0
+                left=days_left_words(d) if d.calendar_days_left >= 0
                 else tr("已过 {n} 天").format(n=-d.calendar_days_left))
             for d in deadlines))
         self._overdue_count = overdue
@@ -705,4 +789,7 @@ class MainWindow(CounterMixin, QMainWindow):
         handle = self.windowHandle()
         if handle is not None:
             handle.removeEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._scan_guard)
         super().closeEvent(event)

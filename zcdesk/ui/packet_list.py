@@ -167,6 +167,18 @@ class PacketList(QObject):
             text += tr("　·　Enter 或双击打开")
         self.ui.listCountLabel.setText(text)
 
+    def move_current(self, step: int) -> None:
+        """↑/↓ from the filter field: the list itself never has the keyboard."""
+        count = self.model.rowCount()
+        if not count:
+            return
+        table = self.ui.packetTable
+        row = table.currentIndex().row()
+        row = 0 if row < 0 else min(max(row + step, 0), count - 1)
+        index = self.model.index(row, 0)
+        table.setCurrentIndex(index)
+        table.scrollTo(index)
+
     def _open_from_filter(self) -> None:
         row = self.ui.packetTable.currentIndex().row()
         self.open_requested.emit(row if row >= 0 else 0)

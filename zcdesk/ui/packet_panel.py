@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QWidget
 
@@ -26,6 +26,10 @@ RECENT_EVENTS = 8
 REVERSED_GREY = "#9e9e9e"
 VERDICT_BACKGROUNDS = {"eligible": "#e8f5e9", "ineligible": "#ffebee", "unknown": "#fff4e0"}
 ELIGIBILITY_CAPTION = "资格预审（仅供参考）"
+# The applicant block never shrinks below this (it scrolls inside instead); the
+# recent records are shown only with room for this many whole lines.
+DETAILS_MIN_HEIGHT = 64
+RECENT_MIN_ROWS = 2
 
 
 def status_words(status: PacketStatus) -> str:
@@ -82,6 +86,8 @@ class PacketPanel(QWidget):
         header.setMinimumSectionSize(48)
         header.setHighlightSections(False)
         table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.ui.packetLayout.setStretchFactor(self.ui.recentPane, 1)  # before the spacer below
+        self.ui.packetPage.installEventFilter(self)
         self.show_packet(None)
 
     # --------------------------------------------------------------- content
@@ -129,6 +135,7 @@ class PacketPanel(QWidget):
         code = select or previous
         if not (code and self.select_code(code)):
             self.select_first_incomplete()
+        self._arrange()
 
     def show_events(self, events: Sequence[EventView]) -> None:
         """The packet's latest recordings, newest first (Ctrl+H shows them all)."""
@@ -144,11 +151,72 @@ class PacketPanel(QWidget):
             recent.addItem(tr("尚无记录"))
 
     def _fit_table(self) -> None:
-        """As tall as its rows: the checklist has a handful of items, never a scroll bar."""
+        """As tall as its rows: the checklist has a handful of items, never a scroll bar.
+        The 退回 column takes a share of the width only when something was handed
+        back (a narrow panel then keeps 检查项 whole)."""
         table = self.ui.checklistTable
+        rejected = any(state.rejections for state in
+                       (self.model.state_at(r) for r in range(self.model.rowCount()))
+                       if state is not None)
+        table.horizontalHeader().setSectionResizeMode(
+            COL_REJECTED, QHeaderView.ResizeMode.Stretch if rejected
+            else QHeaderView.ResizeMode.ResizeToContents)
         height = table.horizontalHeader().sizeHint().height() \
             + CHECKLIST_ROW_HEIGHT * self.model.rowCount() + 2 * table.frameWidth() + 2
         table.setFixedHeight(height)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The page's own resize: its size is final here (the panel's comes earlier).
+        if watched is self.ui.packetPage and event.type() == QEvent.Type.Resize:
+            self._arrange()
+        return super().eventFilter(watched, event)
+
+    def _arrange(self) -> None:
+        """Share the height on a small screen (1366×768, 1024×768): the header,
+        the whole checklist and the current-item line always show; the applicant
+        block gets what it needs when there is room, else it scrolls inside. The
+        key hints, the checklist's caption and the recent records show, in that
+        order, only with room left over. The layout itself measures (style-sheet
+        padding, wrapped lines), so nothing is squeezed below its height."""
+        ui = self.ui
+        layout = ui.packetLayout
+        width, height = ui.packetPage.width(), ui.packetPage.height()
+
+        def total() -> int:
+            layout.invalidate()
+            return layout.totalHeightForWidth(width) if layout.hasHeightForWidth() \
+                else layout.totalSizeHint().height()
+
+        details = ui.detailsWidget
+        need = details.heightForWidth(width) if details.hasHeightForWidth() \
+            else details.sizeHint().height()
+        extras = (ui.keysLabel, ui.checklistCaption)  # in the order they get room
+        for widget in (*extras, ui.recentPane):
+            widget.setVisible(False)
+        scroll = ui.detailsScroll
+        scroll.setFixedHeight(need)
+        over = total() - height
+        # Whole, it has no scroll bar: one left over from a shorter window would
+        # narrow the text, make it taller and so keep itself.
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded if over > 0
+                                          else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        if over > 0:  # the block scrolls inside; everything else keeps its height
+            scroll.setFixedHeight(max(need - over, DETAILS_MIN_HEIGHT))
+            return
+        for label in extras:
+            label.setVisible(True)
+            if total() > height:
+                label.setVisible(False)
+        recent = ui.recentList
+        # A line with the style sheet's padding (sizeHintForRow misses it while hidden).
+        row = max(recent.sizeHintForRow(0), recent.fontMetrics().lineSpacing() + 8)
+        wanted = ui.recentCaption.sizeHint().height() + ui.recentLayout.spacing() \
+            + RECENT_MIN_ROWS * row + 2 * recent.frameWidth()
+        ui.recentPane.setVisible(height - total() >= wanted + layout.spacing())
+
+    def details_fully_shown(self) -> bool:
+        """The applicant block is shown whole, without scrolling (tests)."""
+        return self.ui.detailsScroll.verticalScrollBar().maximum() == 0
 
     def _show_eligibility(self, packet: PacketView) -> None:
         """The pre-check as advice: symbol, word and colour, and its reasons in words.
@@ -264,6 +332,7 @@ class PacketPanel(QWidget):
         label = self.ui.currentItemLabel
         if state is None:
             label.setText("")
+            self._arrange()
             return
         if state.complete:
             text = tr("当前材料：{item}（需 {need} 份，已收齐）。↑↓ 换材料；"
@@ -275,3 +344,4 @@ class PacketPanel(QWidget):
                                                need=state.item.copies_required,
                                                got=state.accepted)
         label.setText(text)
+        self._arrange()  # one line or two: the share of the height may change

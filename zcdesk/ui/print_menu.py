@@ -24,6 +24,7 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
+from zcdesk.ui import store_errors as errors
 from zcdesk.ui.i18n import tr
 from zcdesk.ui.threads import start_thread
 
@@ -122,6 +123,9 @@ class PrintMenu:
         if self.last_receipt:
             return self.last_receipt
         visit = self.window.visit
+        if visit is None:  # after a restart: the visit this desk finished last
+            with contextlib.suppress(errors.StoreError):
+                visit = self.window.store.last_closed_visit_of_desk()
         return visit.receipt_no if visit is not None else ""
 
     def _ask_receipt(self, title: str) -> VisitSummary | None:
@@ -129,7 +133,8 @@ class PrintMenu:
 
         number = prompt.launch(self.window, title,
                                tr("收件号（可扫描回执上的条码）："), self._default_receipt(),
-                               ok_text=tr("预览"), placeholder="SC-2025H1-00017")
+                               ok_text=tr("预览"), placeholder="SC-2025H1-00017",
+                               accepts_scan=True)
         if number is None:
             return None
         store = self.window.store

@@ -1,9 +1,11 @@
 """The 导入 menu: roster import (with a preview), the disqualification list, the export.
 
 Each command does what the command line does (zcdesk/cli_roster.py):
-`read_roster` / `read_bans`, then `store.import_roster(..., dry_run=True)` for
-the preview, then the import itself and `store.refresh_eligibility()`; the
-export builds its rows from `store.packet_reports()` exactly as `zcdesk export`.
+`read_roster` / `read_bans`, then `store.preview_roster` for the preview (both
+ways: blank cells kept, blank cells overwriting), then the import itself and
+`store.refresh_eligibility()`; 撤销上次导入… is `store.undo_roster_import` after
+a confirmation; the export builds its rows from `store.packet_reports()` exactly
+as `zcdesk export`.
 
 Reading a file (and the dry run) runs in a thread behind a progress dialog
 whose 取消 stops the reader (ImportCancelled): nothing is written then. The
@@ -17,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from zcdesk.importing.errors import ExportError, ImportCancelled, RosterUnreadable
@@ -24,9 +27,10 @@ from zcdesk.ui.i18n import tr
 from zcdesk.ui.worker import Outcome, Progress, run_with_progress
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction
-
     from zcdesk.domain.records import ImportReport
+    from zcdesk.importing.roster import RosterRead
+    from zcdesk.store.roster_ops import RosterPreview, UndoImportResult
+    from zcdesk.ui.dialogs import import_preview
     from zcdesk.ui.main_window import MainWindow
 
 ROSTER_FILTER = "花名册 (*.xlsx *.xls *.csv);;Excel 工作簿 (*.xlsx *.xls);;CSV 文件 (*.csv)"
@@ -40,15 +44,32 @@ class RosterMenu:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.folder = ""  # where the last file was chosen: the next dialog starts there
+        ui = window.ui
+        self.undo_action = QAction(tr("撤销上次导入…"), window)
+        self.undo_action.setObjectName("actionUndoImport")
+        self.undo_action.setStatusTip(tr("恢复上次导入花名册改动的全部信息（留痕，不删除记录）"))
+        ui.menuImport.insertAction(ui.actionImportBans, self.undo_action)
+        # Admin only and counter only, like 导入花名册: the action follows that one's
+        # state (login, city desk) instead of each place that sets it knowing of this one.
+        ui.actionImportRoster.changed.connect(self._follow_import)
+        self._follow_import()
+
+    def _follow_import(self) -> None:
+        source = self.window.ui.actionImportRoster
+        self.undo_action.setEnabled(source.isEnabled())
+        self.undo_action.setVisible(source.isVisible())
+        self.undo_action.setToolTip(source.toolTip().replace(
+            source.text().replace("…", ""), self.undo_action.text().replace("…", "")))
 
     def actions(self) -> list[QAction]:
         ui = self.window.ui
-        return [ui.actionImportRoster, ui.actionImportBans, ui.actionExport]
+        return [ui.actionImportRoster, self.undo_action, ui.actionImportBans, ui.actionExport]
 
     def handlers(self) -> dict[QAction, Callable[[], None]]:
         ui = self.window.ui
         run = self.window.run_command  # a refusal shown, the scan field refocused
         return {ui.actionImportRoster: lambda: run(self.import_roster),
+                self.undo_action: lambda: run(self.undo_import),
                 ui.actionImportBans: lambda: run(self.import_bans),
                 ui.actionExport: lambda: run(self.export)}
 
@@ -95,39 +116,28 @@ class RosterMenu:
         store = window.store
         today = store.clock().date()
 
-        def read(progress: Progress) -> tuple[Any, ImportReport]:
+        def read(progress: Progress) -> tuple[Any, RosterPreview]:
             from zcdesk.importing.roster import read_roster
 
             roster = read_roster(path, progress=progress, today=today)
             rows = [(r.row_number, r.form) for r in roster.rows]
-            return roster, store.import_roster(rows, dry_run=True, source=path.name)
+            return roster, store.preview_roster(rows, source=path.name, columns=roster.columns)
 
         outcome = self._read(read, path, tr("导入花名册"))
         if self._cancelled(outcome):
             return None
         roster, dry = outcome.value
-        names = {r.row_number: r.form.name for r in roster.rows}
-        refused = sorted([(p.row_number, p.name, p.reason) for p in roster.problems]
-                         + [(row, names.get(row, ""), reason) for row, reason in dry.refused])
-        notes = []
-        if roster.ignored_columns:
-            notes.append(tr("未使用的列：{cols}").format(cols="、".join(roster.ignored_columns)))
-        preview = import_preview.Preview(
-            title=tr("导入花名册：预览"), file_name=path.name, sheet=roster.sheet,
-            header_row=roster.header_row,
-            counts=tr("共 {total} 行：将新增 {new} 人，将更新 {updated} 人，{same} 人无变化，"
-                      "{refused} 行未导入。").format(
-                total=roster.total_rows, new=dry.new, updated=dry.updated,
-                same=dry.unchanged, refused=len(refused)),
-            refused=tuple(refused), changes=dry.changes, ok_text=tr("导入"),
-            can_import=bool(dry.new or dry.updated), notes=tuple(notes))
-        if not import_preview.launch(window, preview):
+        preview = roster_preview(path.name, roster, dry)
+        answer = import_preview.launch(window, preview)
+        if not answer:
             window.show_message(tr("已取消导入：没有写入任何数据。"), "info")
             return None
+        blank = answer == import_preview.Answer.IMPORT_BLANKS
         rows = [(r.row_number, r.form) for r in roster.rows]
 
         def commit(_progress: Progress) -> ImportReport:
-            report = store.import_roster(rows, source=path.name)
+            report = store.import_roster(rows, source=path.name, columns=roster.columns,
+                                         blank_overwrites=blank)
             store.refresh_eligibility()
             return report
 
@@ -137,12 +147,41 @@ class RosterMenu:
         window.after_import()
         text = tr("花名册“{name}”已导入：{summary}").format(name=path.name,
                                                         summary=report.summary())
+        refused = len(preview.refused)
         if refused:
             text += "\n" + tr("{n} 行未导入（见预览中的原因），改正后可再次导入。").format(
-                n=len(refused))
+                n=refused)
+        if report.updated:
+            text += "\n" + tr("如有误，可用 导入 → 撤销上次导入… 恢复。")
         window.show_message(text, "warn" if refused else "ok")
         window.feedback.ok()
         return report
+
+    def undo_import(self) -> UndoImportResult | None:
+        """导入 → 撤销上次导入…: what would be restored, a confirmation (default 否),
+        then the reversal — or the refusal (a field changed since) in words."""
+        window = self.window
+        store = window.store
+        plan = store.undo_roster_import(dry_run=True)  # a refusal is shown by run_command
+        box = QMessageBox(QMessageBox.Icon.Question, tr("撤销上次导入"),
+                          plan.summary() + "\n\n" + tr("撤销本身也会留痕。确定撤销吗？"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                          window)
+        box.setDefaultButton(QMessageBox.StandardButton.No)  # Enter keeps things as they are
+        if not confirm(box):
+            window.show_message(tr("未撤销：没有写入任何数据。"), "info")
+            return None
+
+        def commit(_progress: Progress) -> UndoImportResult:
+            return store.undo_roster_import()
+
+        done = run_with_progress(window, commit, tr("正在撤销上次导入……"),
+                                 title=tr("撤销上次导入"), cancellable=False)
+        result: UndoImportResult = done.value  # type: ignore[assignment]
+        window.after_import()
+        window.show_message(result.summary(), "ok")
+        window.feedback.ok()
+        return result
 
     # --------------------------------------------------------------- bans
     def import_bans(self) -> int | None:
@@ -238,3 +277,45 @@ class RosterMenu:
             masked=masked, paths="\n".join(str(p) for p in written)), "ok")
         window.feedback.ok()
         return written
+
+
+def confirm(box: QMessageBox) -> bool:
+    """The confirmation's answer (a seam: tests replace it)."""
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def roster_preview(file_name: str, roster: RosterRead, dry: RosterPreview,
+                   ) -> import_preview.Preview:
+    """The preview of a roster import from the reader's result and both dry runs."""
+    from zcdesk.importing.roster import MASKED_HINT
+    from zcdesk.store.roster_ops import field_changes
+    from zcdesk.ui.dialogs import import_preview
+
+    names = {r.row_number: r.form.name for r in roster.rows}
+    refused = sorted([(p.row_number, p.name, p.reason) for p in roster.problems]
+                     + [(row, names.get(row, ""), reason) for row, reason in dry.keep.refused])
+    notes = []
+    if dry.absent_words():
+        notes.append(tr(dry.absent_words()))
+    if roster.ignored_columns:
+        notes.append(tr("未使用的列：{cols}").format(cols="、".join(roster.ignored_columns)))
+    if roster.masked_ids:
+        notes.append(tr("{n} 行的证件号码被遮蔽，无法核对到人：{hint}").format(
+            n=roster.masked_ids, hint=tr(MASKED_HINT)))
+
+    def outcome(report: ImportReport) -> import_preview.Outcome:
+        counts = tr("共 {total} 行：将新增 {new} 人，将更新 {updated} 人，{same} 人无变化，"
+                    "{refused} 行未导入。").format(
+            total=roster.total_rows, new=report.new, updated=report.updated,
+            same=report.unchanged, refused=len(refused))
+        fields = tuple((tr(f.label), f.count, import_preview.examples_words(f.examples))
+                       for f in field_changes(report.changes))
+        return import_preview.Outcome(counts, report.changes, fields,
+                                      bool(report.new or report.updated))
+
+    keep, blanks = outcome(dry.keep), outcome(dry.overwrite)
+    return import_preview.Preview(
+        title=tr("导入花名册：预览"), file_name=file_name, sheet=roster.sheet,
+        header_row=roster.header_row, counts=keep.counts, refused=tuple(refused),
+        changes=keep.changes, ok_text=tr("导入"), can_import=keep.can_import,
+        notes=tuple(notes), fields=keep.fields, blanks=blanks, blank_count=dry.blanks_kept)

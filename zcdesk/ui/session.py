@@ -11,7 +11,9 @@ The idle lock: an application-wide event filter restarts a single-shot QTimer
 on every key, mouse or wheel input; when it fires the window locks. The lock
 disables the window's widgets under an opaque cover and opens the login
 dialog in lock mode: keys (a scanner's too) go to the dialog, never to the
-scan field. The current operator's PIN unlocks, or another operator logs in.
+scan field, and whatever was half-typed there is cleared. The current
+operator's PIN unlocks, or another operator logs in. The minutes are the
+desk's setting: 设置 → 自动锁定… (admin) or `zcdesk desk --idle-lock N`.
 
 Automatic backup: after the store is attached and then hourly,
 `store.automatic_backup()` runs in a thread; a failure is a status-bar warning.
@@ -221,6 +223,8 @@ class Session(QObject):
             return False
         self.idle.stop()
         self.locked = True
+        # Half-typed text is not left for whoever unlocks (nor sent by their first Enter).
+        window.scan_edit.clear()
         window.set_locked(True, tr("窗口已锁定"))
         from zcdesk.ui.dialogs import login
 

@@ -76,6 +76,7 @@ class ApplicantDialog(QDialog):
         self._enter = EnterAdvances(self, self._inputs(), ok)
         self._set_form(initial or ApplicantForm())
         self._connect()
+        self._suggest_gender()  # the ID number offered by the last unknown scan (F4)
         self.revalidate()
         self.resize(self.width(), self.sizeHint().height())
         first_empty = next((w for w in self._inputs() if not self._text_of(w)), None)

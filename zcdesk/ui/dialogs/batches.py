@@ -347,6 +347,14 @@ class BatchesDialog(ScanDesk, QDialog):
         batch_no = self._need_batch()
         if batch_no is None or self._view is None:
             return
+        problems: list[str] = []
+        if not self._run(lambda: problems.extend(self.store.batch_close_problems(batch_no))):
+            return
+        if problems:  # refused before any "are you sure"
+            self.show_message(tr("批次 {no} 还不能封批：\n{problems}\n请补齐或移出后再封批。")
+                              .format(no=batch_no, problems="\n".join(
+                                  f"· {p}" for p in problems)), "error")
+            return
         if not confirm.launch(
                 self, tr("封批"), tr("封批 {no}（{n} 人）？").format(
                     no=batch_no, n=self._view.batch.packet_count),

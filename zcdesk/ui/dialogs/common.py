@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -174,26 +175,41 @@ class EnterAdvances(QObject):
         self._fields = list(fields)
         self._ok = ok
         self._watched: dict[QObject, int] = {}
+        self._popups: dict[QObject, int] = {}  # completer popups, by their field's position
         for position, field in enumerate(self._fields):
             self._watch(field, position)
             if isinstance(field, QComboBox) and field.lineEdit() is not None:
                 self._watch(field.lineEdit(), position)
+            completer = field.completer() if isinstance(field, QLineEdit) else None
+            if completer is not None:
+                completer.popup().installEventFilter(self)
+                self._popups[completer.popup()] = position
 
     def _watch(self, widget: QObject, position: int) -> None:
         widget.installEventFilter(self)
         self._watched[widget] = position
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or watched not in self._watched:
+        if event.type() != QEvent.Type.KeyPress:
             return False
         assert isinstance(event, QKeyEvent)
         if event.key() not in ENTER_KEYS:
             return False
-        position = self._watched[watched]
-        last = position == len(self._fields) - 1
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier or last:
+        if watched in self._popups:
+            # Enter on a suggestion: the completer takes it into the field (this
+            # filter runs first), then the dialog moves on as Enter in the field does.
+            position = self._popups[watched]
+            QTimer.singleShot(0, self, lambda: self._advance(position, ctrl=False))
+            return False
+        if watched not in self._watched:
+            return False
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        self._advance(self._watched[watched], ctrl=ctrl)
+        return True
+
+    def _advance(self, position: int, *, ctrl: bool) -> None:
+        if ctrl or position == len(self._fields) - 1:
             if self._ok.isEnabled():
                 self._ok.click()
-            return True
+            return
         self._fields[position + 1].setFocus(Qt.FocusReason.TabFocusReason)
-        return True

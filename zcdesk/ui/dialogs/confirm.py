@@ -11,18 +11,27 @@ TEXT_WIDTH = ("QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel "
               "{ min-width: 440px; }")
 
 
-def launch(parent: QWidget | None, title: str, text: str, detail: str = "", *,
-           ok_text: str = "", cancel_text: str = "") -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+def ask(parent: QWidget | None, title: str, text: str, detail: str = "", *, yes: str,
+        no: str, default_yes: bool = True,
+        icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+        yes_role: QMessageBox.ButtonRole = QMessageBox.ButtonRole.AcceptRole) -> bool:
+    """True when `yes` was clicked. Esc always answers `no`; Enter answers the default."""
+    box = QMessageBox(icon, title, text, parent=parent)
     box.setStyleSheet(TEXT_WIDTH)
     if detail:
         box.setInformativeText(detail)
-    ok = box.addButton(ok_text or tr("确定"), QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(cancel_text or tr("取消"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(ok)
-    box.setEscapeButton(cancel)
+    yes_button = box.addButton(yes, yes_role)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(yes_button if default_yes else no_button)
+    box.setEscapeButton(no_button)
     try:
         box.exec()
-        return box.clickedButton() is ok
+        return box.clickedButton() is yes_button
     finally:
         box.deleteLater()
+
+
+def launch(parent: QWidget | None, title: str, text: str, detail: str = "", *,
+           ok_text: str = "", cancel_text: str = "") -> bool:
+    return ask(parent, title, text, detail, yes=ok_text or tr("确定"),
+               no=cancel_text or tr("取消"))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from zcdesk.domain.flow import CorrectionDue, DeadlineInfo
 from zcdesk.ui import store_errors as errors
+from zcdesk.ui.deadline_text import days_left_words
 from zcdesk.ui.dialogs.common import MessageLine, fill_table, set_button_texts
 from zcdesk.ui.forms.ui_corrections_dialog import Ui_CorrectionsDialog
 from zcdesk.ui.i18n import tr
@@ -30,10 +31,8 @@ def deadline_words(deadlines: Sequence[DeadlineInfo]) -> str:
     """The round's deadlines, one a line, with the working days left to each."""
     lines = []
     for d in deadlines:
-        if d.calendar_days_left > 0:
-            left = tr("还有 {n} 个工作日").format(n=d.working_days_left)
-        elif d.calendar_days_left == 0:
-            left = tr("今天截止")
+        if d.calendar_days_left >= 0:
+            left = days_left_words(d)
         else:
             left = tr("已过 {n} 天").format(n=-d.calendar_days_left)
         lines.append(tr("{label}：{day}（{left}）").format(

@@ -8,6 +8,10 @@ nested event loop (`open`): the caller learns the result through `on_done`
 At start, Esc or closing the dialog means 退出程序. On the lock, Esc does
 nothing: the window stays locked until a PIN is entered (the current
 operator's, or another operator logs in); 退出程序 remains.
+
+Enter in the PIN field only ever logs in: 退出程序 is out of the Tab chain
+(Tab from the PIN reaches 登录, never it), and clicking it asks first, with
+返回 as the default answer — a stray Enter never ends the program.
 """
 
 from __future__ import annotations
@@ -17,13 +21,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPushButton, QWidget
 
 from zcdesk.domain.records import OperatorInfo
 from zcdesk.ui import store_errors as errors
 from zcdesk.ui.dialogs.common import ok_button, open_modal, set_button_texts
 from zcdesk.ui.forms.ui_login_dialog import Ui_LoginDialog
 from zcdesk.ui.i18n import tr
+from zcdesk.ui.scan_guard import mark_scan_target
 
 if TYPE_CHECKING:
     from zcdesk.store import Store
@@ -34,6 +39,24 @@ ROLE_WORDS = {"clerk": "窗口人员", "admin": "管理员"}
 
 def role_words(role: str | None) -> str:
     return tr(ROLE_WORDS.get(role or "", role or ""))
+
+
+def confirm_quit(parent: QWidget | None) -> bool:
+    """退出程序 clicked: really? Enter and Esc answer 返回."""
+    from zcdesk.ui.dialogs.confirm import ask
+
+    return ask(parent, tr("退出程序"), tr("确定要退出程序吗？"),
+               tr("已登记的记录都已保存。下次打开程序需要重新登录。"), yes=tr("退出程序"),
+               no=tr("返回"), default_yes=False, yes_role=QMessageBox.ButtonRole.DestructiveRole)
+
+
+def quit_button(box: QDialogButtonBox) -> QPushButton:
+    """The 退出程序 (Cancel) button, taken out of the Tab chain and of Enter."""
+    button = box.button(QDialogButtonBox.StandardButton.Cancel)
+    assert button is not None
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setAutoDefault(False)
+    return button
 
 
 class LoginDialog(QDialog):
@@ -72,8 +95,12 @@ class LoginDialog(QDialog):
         ok.setDefault(True)
         ok.setEnabled(False)
         ui.pinEdit.textChanged.connect(lambda text: ok.setEnabled(bool(text)))
+        # A scan into the locked window lands here, and store.login refuses it in words
+        # ("扫描的内容不能解锁", no attempt counted) rather than the scan guard's 请先完成.
+        mark_scan_target(ui.pinEdit)
+        quit_button(ui.buttonBox)
         ui.buttonBox.accepted.connect(self.try_login)
-        ui.buttonBox.rejected.connect(self.quit_program)
+        ui.buttonBox.rejected.connect(self.ask_quit)
         ui.operatorCombo.activated.connect(lambda _i: ui.pinEdit.setFocus())
         self.resize(self.width(), self.sizeHint().height())
         ui.pinEdit.setFocus()
@@ -93,6 +120,13 @@ class LoginDialog(QDialog):
             ui.pinEdit.setFocus()
             return
         self.accept()
+
+    def ask_quit(self) -> None:
+        """The 退出程序 button: asks first; 返回 leaves the dialog as it was."""
+        if confirm_quit(self):
+            self.quit_program()
+        else:
+            self.ui.pinEdit.setFocus()
 
     def quit_program(self) -> None:
         """退出程序 (at start also Esc and the close button)."""

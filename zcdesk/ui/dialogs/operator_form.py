@@ -51,7 +51,13 @@ class OperatorFormDialog(QDialog):
         ok = ok_button(ui.buttonBox)
         ok.setDefault(True)
         ui.buttonBox.accepted.connect(self.create)
-        ui.buttonBox.rejected.connect(self.reject)
+        if first:  # 退出程序: out of the Tab chain, and it asks (as at the login)
+            from zcdesk.ui.dialogs.login import quit_button
+
+            quit_button(ui.buttonBox)
+            ui.buttonBox.rejected.connect(self.ask_quit)
+        else:
+            ui.buttonBox.rejected.connect(self.reject)
         fields = [ui.nameEdit, ui.pinEdit, ui.pin2Edit] + ([] if first else [ui.roleCombo])
         self._enter = EnterAdvances(self, fields, ok)
         self.resize(self.width(), self.sizeHint().height())
@@ -76,6 +82,12 @@ class OperatorFormDialog(QDialog):
             self._refuse(str(exc), ui.pinEdit if "PIN" in str(exc) else ui.nameEdit)
             return
         self.accept()
+
+    def ask_quit(self) -> None:
+        from zcdesk.ui.dialogs.login import confirm_quit
+
+        if confirm_quit(self):
+            self.reject()
 
     def _refuse(self, text: str, field: QWidget) -> None:
         self.ui.errorLabel.setText(text)

@@ -1,14 +1,15 @@
-"""设置 → 操作员管理… (admin): the operators, add one, disable or enable one."""
+"""设置 → 操作员管理… (admin): the operators, add one, disable or enable one, reset
+one's PIN (the 重置 PIN… button is made here: the form is shared with others)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from zcdesk.domain.records import OperatorInfo
 from zcdesk.ui import store_errors as errors
-from zcdesk.ui.dialogs import operator_form
+from zcdesk.ui.dialogs import operator_form, pin
 from zcdesk.ui.dialogs.common import fill_table, set_button_texts
 from zcdesk.ui.dialogs.login import role_words
 from zcdesk.ui.forms.ui_operators_dialog import Ui_OperatorsDialog
@@ -33,6 +34,12 @@ class OperatorsDialog(QDialog):
         ui.buttonBox.rejected.connect(self.reject)
         ui.addButton.clicked.connect(self.add)
         ui.toggleButton.clicked.connect(self.toggle)
+        self.reset_button = QPushButton(tr("重置 PIN…"), self)
+        self.reset_button.setObjectName("resetPinButton")
+        self.reset_button.setToolTip(tr("为忘记 PIN 或被锁定的操作员设置新 PIN"))
+        ui.actionsRow.insertWidget(ui.actionsRow.indexOf(ui.toggleButton) + 1,
+                                   self.reset_button)
+        self.reset_button.clicked.connect(self.reset_pin)
         ui.operatorsTable.itemSelectionChanged.connect(self._update_toggle)
         self.refresh()
 
@@ -64,12 +71,23 @@ class OperatorsDialog(QDialog):
         button.setEnabled(operator is not None)
         button.setText(tr("启用") if operator is not None and not operator.active
                        else tr("停用"))
+        # One's own PIN is changed with the current one (设置 → 修改我的 PIN…).
+        self.reset_button.setEnabled(operator is not None
+                                     and operator.name != self.store.operator)
 
     def add(self) -> None:
         created = operator_form.launch(self, self.store)
         if created is not None:
             self.ui.errorLabel.setText(tr("已新增操作员 {name}。").format(name=created.name))
             self.refresh(created.name)
+
+    def reset_pin(self) -> None:
+        operator = self.selected()
+        if operator is None:
+            return
+        if pin.reset(self, self.store, operator.name):
+            self.ui.errorLabel.setText(tr("已重置 {name} 的 PIN。").format(name=operator.name))
+            self.refresh(operator.name)
 
     def toggle(self) -> None:
         operator = self.selected()

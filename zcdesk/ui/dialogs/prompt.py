@@ -7,11 +7,12 @@ from PySide6.QtWidgets import QDialog, QWidget
 from zcdesk.ui.dialogs.common import ok_button, set_button_texts
 from zcdesk.ui.forms.ui_prompt_dialog import Ui_PromptDialog
 from zcdesk.ui.i18n import tr
+from zcdesk.ui.scan_guard import mark_scan_target
 
 
 class PromptDialog(QDialog):
     def __init__(self, parent: QWidget | None, title: str, prompt: str, value: str = "",
-                 ok_text: str = "", placeholder: str = "") -> None:
+                 ok_text: str = "", placeholder: str = "", accepts_scan: bool = False) -> None:
         super().__init__(parent)
         self.ui = Ui_PromptDialog()
         self.ui.setupUi(self)
@@ -21,6 +22,8 @@ class PromptDialog(QDialog):
         ui.valueEdit.setText(value)
         ui.valueEdit.setPlaceholderText(placeholder)
         ui.valueEdit.selectAll()  # a scan or typing replaces the suggestion
+        if accepts_scan:  # a receipt's barcode: the scan guard lets the scanner in
+            mark_scan_target(ui.valueEdit)
         set_button_texts(ui.buttonBox, ok=ok_text or tr("确定"), cancel=tr("取消"))
         ok = ok_button(ui.buttonBox)
         ok.setDefault(True)
@@ -36,9 +39,10 @@ class PromptDialog(QDialog):
 
 
 def launch(parent: QWidget | None, title: str, prompt: str, value: str = "", *,
-           ok_text: str = "", placeholder: str = "") -> str | None:
-    """The text typed (stripped), or None when cancelled."""
-    dialog = PromptDialog(parent, title, prompt, value, ok_text, placeholder)
+           ok_text: str = "", placeholder: str = "", accepts_scan: bool = False) -> str | None:
+    """The text typed (stripped), or None when cancelled. `accepts_scan`: the field
+    is meant for a scanned code (otherwise a scan into it is refused)."""
+    dialog = PromptDialog(parent, title, prompt, value, ok_text, placeholder, accepts_scan)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.value():
             return None

@@ -27,8 +27,8 @@ class StatisticsDialog(MessageLine, QDialog):
         ui = self.ui
         self.stats = stats
         total = sum(n for _, n in stats.by_status)
-        ui.titleLabel.setText(tr("轮次 {round} 统计：材料袋 {n} 个").format(
-            round=stats.round_code, n=total))
+        ui.titleLabel.setText(tr("{round} 统计：材料袋 {n} 个").format(
+            round=stats.round_name or stats.round_code, n=total))
         fill_table(ui.unitTable, [tr("单位"), tr("材料袋"), tr("齐全"), tr("已移交及以后")],
                    [(u, str(n), str(c), str(a)) for u, n, c, a in stats.by_unit])
         fill_table(ui.qualificationTable, [tr("资格"), tr("人数")],

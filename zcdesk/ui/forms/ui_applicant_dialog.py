@@ -16,9 +16,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QSizePolicy, QSpacerItem,
-    QVBoxLayout, QWidget)
+    QDialogButtonBox, QFormLayout, QFrame, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QSizePolicy,
+    QSpacerItem, QVBoxLayout, QWidget)
+
+from zcdesk.ui.screen_fit import FitScrollArea
 
 class Ui_ApplicantDialog(object):
     def setupUi(self, ApplicantDialog):
@@ -36,13 +38,21 @@ class Ui_ApplicantDialog(object):
 
         self.dialogLayout.addWidget(self.introLabel)
 
-        self.columns = QHBoxLayout()
+        self.formScroll = FitScrollArea(ApplicantDialog)
+        self.formScroll.setObjectName(u"formScroll")
+        self.formScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.formScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.formScroll.setWidgetResizable(True)
+        self.formWidget = QWidget()
+        self.formWidget.setObjectName(u"formWidget")
+        self.columns = QHBoxLayout(self.formWidget)
         self.columns.setSpacing(14)
         self.columns.setObjectName(u"columns")
+        self.columns.setContentsMargins(0, 0, 0, 0)
         self.leftColumn = QVBoxLayout()
         self.leftColumn.setSpacing(10)
         self.leftColumn.setObjectName(u"leftColumn")
-        self.identityGroup = QGroupBox(ApplicantDialog)
+        self.identityGroup = QGroupBox(self.formWidget)
         self.identityGroup.setObjectName(u"identityGroup")
         self.identityGroupForm = QFormLayout(self.identityGroup)
         self.identityGroupForm.setObjectName(u"identityGroupForm")
@@ -159,7 +169,7 @@ class Ui_ApplicantDialog(object):
 
         self.leftColumn.addWidget(self.identityGroup)
 
-        self.workGroup = QGroupBox(ApplicantDialog)
+        self.workGroup = QGroupBox(self.formWidget)
         self.workGroup.setObjectName(u"workGroup")
         self.workGroupForm = QFormLayout(self.workGroup)
         self.workGroupForm.setObjectName(u"workGroupForm")
@@ -315,7 +325,7 @@ class Ui_ApplicantDialog(object):
         self.rightColumn = QVBoxLayout()
         self.rightColumn.setSpacing(10)
         self.rightColumn.setObjectName(u"rightColumn")
-        self.educationGroup = QGroupBox(ApplicantDialog)
+        self.educationGroup = QGroupBox(self.formWidget)
         self.educationGroup.setObjectName(u"educationGroup")
         self.educationGroupForm = QFormLayout(self.educationGroup)
         self.educationGroupForm.setObjectName(u"educationGroupForm")
@@ -434,7 +444,7 @@ class Ui_ApplicantDialog(object):
 
         self.rightColumn.addWidget(self.educationGroup)
 
-        self.qualificationGroup = QGroupBox(ApplicantDialog)
+        self.qualificationGroup = QGroupBox(self.formWidget)
         self.qualificationGroup.setObjectName(u"qualificationGroup")
         self.qualificationGroupForm = QFormLayout(self.qualificationGroup)
         self.qualificationGroupForm.setObjectName(u"qualificationGroupForm")
@@ -533,8 +543,9 @@ class Ui_ApplicantDialog(object):
 
         self.columns.addLayout(self.rightColumn)
 
+        self.formScroll.setWidget(self.formWidget)
 
-        self.dialogLayout.addLayout(self.columns)
+        self.dialogLayout.addWidget(self.formScroll)
 
         self.errorLabel = QLabel(ApplicantDialog)
         self.errorLabel.setObjectName(u"errorLabel")

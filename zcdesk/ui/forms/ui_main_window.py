@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFram
     QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QListView, QListWidget, QListWidgetItem, QMainWindow,
     QMenu, QMenuBar, QPushButton, QSizePolicy,
-    QSplitter, QStatusBar, QTableView, QVBoxLayout,
-    QWidget)
+    QSpacerItem, QSplitter, QStatusBar, QTableView,
+    QVBoxLayout, QWidget)
 
 from zcdesk.ui.packet_panel import PacketPanel
 
@@ -156,9 +156,9 @@ class Ui_MainWindow(object):
         self.centralwidget = QWidget(MainWindow)
         self.centralwidget.setObjectName(u"centralwidget")
         self.rootLayout = QVBoxLayout(self.centralwidget)
-        self.rootLayout.setSpacing(8)
+        self.rootLayout.setSpacing(6)
         self.rootLayout.setObjectName(u"rootLayout")
-        self.rootLayout.setContentsMargins(12, 10, 12, 6)
+        self.rootLayout.setContentsMargins(12, 8, 12, 6)
         self.visitBar = QFrame(self.centralwidget)
         self.visitBar.setObjectName(u"visitBar")
         sizePolicy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -170,7 +170,7 @@ class Ui_MainWindow(object):
         self.visitLayout = QHBoxLayout(self.visitBar)
         self.visitLayout.setSpacing(10)
         self.visitLayout.setObjectName(u"visitLayout")
-        self.visitLayout.setContentsMargins(12, 6, 8, 6)
+        self.visitLayout.setContentsMargins(12, 4, 8, 4)
         self.visitCaption = QLabel(self.visitBar)
         self.visitCaption.setObjectName(u"visitCaption")
         self.visitCaption.setStyleSheet(u"color: #546e7a;")
@@ -201,7 +201,7 @@ class Ui_MainWindow(object):
         self.visitPackets.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.visitPackets.setStyleSheet(u"QListWidget { background: transparent; border: none; } QListWidget::item { padding: 2px 8px; margin-right: 4px; background: #ffffff; border: 1px solid #cfd8dc; border-radius: 10px; }")
         self.visitPackets.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.visitPackets.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.visitPackets.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.visitPackets.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.visitPackets.setFlow(QListView.Flow.LeftToRight)
 
@@ -272,58 +272,28 @@ class Ui_MainWindow(object):
         self.listLayout.setSpacing(6)
         self.listLayout.setObjectName(u"listLayout")
         self.listLayout.setContentsMargins(0, 0, 4, 0)
-        self.filterRow = QHBoxLayout()
-        self.filterRow.setSpacing(6)
+        self.filterRow = QVBoxLayout()
+        self.filterRow.setSpacing(4)
         self.filterRow.setObjectName(u"filterRow")
+        self.filterLine = QHBoxLayout()
+        self.filterLine.setSpacing(6)
+        self.filterLine.setObjectName(u"filterLine")
         self.filterCaption = QLabel(self.listPane)
         self.filterCaption.setObjectName(u"filterCaption")
 
-        self.filterRow.addWidget(self.filterCaption)
+        self.filterLine.addWidget(self.filterCaption)
 
         self.filterEdit = QLineEdit(self.listPane)
         self.filterEdit.setObjectName(u"filterEdit")
         self.filterEdit.setMinimumSize(QSize(130, 0))
         self.filterEdit.setClearButtonEnabled(True)
 
-        self.filterRow.addWidget(self.filterEdit)
-
-        self.statusCaption = QLabel(self.listPane)
-        self.statusCaption.setObjectName(u"statusCaption")
-
-        self.filterRow.addWidget(self.statusCaption)
-
-        self.statusCombo = QComboBox(self.listPane)
-        self.statusCombo.setObjectName(u"statusCombo")
-        self.statusCombo.setMinimumSize(QSize(84, 0))
-
-        self.filterRow.addWidget(self.statusCombo)
-
-        self.eligibilityCaption = QLabel(self.listPane)
-        self.eligibilityCaption.setObjectName(u"eligibilityCaption")
-
-        self.filterRow.addWidget(self.eligibilityCaption)
-
-        self.eligibilityCombo = QComboBox(self.listPane)
-        self.eligibilityCombo.setObjectName(u"eligibilityCombo")
-        self.eligibilityCombo.setMinimumSize(QSize(84, 0))
-
-        self.filterRow.addWidget(self.eligibilityCombo)
-
-        self.stageCaption = QLabel(self.listPane)
-        self.stageCaption.setObjectName(u"stageCaption")
-
-        self.filterRow.addWidget(self.stageCaption)
-
-        self.stageCombo = QComboBox(self.listPane)
-        self.stageCombo.setObjectName(u"stageCombo")
-        self.stageCombo.setMinimumSize(QSize(84, 0))
-
-        self.filterRow.addWidget(self.stageCombo)
+        self.filterLine.addWidget(self.filterEdit)
 
         self.unitCaption = QLabel(self.listPane)
         self.unitCaption.setObjectName(u"unitCaption")
 
-        self.filterRow.addWidget(self.unitCaption)
+        self.filterLine.addWidget(self.unitCaption)
 
         self.unitCombo = QComboBox(self.listPane)
         self.unitCombo.setObjectName(u"unitCombo")
@@ -334,9 +304,56 @@ class Ui_MainWindow(object):
         self.unitCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.unitCombo.setMinimumContentsLength(8)
 
-        self.filterRow.addWidget(self.unitCombo)
+        self.filterLine.addWidget(self.unitCombo)
 
-        self.filterRow.setStretch(1, 1)
+        self.filterLine.setStretch(1, 1)
+
+        self.filterRow.addLayout(self.filterLine)
+
+        self.filterCombos = QHBoxLayout()
+        self.filterCombos.setSpacing(6)
+        self.filterCombos.setObjectName(u"filterCombos")
+        self.statusCaption = QLabel(self.listPane)
+        self.statusCaption.setObjectName(u"statusCaption")
+
+        self.filterCombos.addWidget(self.statusCaption)
+
+        self.statusCombo = QComboBox(self.listPane)
+        self.statusCombo.setObjectName(u"statusCombo")
+        self.statusCombo.setMinimumSize(QSize(84, 0))
+
+        self.filterCombos.addWidget(self.statusCombo)
+
+        self.eligibilityCaption = QLabel(self.listPane)
+        self.eligibilityCaption.setObjectName(u"eligibilityCaption")
+
+        self.filterCombos.addWidget(self.eligibilityCaption)
+
+        self.eligibilityCombo = QComboBox(self.listPane)
+        self.eligibilityCombo.setObjectName(u"eligibilityCombo")
+        self.eligibilityCombo.setMinimumSize(QSize(84, 0))
+
+        self.filterCombos.addWidget(self.eligibilityCombo)
+
+        self.stageCaption = QLabel(self.listPane)
+        self.stageCaption.setObjectName(u"stageCaption")
+
+        self.filterCombos.addWidget(self.stageCaption)
+
+        self.stageCombo = QComboBox(self.listPane)
+        self.stageCombo.setObjectName(u"stageCombo")
+        self.stageCombo.setMinimumSize(QSize(84, 0))
+
+        self.filterCombos.addWidget(self.stageCombo)
+
+        self.filterCombosSpacer = QSpacerItem(0, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.filterCombos.addItem(self.filterCombosSpacer)
+
+        self.filterCombos.setStretch(6, 1)
+
+        self.filterRow.addLayout(self.filterCombos)
+
 
         self.listLayout.addLayout(self.filterRow)
 
@@ -404,10 +421,10 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(shortcut)
         self.scanCaption.setBuddy(self.scanEdit)
         self.filterCaption.setBuddy(self.filterEdit)
+        self.unitCaption.setBuddy(self.unitCombo)
         self.statusCaption.setBuddy(self.statusCombo)
         self.eligibilityCaption.setBuddy(self.eligibilityCombo)
         self.stageCaption.setBuddy(self.stageCombo)
-        self.unitCaption.setBuddy(self.unitCombo)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.scanEdit, self.filterEdit)
         QWidget.setTabOrder(self.filterEdit, self.statusCombo)
@@ -585,13 +602,14 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(tooltip)
         self.scanEdit.setToolTip(QCoreApplication.translate("MainWindow", u"\u626b\u63cf\u6216\u8f93\u5165\u8bc1\u4ef6\u53f7\u7801 / \u6536\u4ef6\u53f7 / \u59d3\u540d\u540e\u6309 Enter\uff1b\u6750\u6599\u888b\u6253\u5f00\u540e\u8f93\u5165\u4efd\u6570\u6309 Enter\uff08F3\uff09", None))
 #endif // QT_CONFIG(tooltip)
-        self.scanEdit.setPlaceholderText(QCoreApplication.translate("MainWindow", u"\u626b\u63cf\u6216\u8f93\u5165 \u8bc1\u4ef6\u53f7\u7801 / \u6536\u4ef6\u53f7 / \u59d3\u540d\uff0c\u6309 Enter\u3000\u00b7\u3000\u5df2\u6253\u5f00\u6750\u6599\u888b\u65f6\u8f93\u5165\u4efd\u6570\uff08\u5982 2\uff09\u6309 Enter", None))
+        self.scanEdit.setPlaceholderText(QCoreApplication.translate("MainWindow", u"\u626b\u63cf\u6216\u8f93\u5165 \u8bc1\u4ef6\u53f7\u7801 / \u6536\u4ef6\u53f7\uff0c\u6309 Enter\u3000\u00b7\u3000\u5df2\u6253\u5f00\u6750\u6599\u888b\u65f6\u8f93\u5165\u4efd\u6570\uff08\u5982 2\uff09\u6309 Enter\u3000\u00b7\u3000\u6309\u59d3\u540d\u627e\u4eba\uff1aCtrl+F", None))
         self.scanHint.setText(QCoreApplication.translate("MainWindow", u"F3 / Esc \u56de\u5230\u6b64\u5904", None))
         self.filterCaption.setText(QCoreApplication.translate("MainWindow", u"\u7b5b\u9009", None))
 #if QT_CONFIG(tooltip)
         self.filterEdit.setToolTip(QCoreApplication.translate("MainWindow", u"\u6309\u59d3\u540d\u3001\u8bc1\u4ef6\u53f7\u7801\u6216\u5355\u4f4d\u7b5b\u9009\uff08Ctrl+F\uff09", None))
 #endif // QT_CONFIG(tooltip)
         self.filterEdit.setPlaceholderText(QCoreApplication.translate("MainWindow", u"\u59d3\u540d / \u8bc1\u4ef6\u53f7\u7801 / \u5355\u4f4d\uff08Ctrl+F\uff09", None))
+        self.unitCaption.setText(QCoreApplication.translate("MainWindow", u"\u5355\u4f4d", None))
         self.statusCaption.setText(QCoreApplication.translate("MainWindow", u"\u72b6\u6001", None))
         self.eligibilityCaption.setText(QCoreApplication.translate("MainWindow", u"\u8d44\u683c", None))
 #if QT_CONFIG(tooltip)
@@ -601,7 +619,6 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(tooltip)
         self.stageCombo.setToolTip(QCoreApplication.translate("MainWindow", u"\u6309\u6750\u6599\u888b\u53bb\u5411\u7b5b\u9009\uff08\u5728\u7a97\u53e3\u3001\u5df2\u7ec4\u6279\u3001\u5df2\u79fb\u4ea4\u3001\u5df2\u56de\u6536\u3001\u5df2\u8fd4\u8fd8\u3001\u5df2\u5f52\u6863\uff09", None))
 #endif // QT_CONFIG(tooltip)
-        self.unitCaption.setText(QCoreApplication.translate("MainWindow", u"\u5355\u4f4d", None))
         self.menuVisit.setTitle(QCoreApplication.translate("MainWindow", u"\u6536\u4ef6(&V)", None))
         self.menuPacket.setTitle(QCoreApplication.translate("MainWindow", u"\u6750\u6599(&M)", None))
         self.menuPrint.setTitle(QCoreApplication.translate("MainWindow", u"\u6253\u5370(&P)", None))

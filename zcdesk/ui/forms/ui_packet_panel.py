@@ -17,8 +17,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QGridLayout,
     QHBoxLayout, QHeaderView, QLabel, QListWidget,
-    QListWidgetItem, QSizePolicy, QSpacerItem, QStackedWidget,
-    QTableView, QVBoxLayout, QWidget)
+    QListWidgetItem, QScrollArea, QSizePolicy, QSpacerItem,
+    QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 class Ui_PacketPanel(object):
     def setupUi(self, PacketPanel):
@@ -35,7 +35,7 @@ class Ui_PacketPanel(object):
         self.panelFrame.setFrameShape(QFrame.Shape.StyledPanel)
         self.frameLayout = QVBoxLayout(self.panelFrame)
         self.frameLayout.setObjectName(u"frameLayout")
-        self.frameLayout.setContentsMargins(16, 14, 16, 12)
+        self.frameLayout.setContentsMargins(14, 10, 14, 8)
         self.stack = QStackedWidget(self.panelFrame)
         self.stack.setObjectName(u"stack")
         self.emptyPage = QWidget()
@@ -70,7 +70,7 @@ class Ui_PacketPanel(object):
         self.packetPage = QWidget()
         self.packetPage.setObjectName(u"packetPage")
         self.packetLayout = QVBoxLayout(self.packetPage)
-        self.packetLayout.setSpacing(8)
+        self.packetLayout.setSpacing(6)
         self.packetLayout.setObjectName(u"packetLayout")
         self.packetLayout.setContentsMargins(0, 0, 0, 0)
         self.headerRow = QHBoxLayout()
@@ -105,7 +105,7 @@ class Ui_PacketPanel(object):
 
         self.statusLabel = QLabel(self.packetPage)
         self.statusLabel.setObjectName(u"statusLabel")
-        self.statusLabel.setStyleSheet(u"font-size: 22px; padding: 2px 12px; border: 2px solid; border-radius: 6px;")
+        self.statusLabel.setStyleSheet(u"font-size: 22px; padding: 0px 10px; border: 2px solid; border-radius: 6px;")
         self.statusLabel.setText(u"")
         self.statusLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -138,104 +138,117 @@ class Ui_PacketPanel(object):
 
         self.packetLayout.addWidget(self.headerLine)
 
+        self.detailsScroll = QScrollArea(self.packetPage)
+        self.detailsScroll.setObjectName(u"detailsScroll")
+        self.detailsScroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.detailsScroll.setStyleSheet(u"QScrollArea#detailsScroll, QWidget#qt_scrollarea_viewport, QWidget#detailsWidget { background: transparent; border: none; }")
+        self.detailsScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.detailsScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.detailsScroll.setWidgetResizable(True)
+        self.detailsWidget = QWidget()
+        self.detailsWidget.setObjectName(u"detailsWidget")
+        self.detailsLayout = QVBoxLayout(self.detailsWidget)
+        self.detailsLayout.setSpacing(6)
+        self.detailsLayout.setObjectName(u"detailsLayout")
+        self.detailsLayout.setContentsMargins(0, 0, 0, 0)
         self.infoGrid = QGridLayout()
         self.infoGrid.setObjectName(u"infoGrid")
         self.infoGrid.setHorizontalSpacing(12)
-        self.infoGrid.setVerticalSpacing(6)
-        self.unitCaption = QLabel(self.packetPage)
+        self.infoGrid.setVerticalSpacing(3)
+        self.unitCaption = QLabel(self.detailsWidget)
         self.unitCaption.setObjectName(u"unitCaption")
         self.unitCaption.setStyleSheet(u"color: #78909c;")
 
         self.infoGrid.addWidget(self.unitCaption, 0, 0, 1, 1)
 
-        self.unitValue = QLabel(self.packetPage)
+        self.unitValue = QLabel(self.detailsWidget)
         self.unitValue.setObjectName(u"unitValue")
         self.unitValue.setText(u"")
         self.unitValue.setWordWrap(True)
 
         self.infoGrid.addWidget(self.unitValue, 0, 1, 1, 3)
 
-        self.positionCaption = QLabel(self.packetPage)
+        self.positionCaption = QLabel(self.detailsWidget)
         self.positionCaption.setObjectName(u"positionCaption")
         self.positionCaption.setStyleSheet(u"color: #78909c;")
 
         self.infoGrid.addWidget(self.positionCaption, 1, 0, 1, 1)
 
-        self.positionValue = QLabel(self.packetPage)
+        self.positionValue = QLabel(self.detailsWidget)
         self.positionValue.setObjectName(u"positionValue")
         self.positionValue.setText(u"")
 
         self.infoGrid.addWidget(self.positionValue, 1, 1, 1, 1)
 
-        self.specialtyCaption = QLabel(self.packetPage)
+        self.specialtyCaption = QLabel(self.detailsWidget)
         self.specialtyCaption.setObjectName(u"specialtyCaption")
         self.specialtyCaption.setStyleSheet(u"color: #78909c;")
 
         self.infoGrid.addWidget(self.specialtyCaption, 1, 2, 1, 1)
 
-        self.specialtyValue = QLabel(self.packetPage)
+        self.specialtyValue = QLabel(self.detailsWidget)
         self.specialtyValue.setObjectName(u"specialtyValue")
         self.specialtyValue.setText(u"")
 
         self.infoGrid.addWidget(self.specialtyValue, 1, 3, 1, 1)
 
-        self.qualificationCaption = QLabel(self.packetPage)
+        self.qualificationCaption = QLabel(self.detailsWidget)
         self.qualificationCaption.setObjectName(u"qualificationCaption")
         self.qualificationCaption.setStyleSheet(u"color: #78909c;")
 
         self.infoGrid.addWidget(self.qualificationCaption, 2, 0, 1, 1)
 
-        self.qualificationValue = QLabel(self.packetPage)
+        self.qualificationValue = QLabel(self.detailsWidget)
         self.qualificationValue.setObjectName(u"qualificationValue")
         self.qualificationValue.setText(u"")
         self.qualificationValue.setWordWrap(True)
 
         self.infoGrid.addWidget(self.qualificationValue, 2, 1, 1, 3)
 
-        self.educationCaption = QLabel(self.packetPage)
+        self.educationCaption = QLabel(self.detailsWidget)
         self.educationCaption.setObjectName(u"educationCaption")
         self.educationCaption.setStyleSheet(u"color: #78909c;")
 
         self.infoGrid.addWidget(self.educationCaption, 3, 0, 1, 1)
 
-        self.educationValue = QLabel(self.packetPage)
+        self.educationValue = QLabel(self.detailsWidget)
         self.educationValue.setObjectName(u"educationValue")
         self.educationValue.setText(u"")
 
         self.infoGrid.addWidget(self.educationValue, 3, 1, 1, 1)
 
-        self.schoolCaption = QLabel(self.packetPage)
+        self.schoolCaption = QLabel(self.detailsWidget)
         self.schoolCaption.setObjectName(u"schoolCaption")
         self.schoolCaption.setStyleSheet(u"color: #78909c;")
 
         self.infoGrid.addWidget(self.schoolCaption, 3, 2, 1, 1)
 
-        self.schoolValue = QLabel(self.packetPage)
+        self.schoolValue = QLabel(self.detailsWidget)
         self.schoolValue.setObjectName(u"schoolValue")
         self.schoolValue.setText(u"")
         self.schoolValue.setWordWrap(True)
 
         self.infoGrid.addWidget(self.schoolValue, 3, 3, 1, 1)
 
-        self.workStartCaption = QLabel(self.packetPage)
+        self.workStartCaption = QLabel(self.detailsWidget)
         self.workStartCaption.setObjectName(u"workStartCaption")
         self.workStartCaption.setStyleSheet(u"color: #78909c;")
 
         self.infoGrid.addWidget(self.workStartCaption, 4, 0, 1, 1)
 
-        self.workStartValue = QLabel(self.packetPage)
+        self.workStartValue = QLabel(self.detailsWidget)
         self.workStartValue.setObjectName(u"workStartValue")
         self.workStartValue.setText(u"")
 
         self.infoGrid.addWidget(self.workStartValue, 4, 1, 1, 1)
 
-        self.idKindCaption = QLabel(self.packetPage)
+        self.idKindCaption = QLabel(self.detailsWidget)
         self.idKindCaption.setObjectName(u"idKindCaption")
         self.idKindCaption.setStyleSheet(u"color: #78909c;")
 
         self.infoGrid.addWidget(self.idKindCaption, 4, 2, 1, 1)
 
-        self.idKindValue = QLabel(self.packetPage)
+        self.idKindValue = QLabel(self.detailsWidget)
         self.idKindValue.setObjectName(u"idKindValue")
         self.idKindValue.setText(u"")
 
@@ -244,9 +257,9 @@ class Ui_PacketPanel(object):
         self.infoGrid.setColumnStretch(1, 1)
         self.infoGrid.setColumnStretch(3, 1)
 
-        self.packetLayout.addLayout(self.infoGrid)
+        self.detailsLayout.addLayout(self.infoGrid)
 
-        self.eligibilityFrame = QFrame(self.packetPage)
+        self.eligibilityFrame = QFrame(self.detailsWidget)
         self.eligibilityFrame.setObjectName(u"eligibilityFrame")
         self.eligibilityFrame.setFrameShape(QFrame.Shape.NoFrame)
         self.eligibilityLayout = QVBoxLayout(self.eligibilityFrame)
@@ -269,11 +282,19 @@ class Ui_PacketPanel(object):
         self.eligibilityLayout.addWidget(self.eligibilityReasons)
 
 
-        self.packetLayout.addWidget(self.eligibilityFrame)
+        self.detailsLayout.addWidget(self.eligibilityFrame)
+
+        self.detailsSpacer = QSpacerItem(20, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.detailsLayout.addItem(self.detailsSpacer)
+
+        self.detailsScroll.setWidget(self.detailsWidget)
+
+        self.packetLayout.addWidget(self.detailsScroll)
 
         self.checklistCaption = QLabel(self.packetPage)
         self.checklistCaption.setObjectName(u"checklistCaption")
-        self.checklistCaption.setStyleSheet(u"font-weight: bold; color: #37474f; padding-top: 8px;")
+        self.checklistCaption.setStyleSheet(u"font-weight: bold; color: #37474f; padding-top: 2px;")
 
         self.packetLayout.addWidget(self.checklistCaption)
 
@@ -305,19 +326,43 @@ class Ui_PacketPanel(object):
 
         self.packetLayout.addWidget(self.keysLabel)
 
-        self.recentCaption = QLabel(self.packetPage)
+        self.recentPane = QWidget(self.packetPage)
+        self.recentPane.setObjectName(u"recentPane")
+        self.recentLayout = QVBoxLayout(self.recentPane)
+        self.recentLayout.setSpacing(4)
+        self.recentLayout.setObjectName(u"recentLayout")
+        self.recentLayout.setContentsMargins(0, 0, 0, 0)
+        self.recentCaption = QLabel(self.recentPane)
         self.recentCaption.setObjectName(u"recentCaption")
-        self.recentCaption.setStyleSheet(u"font-weight: bold; color: #37474f; padding-top: 10px;")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.recentCaption.sizePolicy().hasHeightForWidth())
+        self.recentCaption.setSizePolicy(sizePolicy)
+        self.recentCaption.setStyleSheet(u"font-weight: bold; color: #37474f; padding-top: 4px;")
 
-        self.packetLayout.addWidget(self.recentCaption)
+        self.recentLayout.addWidget(self.recentCaption)
 
-        self.recentList = QListWidget(self.packetPage)
+        self.recentList = QListWidget(self.recentPane)
         self.recentList.setObjectName(u"recentList")
         self.recentList.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.recentList.setStyleSheet(u"QListWidget { background: #fafafa; border: 1px solid #e0e0e0; color: #455a64; } QListWidget::item { padding: 3px 6px; }")
+        self.recentList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        sizePolicy1.setHorizontalStretch(0)
+        sizePolicy1.setVerticalStretch(0)
+        sizePolicy1.setHeightForWidth(self.recentList.sizePolicy().hasHeightForWidth())
+        self.recentList.setSizePolicy(sizePolicy1)
         self.recentList.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
 
-        self.packetLayout.addWidget(self.recentList)
+        self.recentLayout.addWidget(self.recentList)
+
+
+        self.packetLayout.addWidget(self.recentPane)
+
+        self.packetBottomSpacer = QSpacerItem(20, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.packetLayout.addItem(self.packetBottomSpacer)
 
         self.stack.addWidget(self.packetPage)
 
@@ -336,7 +381,7 @@ class Ui_PacketPanel(object):
     # setupUi
 
     def retranslateUi(self, PacketPanel):
-        self.emptyLabel.setText(QCoreApplication.translate("PacketPanel", u"\u626b\u63cf\u8bc1\u4ef6\u53f7\u7801\u3001\u6536\u4ef6\u53f7\uff0c\u6216\u8f93\u5165\u59d3\u540d\u540e\u6309 Enter\uff0c\u6253\u5f00\u6750\u6599\u888b", None))
+        self.emptyLabel.setText(QCoreApplication.translate("PacketPanel", u"\u626b\u63cf\u8bc1\u4ef6\u53f7\u7801\u6216\u6536\u4ef6\u53f7\u540e\u6309 Enter\uff0c\u6253\u5f00\u6750\u6599\u888b\uff08\u6309\u59d3\u540d\u627e\u4eba\uff1aCtrl+F \u7b5b\u9009\uff09", None))
         self.emptyKeysLabel.setText(QCoreApplication.translate("PacketPanel", u"F2 \u65b0\u5efa\u6536\u4ef6 \u00b7 F4 \u65b0\u589e\u7533\u62a5\u4eba \u00b7 F10 \u5b8c\u6210\u6536\u4ef6 \u00b7 F1 \u5168\u90e8\u5feb\u6377\u952e", None))
         self.unitCaption.setText(QCoreApplication.translate("PacketPanel", u"\u5de5\u4f5c\u5355\u4f4d", None))
         self.positionCaption.setText(QCoreApplication.translate("PacketPanel", u"\u804c\u52a1", None))
