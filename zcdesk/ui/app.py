@@ -187,7 +187,7 @@ def run_gui(open_store: Callable[[], Store], *, title_suffix: str = "",
     window.store_attached.connect(begin)
     from zcdesk.ui.screen_fit import install as fit_dialogs_to_screen
 
-    fit_dialogs_to_screen(app)  # office screens (1024×768): every dialog opens inside
+    fitter = fit_dialogs_to_screen(app)  # office screens (1024×768): dialogs open inside
     screen = QGuiApplication.primaryScreen()
     small = False
     if screen is not None:
@@ -208,6 +208,9 @@ def run_gui(open_store: Callable[[], Store], *, title_suffix: str = "",
     try:
         code = int(app.exec())
     finally:
+        # The application may outlive this run (tests): the fitter goes with it.
+        app.removeEventFilter(fitter)
+        fitter.deleteLater()
         if window.store_ready:
             window.store.close()
     return window.exit_code if window.exit_code is not None else code
