@@ -95,3 +95,21 @@ def test_covers_by_id_and_unit(office) -> None:  # type: ignore[no-untyped-def]
     assert len(PdfReader(out).pages) == 2
     assert office("print", "cover", "--all", "-o", str(out))[0] == 0
     assert len(PdfReader(out).pages) == 3
+
+
+def test_a_reprint_after_a_round_switch_keeps_its_own_round(  # type: ignore[no-untyped-def]
+        office, store: Store) -> None:
+    """#11: switching to 2026H1 never rewrites a 2025H1 receipt."""
+    from zcdesk.domain.round_pack import dump_pack, load_pack, shifted, shipped_pack_path
+
+    before = office.out / "before.pdf"
+    assert office("print", "notice", office.receipt_no, "-o", str(before))[0] == 0
+    pack = shifted(load_pack(shipped_pack_path("2025H1")), "2026H1", "2026 上半年度", years=1)
+    store.import_round(dump_pack(pack))
+    store.activate_round("2026H1")
+    after = office.out / "after.pdf"
+    assert office("print", "notice", office.receipt_no, "-o", str(after))[0] == 0
+    old, new = text_of(before), text_of(after)
+    assert "2025 上半年度" in new or "2025-05-30" in new
+    strip = lambda text: [ln for ln in text.splitlines() if "打印" not in ln]  # noqa: E731
+    assert strip(old) == strip(new)  # the same paper, but for its print date

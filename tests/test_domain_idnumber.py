@@ -61,8 +61,11 @@ def test_malformed_numbers(number: str, words: str) -> None:
 
 def test_other_id_kinds_are_not_held_to_gb11643() -> None:
     assert id_problem("外国人工作证", "P1234567") is None
-    assert id_problem("军官证", "军字第123") is not None  # Chinese characters are not a number
-    assert id_problem("护照", "E1234567") is not None  # not an allowed kind
+    # The old rule refused 汉字 and kinds outside five: a 军官证 is written 南字第2019045号,
+    # and the list is open (三.2 等), so a 护照 is taken (the pre-check flags it).
+    assert id_problem("军官证", "南字第2019045号") is None
+    assert id_problem("军官证", "见附件") is not None  # no digit at all: not a number
+    assert id_problem("护照", "E1234567") is None
     assert id_problem("港澳台居民居住证", "810000199001011234") is not None
 
 

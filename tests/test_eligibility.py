@@ -77,7 +77,9 @@ def test_the_brief_example_wording() -> None:
 ])
 def test_every_education_level_at_its_bound(education: str, degree: str, start: dt.date,
                                             verdict: Verdict) -> None:
-    result = check(education=education, degree=degree, graduated_on=start, work_start=start)
+    # A 大专 counts only from a school that is not a 技工院校 (三.5(1)): name one.
+    result = check(education=education, degree=degree, graduated_on=start, work_start=start,
+                   school="浙江机电职业技术学院")
     education_findings = [f for f in result.findings if f.rule == "education"]
     assert education_findings[0].verdict is verdict, education_findings
 
@@ -148,32 +150,36 @@ def test_a_qualification_after_the_cutoff_is_not_counted() -> None:
 
 
 # ---------------------------------------------------------------- the catalogue
+# The issuer is required for every entry (domain.md: name AND issuer); rows that
+# gave none and expected 符合 asserted the old rule and now name their issuer.
 @pytest.mark.parametrize(("qualification", "issuer", "verdict"), [
-    ("PMP", "", OK),
-    ("pmp", "", OK),
-    ("ＰＭＰ证书", "", OK),
+    ("PMP", "美国项目管理协会", OK),
+    ("pmp", "PMI", OK),
+    ("ＰＭＰ证书", "Project Management Institute", OK),
     ("PMP®", "PMI", OK),
-    ("项目管理专业人士资格认证", "", OK),
-    ("Project Management Professional", "", OK),
-    ("IPMP C级", "", OK),
-    ("IPMP（B 级）", "", OK),
-    ("IPMP-A", "", OK),
-    ("国际项目经理资质认证（C级）", "", OK),
-    ("国际高级项目经理", "", OK),
+    ("PMP", "", TBD),  # no issuer: verify
+    ("项目管理专业人士资格认证", "美国项目管理协会", OK),
+    ("Project Management Professional", "PMI", OK),
+    ("IPMP C级", "IPMA", OK),
+    ("IPMP（B 级）", "国际项目管理协会", OK),
+    ("IPMP-A", "IPMA", OK),
+    ("国际项目经理资质认证（C级）", "IPMA", OK),
+    ("国际高级项目经理", "IPMA", OK),
     ("IPMP D级", "", NO),
     ("国际助理项目经理（IPMP D级）", "", NO),
     ("IPMP", "", TBD),  # level not written
     ("国际项目经理资质认证", "", TBD),
-    ("NPDP", "", OK),
-    ("产品经理国际资格认证（NPDP）", "", OK),
+    ("NPDP", "PDMA", OK),
+    ("产品经理国际资格认证（NPDP）", "美国产品开发与管理协会", OK),
+    ("NPDP", "", TBD),
     ("TUV FSEng", "", OK),
     ("TÜV FS Eng", "", OK),
     ("tuv fseng", "", OK),
     ("功能安全工程师", "TÜV莱茵", OK),
     ("IECEx CoPC", "", OK),
     ("iecex copc", "", OK),
-    ("防爆电气产品认证体系人员能力认证", "", OK),
-    ("PPS 质量体系证书", "", OK),
+    ("防爆电气产品认证体系人员能力认证", "IECEx 授权的认证机构", OK),
+    ("PPS 质量体系证书", "捷克国家计量院", OK),
     ("降落伞装备师", "美国联邦航空局", OK),
     ("会员", "美国化学协会", OK),
     ("会员", "American Chemical Society", OK),
@@ -207,7 +213,8 @@ def test_an_unknown_qualification_is_named_in_the_reason() -> None:
 def test_the_catalogue_is_data() -> None:
     extra = QualificationInfo(10, "注册测试工程师", "CTE", "测试协会", "Test Association",
                               "工程师", "制造业", "须附证书年检记录")
-    result = check_eligibility(dataclasses.replace(BASE, qualification="CTE"),
+    result = check_eligibility(dataclasses.replace(BASE, qualification="CTE",
+                                                   qualification_issuer="测试协会"),
                                catalogue=[*CATALOGUE, extra], cutoff=CUTOFF, today=TODAY)
     assert result.verdict is TBD and "须附证书年检记录" in result.text
     assert check_eligibility(dataclasses.replace(BASE, qualification="PMP"), catalogue=[extra],
@@ -255,7 +262,7 @@ def test_no_unit_is_not_a_failure() -> None:
     ("外国人工作证", "P123456789", OK),
     ("海外高层次人才居住证", "A12345678", OK),
     ("军官证", "20231234", OK),
-    ("护照", "E12345678", NO),
+    ("护照", "E12345678", TBD),  # open list (三.2 等): taken, to verify
     ("居民身份证", "330102199001011235", TBD),  # a wrong check digit: verify the number
 ])
 def test_id_kinds(kind: str, number: str, verdict: Verdict) -> None:
@@ -318,7 +325,7 @@ def test_applicant_info_is_checked_like_a_form() -> None:
         id=1, id_kind="居民身份证", id_number=ID_LI, name="李四", gender="男",
         unit="杭州制氧机集团股份有限公司", position="", work_start=dt.date(2016, 7, 1),
         specialty="", field_years=None, education="硕士研究生", degree="硕士", school="",
-        graduated_on=dt.date(2016, 7, 1), qualification="NPDP", qualification_issuer="",
+        graduated_on=dt.date(2016, 7, 1), qualification="NPDP", qualification_issuer="PDMA",
         qualified_on=dt.date(2021, 1, 1), title="工程师", series="制造业")
     checker = EligibilityChecker(CATALOGUE, cutoff=CUTOFF, today=TODAY)
     assert checker.check(info).verdict is OK

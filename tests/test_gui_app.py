@@ -228,7 +228,8 @@ def test_run_gui_shows_the_window(qtbot: QtBot, store: Store, people: dict[str, 
     monkeypatch.setattr(QApplication, "exec", fake_exec)
     monkeypatch.setattr(store, "close", lambda: seen.setdefault("closed", True))
     assert app_module.run_gui(lambda: store, title_suffix="（演示）") == 0
-    assert seen == {"ready_at_exec": False, "title": "职称材料受理窗口 — 上城区（演示）",
+    assert seen == {"ready_at_exec": False,
+                    "title": "职称材料受理窗口 — 上城区 · 2025 上半年度（演示）",
                     "rows": 3, "closed": True}
     assert sys.excepthook is app_module._excepthook
 
@@ -300,7 +301,7 @@ def test_window_without_store_keeps_scans_until_attached(qtbot: QtBot, store: St
     assert window.scan_edit.text() == ID_LI[:6]  # still there, nothing lost
     assert window.ui.actionNewVisit.isEnabled()
     assert "未收 3" in window.status_bar_text()
-    assert window.windowTitle() == "职称材料受理窗口 — 上城区"
+    assert window.windowTitle() == "职称材料受理窗口 — 上城区 · 2025 上半年度"  # the round too
 
 
 def test_store_opened_in_a_thread_after_the_first_paint(qtbot: QtBot, store: Store,
@@ -369,5 +370,7 @@ def test_cli_gui_start_seeds_the_demo(qtbot: QtBot, monkeypatch: pytest.MonkeyPa
     seen: dict[str, object] = {}
     monkeypatch.setattr(QApplication, "exec", _exec_until_closed(qtbot, seen))
     assert main(["--demo"]) == 0
-    assert seen["title"] == "职称材料受理窗口 — 上城区（演示）"
+    # The demo's round lies around today (#11): its name follows the date.
+    title = str(seen["title"])
+    assert title.startswith("职称材料受理窗口 — 上城区 · ") and title.endswith("半年度（演示）")
     assert 55 <= int(seen["rows"]) <= 65  # type: ignore[call-overload]

@@ -171,3 +171,38 @@ def test_f4_after_an_unknown_scan_fills_gender_from_the_offered_id(
     qtbot.addWidget(d)
     assert d.ui.idNumberEdit.text() == NEW_ID
     assert d.ui.genderCombo.currentData() == "女"
+
+
+def test_the_unit_address_is_typed_checked_and_stored(
+        qtbot: QtBot, store: Store, people: dict[str, int],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def accept_after_typing(self: ApplicantDialog) -> int:
+        self.ui.nameEdit.insert("钱七")
+        self.ui.unitEdit.insert("新单位有限公司")
+        self.ui.unitAddressEdit.insert(" 杭州市上城区解放路 1 号 ")
+        ok_button(self.ui.buttonBox).click()
+        return int(self.result())
+
+    monkeypatch.setattr(ApplicantDialog, "exec", accept_after_typing)
+    form = applicant_dialog.launch(None, store, ApplicantForm(id_number=NEW_ID))
+    assert form is not None and form.unit_address == "杭州市上城区解放路 1 号"
+    packet = store.add_applicant(form)
+    assert packet.applicant.unit_address == "杭州市上城区解放路 1 号"
+    assert store.packet(packet.packet_id).applicant.unit_address == "杭州市上城区解放路 1 号"
+
+
+def test_an_address_in_an_excluded_district_is_shown_in_the_precheck(
+        store: Store, people: dict[str, int]) -> None:
+    packet = store.add_applicant(ApplicantForm(
+        name="钱七", id_number=NEW_ID, unit="新单位有限公司",
+        unit_address="杭州市高新区（滨江）网商路 1 号"))
+    assert packet.eligibility == "ineligible"
+    assert any("滨江" in r for r in packet.eligibility_reasons)
+
+
+def test_the_id_kinds_are_the_current_rounds(dialog: ApplicantDialog, store: Store) -> None:
+    combo = dialog.ui.idKindCombo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        k.name for k in store.rules_pack().ids.kinds]
+    dialog.ui.unitAddressEdit.setText("址" * 200)
+    assert "unit_address" not in dialog.problems()  # the field holds at most 200

@@ -603,6 +603,49 @@ def test_calendar_enter_acts_on_the_field_it_is_pressed_in(
     assert "数据库暂时无法访问" in dialog.message_text() and dialog.days() == []
 
 
+def test_a_round_without_holidays_is_warned_about_until_they_are_imported(
+        qtbot: QtBot, store: Store, people: dict[str, int], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.test_calendar_files import TOML_2027, _round_2027
+
+    _round_2027(store)
+    window = make_window(qtbot, store)
+    warning = ("2027 年的节假日尚未设置：工作日暂按周一至周五计算。"
+               "请管理员在“设置 → 节假日”中导入节假日文件。")
+    assert window.message_text() == warning  # after the greeting, in amber
+    assert window.ui.scanMessage.property("level") == "warn"
+    assert warning in window._deadline_label.toolTip()
+    window.show_message("别的消息", "info")
+    window.refresh_deadlines()  # every quarter hour: the tooltip again, the message once
+    assert window.message_text() == "别的消息" and warning in window._deadline_label.toolTip()
+
+    dialog = CalendarDialog(window, store, FIXED_NOW.date())
+    qtbot.addWidget(dialog)
+    bad = tmp_path / "坏.csv"
+    bad.write_bytes("日期,类型,名称\n2027-01-01,休,元旦\n2027-10-01,假,国庆节\n".encode("gbk"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(bad), "")))
+    asked = patch_dialog(monkeypatch, "confirm", True)
+    dialog.importButton.click()
+    assert asked.calls == [] and store.calendar_days(2027) == []
+    assert "第 3 行：类型“假”无法识别" in dialog.message_text()
+    assert dialog.ui.messageLabel.property("level") == "error"
+
+    good = tmp_path / "2027.toml"
+    good.write_text(TOML_2027, encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(good), "")))
+    dialog.importButton.click()
+    args, _ = asked.calls[0]
+    assert "2027.toml" in args[2] and "新增 4 天" in args[3]  # the preview, before writing
+    assert len(store.calendar_days(2027)) == 4 and dialog.changed
+    assert "已导入“2027.toml”：新增 4 天" in dialog.message_text()
+    assert dialog.ui.yearSpin.value() == 2027 and len(dialog.days()) == 4
+    window.refresh_deadlines()  # as 设置 → 节假日 does when the dialog changed anything
+    assert "尚未设置" not in window._deadline_label.toolTip()
+    assert "节假日已设置" in window.message_text()
+
+
 # ---------------------------------------------------------------- city desk
 def test_city_desk_shows_the_city_view(qtbot: QtBot, store: Store) -> None:
     store.set_desk_point("CITY")

@@ -110,7 +110,7 @@ def test_cancel_while_reading_writes_nothing(qtbot: QtBot, window: MainWindow, s
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     choose_file(monkeypatch, roster_file(tmp_path))
 
-    def slow_reader(path: Path, *, progress: Any, today: dt.date) -> Any:
+    def slow_reader(path: Path, *, progress: Any, today: dt.date, pack: Any = None) -> Any:
         done = 0
         while progress(done, 1000):
             done += 1

@@ -83,7 +83,8 @@ def noise_rows(draw: st.DrawFn) -> list[object]:
         number = str(row[1])
         row[1] = number[:17] + ("0" if number[17] != "0" else "1")
     elif defect == "bad_date":
-        row[3] = draw(st.sampled_from(["不详", "2019", "13/2019", "2019-02-30"]))
+        # A year alone ("2019") is taken now (the pre-check says 待核实); 1930 is too early.
+        row[3] = draw(st.sampled_from(["不详", "1930", "13/2019", "2019-02-30"]))
     elif defect == "no_id":
         row[1] = ""
     else:
@@ -192,7 +193,8 @@ def test_the_fast_id_check_agrees_with_the_domain(number: str) -> None:
     assert resident_ok(number) == (resident_id_problem(number) is None)
 
 
-@given(st.dates(dt.date(1900, 1, 1), dt.date(2030, 12, 31)), st.integers(0, 999))
+# Up to 2024: a birth date after today is refused now (a typing error).
+@given(st.dates(dt.date(1900, 1, 1), dt.date(2024, 12, 31)), st.integers(0, 999))
 def test_the_fast_id_check_takes_every_valid_number(birth: dt.date, seq: int) -> None:
     number = resident_id(birth, seq)
     assert resident_ok(number) and resident_id_problem(number) is None

@@ -31,7 +31,8 @@ def _forms(count: int) -> list[tuple[int, ApplicantForm]]:
             education=education, degree=degree,
             graduated_on=dt.date(2000 + seq % 20, 7, 1) if seq % 7 else None,
             work_start=dt.date(2000 + seq % 20, 8, 1 + seq % 20),
-            qualification="PMP" if seq % 4 else "不存在的证书", qualification_issuer="",
+            # The catalogue matches by name and issuer (domain.md), so the PMI is named.
+            qualification="PMP" if seq % 4 else "不存在的证书", qualification_issuer="PMI",
             qualified_on=dt.date(2015, 1 + seq % 12, 1))))
     return rows
 

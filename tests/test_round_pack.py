@@ -1,9 +1,8 @@
 """The round pack (issue #11): the shipped 2025H1 file, validation, round trip, shifting.
 
-The equivalence tests hold the shipped pack to what migration 0002 seeds and to the
-Python constants the rules use today, so the constants can later be replaced by the
-pack without a change of behaviour. Where the pack deliberately differs (the three
-corrections of domain.md the code does not have yet), the difference is spelled out.
+The equivalence tests hold the shipped pack to what migration 0002 seeds. The rules
+(eligibility, ID kinds) read the pack now: their tests change one part of a pack and
+show the rule follows it, and the three corrections of domain.md are applied.
 """
 
 from __future__ import annotations
@@ -21,7 +20,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zcdesk.domain import checklist, eligibility, idnumber, round_pack
-from zcdesk.domain.records import QualificationInfo
+from zcdesk.domain.eligibility import EligibilityChecker
+from zcdesk.domain.records import ApplicantForm
 from zcdesk.domain.round_pack import (
     RoundPack,
     RoundPackError,
@@ -31,6 +31,7 @@ from zcdesk.domain.round_pack import (
     shifted,
     shipped_pack_path,
 )
+from zcdesk.domain.verdicts import SEVERITY, Verdict
 from zcdesk.importing import cells
 from zcdesk.store import calendar_ops
 
@@ -432,98 +433,111 @@ def test_checklist_equals_migration_0002_and_the_labels(pack: RoundPack) -> None
             assert checklist.parse_reason(word) == checklist.RejectReason(reason.code)
 
 
-def test_catalogue_aliases_levels_and_issuers_equal_the_constants(pack: RoundPack) -> None:
-    used: set[str] = set()
-    for e in pack.catalogue.entries:
-        assert e.aliases == (eligibility._ALIASES.get(e.abbreviation, ())
-                             + eligibility._ALIASES.get(e.name, ())), e.name
-        used |= {e.abbreviation, e.name}
-        # Today the issuer's initials are derived from its English name.
-        # ("TÜV" gives "TV", split at the Ü: an accident, not an issuer's name.)
-        initials = eligibility._initials(e.issuer_en)
-        assert not initials or initials in e.issuer_aliases or e.issuer_en == "TÜV", e.name
-        info = QualificationInfo(0, e.name, e.abbreviation, e.issuer, e.issuer_en, e.title,
-                                 e.series, e.condition)
-        assert eligibility._Entry.of(info).min_level == e.min_level
-    assert set(eligibility._ALIASES) <= used
-    levels = {ln.pattern(): ln.level for e in pack.catalogue.entries for ln in e.level_names}
-    assert levels == {p.pattern: letter for p, letter in eligibility._IPMP_LEVELS}
+# ====================================================================== the rules read the pack
+# The constants these tests once compared the pack with are gone (issue #11): each
+# test now changes one part of a pack and shows the rule follows it.
+_FORM = ApplicantForm(
+    name="王五", id_number="330102199001011234", unit="杭州市上城区某某有限公司",
+    education="大学本科", degree="学士", school="浙江大学", graduated_on=dt.date(2019, 7, 1),
+    work_start=dt.date(2019, 7, 1), qualification="PMP", qualification_issuer="PMI",
+    qualified_on=dt.date(2020, 1, 1))
+_TODAY = dt.date(2025, 5, 18)
 
 
-def test_districts_equal_the_constants(pack: RoundPack) -> None:
-    d = pack.districts
-    assert tuple(c.name for c in d.covered) == eligibility._COVERED
-    assert [c.point for c in d.covered] == [p.code for p in pack.points if p.kind == "district"]
-    assert [p.short_name for p in pack.points if p.kind == "district"] == list(
-        eligibility._COVERED)
-    # The constants allow "(" inside 高新区(滨江; the text is folded (brackets dropped)
-    # before it is matched, so the pack's plain names match the same texts.
-    assert [(x.name, "|".join(map(re.escape, x.written))) for x in d.excluded] == [
-        (name, pattern.pattern.replace(r"\(?", "")) for name, pattern
-        in eligibility._EXCLUDED_EXPLICIT]
-    assert [(x.name, "|".join(p.pattern() for p in x.places)) for x in d.excluded] == [
-        (name, pattern.pattern) for name, pattern in eligibility._EXCLUDED_BARE]
+def _verdict(p: RoundPack, rule: str, **changes: object) -> Verdict:
+    result = EligibilityChecker(pack=p, today=_TODAY).check(dataclasses.replace(_FORM, **changes))
+    found = [f for f in result.findings if f.rule == rule]
+    return min((f.verdict for f in found), key=SEVERITY.__getitem__, default=Verdict.ELIGIBLE)
 
 
-_EDUCATIONS = ("", "博士研究生", "博士", "硕士研究生", "硕士", "研究生", "研究生学历", "研究生毕业",
-               "研究生班", "大学本科", "本科", "专升本", "大专", "大学专科", "高职", "高专",
-               "中专", "高中", "初中", "中等专业学校", "第二学士", "技工院校大专", "博士 研究生",
-               "大学", "留学")
-_DEGREES = ("", "博士", "工学博士", "硕士", "工程硕士", "学士", "第二学士学位", "无")
+def test_the_catalogue_its_aliases_and_issuers_come_from_the_pack(pack: RoundPack) -> None:
+    assert _verdict(pack, "qualification", qualification="PMX") is Verdict.INELIGIBLE
+    pmp = pack.catalogue.entries[4]
+    wider = dataclasses.replace(pmp, aliases=(*pmp.aliases, "PMX"),
+                                issuer_aliases=(*pmp.issuer_aliases, "项目管理学会"))
+    entries = (*pack.catalogue.entries[:4], wider, *pack.catalogue.entries[5:])
+    changed = dataclasses.replace(pack, catalogue=dataclasses.replace(pack.catalogue,
+                                                                      entries=entries))
+    assert _verdict(changed, "qualification", qualification="PMX",
+                    qualification_issuer="项目管理学会") is Verdict.ELIGIBLE
+    ipmp = dict(qualification="国际助理项目经理", qualification_issuer="IPMA")
+    assert _verdict(pack, "qualification", **ipmp) is Verdict.INELIGIBLE  # D < C
+    lower = dataclasses.replace(pack.catalogue.entries[5], min_level="D")
+    entries = (*pack.catalogue.entries[:5], lower, *pack.catalogue.entries[6:])
+    changed = dataclasses.replace(pack, catalogue=dataclasses.replace(pack.catalogue,
+                                                                      entries=entries))
+    assert _verdict(changed, "qualification", **ipmp) is Verdict.ELIGIBLE
 
 
-@pytest.mark.parametrize("education", _EDUCATIONS)
-def test_education_tiers_equal_the_constants(pack: RoundPack, education: str) -> None:
-    rules = pack.education
-    assert set(rules.below) == set(eligibility._BELOW)
-    for degree in _DEGREES:
-        today, why = eligibility._tier(education, degree)
-        tier = rules.best_tier(education, degree)
-        if today is None:
-            assert tier is None, (education, degree)
-            below = any(w in education.replace(" ", "") for w in rules.below)
-            assert below == (why is None and bool(education or degree)), (education, degree)
-        else:
-            assert tier is not None, (education, degree)
-            assert (tier.label, tier.years, tier.note) == (
-                today.label, today.years, today.maybe_higher), (education, degree)
+def test_the_districts_come_from_the_pack(pack: RoundPack) -> None:
+    unit = "杭州市萧山区某某有限公司"
+    assert _verdict(pack, "district", unit=unit) is Verdict.INELIGIBLE
+    xiaoshan = next(d for d in pack.districts.excluded if d.name == "萧山区")
+    fewer = tuple(d for d in pack.districts.excluded if d is not xiaoshan)
+    changed = dataclasses.replace(pack, districts=dataclasses.replace(pack.districts,
+                                                                      excluded=fewer))
+    assert _verdict(changed, "district", unit=unit) is Verdict.ELIGIBLE
 
 
-def test_ban_and_correction_equal_the_constants(pack: RoundPack) -> None:
-    assert pack.ban.years == eligibility.BAN_YEARS
-    for year in (2020, 2025):
-        ban = eligibility.Ban("x", "", dt.date(year, 7, 1))
-        assert pack.ban.barred_years(year) == ban.barred_years
+def test_the_education_tiers_come_from_the_pack(pack: RoundPack) -> None:
+    late = dict(graduated_on=dt.date(2021, 7, 1), work_start=dt.date(2021, 7, 1))
+    assert _verdict(pack, "education", **late) is Verdict.INELIGIBLE  # 3 years < 5
+    tiers = tuple(dataclasses.replace(t, years=3) if t.key == "bachelor" else t
+                  for t in pack.education.tiers)
+    changed = dataclasses.replace(pack, education=dataclasses.replace(pack.education,
+                                                                      tiers=tiers))
+    assert _verdict(changed, "education", **late) is Verdict.ELIGIBLE
+    assert _verdict(pack, "education", education="中专") is Verdict.INELIGIBLE
+    assert {"中专", "高中"} <= set(pack.education.below)
+
+
+def test_the_ban_and_the_correction_period_come_from_the_pack(pack: RoundPack) -> None:
+    ban = eligibility.Ban("王五", _FORM.id_number, dt.date(2021, 7, 1))
+    assert pack.ban.barred_years(2021) == range(2022, 2025) == ban.barred(pack.ban)
+    longer = dataclasses.replace(pack, ban=dataclasses.replace(pack.ban, years=4))
+    for p, verdict in ((pack, Verdict.ELIGIBLE), (longer, Verdict.INELIGIBLE)):
+        result = EligibilityChecker(pack=p, bans=[ban], today=_TODAY).check(_FORM)
+        assert [f.verdict for f in result.findings if f.rule == "ban"] == [verdict]
+    same_year = dataclasses.replace(pack.ban, counts_from="decision_year")
+    assert ban.barred(same_year) == range(2021, 2024)
     assert pack.correction.working_days == calendar_ops.DEFAULT_CORRECTION_DAYS
 
 
-def test_id_kinds_equal_the_constants(pack: RoundPack) -> None:
-    named = [k for k in pack.ids.kinds if k.named_in_notice]
-    assert tuple(k.name for k in named) == idnumber.ID_KINDS
+def test_the_id_kinds_come_from_the_pack(pack: RoundPack) -> None:
+    assert tuple(k.name for k in pack.ids.kinds) == idnumber.ID_KINDS
     assert {k.name for k in pack.ids.kinds if k.check_digit} == idnumber.CHECKED_KINDS
-    aliases = {alias: k.name for k in named for alias in (k.name, *k.aliases)}
-    assert aliases == cells._KIND_ALIASES
+    for kind in pack.ids.kinds:
+        for alias in kind.aliases:
+            assert cells.id_kind(alias) == kind.name
+    assert cells.id_kind("") == pack.ids.kinds[0].name
+    closed = dataclasses.replace(pack, ids=dataclasses.replace(pack.ids, open_list=False))
+    assert _verdict(pack, "id_kind", id_kind="学生证", id_number="S1234567") is Verdict.UNKNOWN
+    assert _verdict(closed, "id_kind", id_kind="学生证",
+                    id_number="S1234567") is Verdict.INELIGIBLE
+    assert idnumber.id_problem("学生证", "S1234567", ids=closed.ids) is not None
 
 
 # ---------------------------------------------------------------------- the corrections
-def test_corrections_of_domain_md_are_in_the_pack(pack: RoundPack) -> None:
-    """What the pack holds beyond today's code (the next step makes the rules read it)."""
+def test_corrections_of_domain_md_are_applied(pack: RoundPack) -> None:
+    """The three corrections the pack holds are what the rules do now."""
     # 1. ID kinds are an open list: four more kinds taken and flagged 待核实.
     assert pack.ids.open_list
-    extra = [k.name for k in pack.ids.kinds if k.name not in idnumber.ID_KINDS]
+    extra = [k.name for k in pack.ids.kinds if not k.named_in_notice]
     assert extra == ["港澳居民来往内地通行证", "台湾居民来往大陆通行证", "外国人永久居留身份证",
                      "护照"]
-    assert not any(k.named_in_notice or k.check_digit for k in pack.ids.kinds
-                   if k.name in extra)
+    assert not any(k.check_digit for k in pack.ids.kinds if k.name in extra)
+    for kind in extra:
+        assert _verdict(pack, "id_kind", id_kind=kind, id_number="H12345678") is Verdict.UNKNOWN
     # 2. A qualification matches by name AND issuer; TÜV's authorised bodies by name.
     assert pack.catalogue.issuer_required
     tuv = pack.catalogue.entries[6]
     assert {"TUV", "TÜV SÜD", "TÜV Rheinland"} <= set(tuv.issuer_aliases)
-    # Today only the two memberships need their issuer.
-    needs = [e.name for e in pack.catalogue.entries if eligibility._Entry.of(QualificationInfo(
-        0, e.name, e.abbreviation, e.issuer, e.issuer_en, e.title, e.series,
-        e.condition)).needs_issuer]
-    assert needs == ["会员", "常规会员"]
-    # 3. A 大专 from a 技工院校 does not count (today's tiers still count it).
+    assert _verdict(pack, "qualification", qualification="FSEng",
+                    qualification_issuer="exida") is Verdict.INELIGIBLE
+    assert _verdict(pack, "qualification", qualification="FSEng",
+                    qualification_issuer="TÜV SÜD") is Verdict.ELIGIBLE
+    # 3. A 大专 from a 技工院校 does not count.
     assert "技工院校" in pack.education.not_counted_schools
-    assert eligibility._tier("技工院校大专", "")[0] is not None
+    assert _verdict(pack, "education", education="大专", degree="", school="杭州技师学院",
+                    graduated_on=dt.date(2010, 7, 1),
+                    work_start=dt.date(2010, 7, 1)) is Verdict.INELIGIBLE

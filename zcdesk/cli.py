@@ -112,9 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
     from zcdesk.cli_admin import add_parsers as add_admin_parsers
 
     add_admin_parsers(sub, common)
-    from zcdesk import cli_city, cli_flow, cli_office, cli_return
+    from zcdesk import cli_city, cli_flow, cli_office, cli_return, cli_round
 
-    for module in (cli_flow, cli_city, cli_return, cli_office):
+    for module in (cli_flow, cli_city, cli_return, cli_office, cli_round):
         module.add_parsers(sub, common)
 
     desk = sub.add_parser("desk", parents=[common], help="查看或设置本机所属受理点和窗口名")
@@ -209,6 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from zcdesk.cli_return import decision_command, return_command
         from zcdesk.cli_roster import check_command as eligibility_command
         from zcdesk.cli_roster import export_command, roster_command
+        from zcdesk.cli_round import round_command
 
         handler = {"applicant": _applicant, "receive": _receive, "undo": _undo,
                    "status": _status, "desk": _desk, "print": print_document,
@@ -219,7 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                    "operator": operator_command, "city": city_command,
                    "decision": decision_command, "return": return_command,
                    "stats": stats_command, "deadlines": deadlines_command,
-                   "calendar": calendar_command}[args.command]
+                   "calendar": calendar_command, "round": round_command}[args.command]
         return handler(store, args)
     except DatabaseUnavailable as exc:
         print(f"zcdesk：{exc}", file=sys.stderr)

@@ -98,7 +98,10 @@ def restore_command(store: Store, args: argparse.Namespace) -> int:
 
 
 def check_command(store: Store, args: argparse.Namespace) -> int:
+    from zcdesk.cli_office import warn_calendar_gaps
+
     problems = store.check()
+    warn_calendar_gaps(store)  # a warning: the exit code is the check's
     for problem in problems:
         print(f"问题：{problem}")
     if problems:

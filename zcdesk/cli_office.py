@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +53,14 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     mark.add_argument("--name", default="", help="节日名称，如 国庆节")
     clear = actions.add_parser("clear", parents=[common], help="取消某天的设置（恢复按星期）")
     clear.add_argument("date", metavar="DATE", type=day, help="YYYY-MM-DD")
+    load = actions.add_parser("import", parents=[common],
+                              help="从节假日文件（.toml 或 .csv）导入：先预览，再写入")
+    load.add_argument("file", metavar="FILE", help="节假日文件：日期、类型（休/班）、名称")
+    load.add_argument("--dry-run", action="store_true", help="只预览，不写入")
+    save = actions.add_parser("export", parents=[common], help="把某年的节假日导出为文件")
+    save.add_argument("year", metavar="YEAR", type=_year, help="年份")
+    save.add_argument("-o", "--output", metavar="FILE", required=True,
+                      help="FILE.toml 或 FILE.csv")
     days = actions.add_parser("correction-days", parents=[common],
                               help="查看或设置补正期限（工作日数）")
     days.add_argument("days", metavar="N", nargs="?", type=_days, help="新的工作日数（1–60）")
@@ -91,7 +100,19 @@ def stats_command(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def warn_calendar_gaps(store: Store) -> None:
+    """"⚠ 2026 年的节假日尚未设置…" on stderr when the current round needs a year
+    without holiday data (deadlines, calendar list, check): a warning, never a failure."""
+    from zcdesk.domain.holiday_file import gap_warning
+
+    gaps = store.calendar_gaps()
+    if gaps:
+        print("⚠ " + gap_warning(gaps, "请管理员导入节假日文件：zcdesk calendar import FILE"),
+              file=sys.stderr)
+
+
 def deadlines_command(store: Store, args: argparse.Namespace) -> int:
+    warn_calendar_gaps(store)
     today = args.today or store.clock().date()
     deadlines = store.deadlines(today)
     corrections = store.corrections_due(today)
@@ -136,6 +157,11 @@ def calendar_command(store: Store, args: argparse.Namespace) -> int:
             store.set_correction_days(args.days)
         print(f"补正期限：{store.correction_days()} 个工作日。")
         return 0
+    if action == "import":
+        return _import_calendar(store, Path(args.file).expanduser(), dry_run=args.dry_run)
+    if action == "export":
+        return _export_calendar(store, args.year, Path(args.output).expanduser())
+    warn_calendar_gaps(store)
     year = args.year or store.clock().year
     days = store.calendar_days(year)
     if args.json:
@@ -148,3 +174,40 @@ def calendar_command(store: Store, args: argparse.Namespace) -> int:
         print(f"{year} 年没有设置节假日或调休。zcdesk calendar set 日期 holiday 添加。")
     return 0
 
+
+
+def _import_calendar(store: Store, path: Path, *, dry_run: bool) -> int:
+    """Every problem of the file, or the preview and then the write (one transaction)."""
+    from zcdesk.domain.holiday_file import HolidayFileError, read_holiday_file
+    from zcdesk.store import InputError
+
+    try:
+        parsed = read_holiday_file(path)
+    except HolidayFileError as exc:
+        raise InputError(str(exc)) from exc
+    for warning in parsed.warnings:
+        print(f"注意：{warning}", file=sys.stderr)
+    preview = store.import_calendar(parsed.days, source=path.name, dry_run=True)
+    print(preview.summary())
+    if dry_run or preview.unchanged:
+        return 0
+    done = store.import_calendar(parsed.days, source=path.name)
+    counts = done.counts()
+    print(f"已导入：新增 {counts['new']} 天，修改 {counts['changed']} 天。")
+    return 0
+
+
+def _export_calendar(store: Store, year: int, target: Path) -> int:
+    from zcdesk.domain.holiday_file import write_holiday_file
+    from zcdesk.store import InputError
+
+    check_target(target, (".toml", ".csv"))
+    days = store.calendar_days(year)
+    if not days:
+        raise InputError(f"{year} 年没有设置节假日或调休，没有导出。")
+    try:
+        write_holiday_file(days, target)
+    except OSError as exc:
+        raise InputError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
+    print(f"已导出 {year} 年 {len(days)} 天到 {target}")
+    return 0

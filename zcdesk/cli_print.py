@@ -58,6 +58,7 @@ def print_document(store: Store, args: argparse.Namespace) -> int:
     document = args.document
     if document in ("receipt", "notice"):
         summary = store.visit_summary(store.visit_by_receipt(args.receipt_no).id)
+        round_ = store.round_info(summary.visit.round_code)  # a reprint: the visit's round
         point = store.point(summary.visit.point_code)
         if document == "notice" and not printing.needs_notice(summary):
             raise InputError(f"收件 {summary.visit.receipt_no} 的材料齐全且无退回，"

@@ -66,8 +66,9 @@ def roster_command(store: Store, args: argparse.Namespace) -> int:
         return undo_import_command(store, args)
     path = Path(args.file)
     try:
-        read = read_roster(path, today=store.clock().date()) if args.action == "import" \
-            else read_bans(path, today=store.clock().date())
+        # The current round's pack: its ID kinds (aliases, check digits, open list).
+        read = read_roster(path, today=store.clock().date(), pack=store.rules_pack()) \
+            if args.action == "import" else read_bans(path, today=store.clock().date())
     except RosterUnreadable as exc:
         print(f"zcdesk：无法读取“{path}”：{exc.message}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -86,10 +87,11 @@ def roster_command(store: Store, args: argparse.Namespace) -> int:
         refused = sorted(refused + list(report.refused))
         by_field = field_changes(report.changes)
         result = {"dry_run": args.dry_run, "new": report.new, "updated": report.updated,
-                  "unchanged": report.unchanged, "refused": _rows(refused),
+                  "unchanged": report.unchanged, "opened": report.opened,
+                  "refused": _rows(refused),
                   "blank_overwrites": blank, "absent_columns": list(preview.absent),
                   "blanks_kept": 0 if blank else preview.blanks_kept,
-                  "masked_ids": read.masked_ids,
+                  "masked_ids": read.masked_ids, "unused_columns": list(read.ignored_columns),
                   "fields": {f.field: {"label": f.label, "count": f.count,
                                        "examples": [[_word(a), _word(b)] for a, b in f.examples]}
                              for f in by_field},
@@ -99,6 +101,8 @@ def roster_command(store: Store, args: argparse.Namespace) -> int:
         lines = [report.summary(), *_field_lines(by_field, args.dry_run)]
         if preview.absent_words():
             lines.append(preview.absent_words())
+        if read.ignored_columns:  # as the window's preview says it
+            lines.append(f"未使用的列：{'、'.join(read.ignored_columns)}")
         if preview.blanks_kept and not blank:
             lines.append(f"{preview.blanks_kept} 个空白单元格保留了已有数据"
                          "（加 --blank-overwrites 则用空白覆盖）。")

@@ -73,6 +73,13 @@ class ApplicantForm:
     qualified_on: dt.date | None = None
     title: str = "工程师"
     series: str = "制造业"
+    # Added for the pre-check (issue #11): the unit's address tells the district of the
+    # workplace; a date a roster gives as a year only ("2010") leaves the date None and
+    # keeps the year, so the pre-check says 待核实 instead of guessing a day.
+    unit_address: str = ""
+    work_start_year: int | None = None
+    graduated_year: int | None = None
+    qualified_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -96,6 +103,12 @@ class ApplicantInfo:
     qualified_on: dt.date | None
     title: str
     series: str
+    # Optional, after the stored columns (see ApplicantForm): the store fills them once
+    # it keeps them; until then the defaults mean "not known".
+    unit_address: str = ""
+    work_start_year: int | None = None
+    graduated_year: int | None = None
+    qualified_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -260,11 +273,15 @@ class ImportReport:
     refused: tuple[tuple[int, str], ...]  # (row number, reason)
     changes: tuple[tuple[int, str, dict[str, tuple[object, object]]], ...] = ()
     dry_run: bool = False
+    # Applicants known from an earlier round who get a packet in this round (#11).
+    opened: int = 0
 
     def summary(self) -> str:
         verb = "将" if self.dry_run else "已"
         text = (f"{verb}新增 {self.new} 人，{verb}更新 {self.updated} 人，"
                 f"{self.unchanged} 人无变化")
+        if self.opened:
+            text += f"，{verb}为以前轮次的申报人新开材料袋 {self.opened} 个"
         if self.refused:
             text += f"，{len(self.refused)} 行未导入"
         return text + "。"

@@ -192,8 +192,8 @@ class CoveredDistrict:
 
 @dataclass(frozen=True)
 class ExcludedPlace:
-    word: str  # 滨江: a place name that only hints at the district (待核实)
-    not_before: tuple[str, ...] = ()  # …unless followed by one of these (滨江路 is a street)
+    word: str  # a place name that only hints at the district (待核实)
+    not_before: tuple[str, ...] = ()  # …unless followed by one of these (路: a street)
 
     def pattern(self) -> str:
         """The regular expression the pre-check uses for this place name."""
@@ -207,7 +207,7 @@ def _word_pattern(word: str, not_before: tuple[str, ...]) -> str:
 
 @dataclass(frozen=True)
 class ExcludedDistrict:
-    name: str  # 高新区（滨江）
+    name: str  # as the notice writes it, e.g. 某某区（某某）
     written: tuple[str, ...]  # written like this, the unit is there (不符合)
     places: tuple[ExcludedPlace, ...] = ()
 
@@ -230,6 +230,8 @@ class Tier:
     education_exact: tuple[str, ...] = ()  # … or the 学历 is exactly one of these,
     unless_degree: tuple[str, ...] = ()  # and the 学位 contains none of these
     note: str = ""  # when short of the years: why it may still be fine
+    # True: the school is checked against education.not_counted_schools (大专: 不含技工院校学历).
+    checks_school: bool = False
 
     def applies(self, education: str, degree: str) -> bool:
         edu = unicodedata.normalize("NFKC", education).replace(" ", "")
@@ -246,6 +248,8 @@ class Education:
     below: tuple[str, ...] = ()  # 学历 words below 大学专科 (不符合)
     # 不含技工院校学历: a 大专 from a school named like this does not count.
     not_counted_schools: tuple[str, ...] = ()
+    # Words that suggest such a school without proving it (技工、技师 …): 待核实.
+    unsure_schools: tuple[str, ...] = ()
 
     def best_tier(self, education: str, degree: str) -> Tier | None:
         """The most favourable tier the education or degree supports."""
@@ -335,7 +339,8 @@ _LABELS: Final = {
     "word": "地名", "not_before": "其后不能紧跟", "education": "学历", "tiers": "学历档次",
     "key": "标识", "degree_words": "学位关键词", "education_words": "学历关键词",
     "education_exact": "学历全称", "unless_degree": "学位含此词时不适用",
-    "below": "低于大专的学历", "not_counted_schools": "不计学历的院校", "ids": "证件",
+    "below": "低于大专的学历", "not_counted_schools": "不计学历的院校",
+    "unsure_schools": "疑似技工院校的字样", "checks_school": "核对毕业院校", "ids": "证件",
     "open_list": "开放列表", "check_digit": "校验码", "named_in_notice": "通知列明",
 }
 _TYPE_WORDS: Final = {str: "文字（加英文双引号）", int: "整数", bool: "true 或 false",

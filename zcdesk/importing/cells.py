@@ -17,16 +17,16 @@ import math
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import Final
+from typing import Final, NamedTuple
 
 from zcdesk.domain.idnumber import (
-    CHECKED_KINDS,
-    ID_KINDS,
-    RESIDENT_ID,
+    default_kind,
+    find_kind,
     id_problem,
     normalize_id,
     resident_ok,
 )
+from zcdesk.domain.round_pack import IdRules
 
 CellValue = str | int | float | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
 
@@ -188,17 +188,19 @@ def id_text(value: CellValue) -> str:
     return normalize_id(str(value))
 
 
-def id_number_problem(kind: str, number: str) -> str | None:
-    """Why `number` (normalised) of `kind` is refused, or None.
+def id_number_problem(kind: str, number: str, ids: IdRules | None = None) -> str | None:
+    """Why `number` (normalised) of `kind` is refused, or None (`ids`: the round's ID
+    rules, None: the shipped pack's).
 
     Adds the likely cause when an all-digit number ends in zeros from the 16th
     digit on and fails the check: a spreadsheet that stored it as a number
     (15 significant digits) turned the last digits into 0. Such a number is
     never "repaired"; the office fixes the source file.
     """
-    if kind in CHECKED_KINDS and resident_ok(number):
+    found = find_kind(kind, ids)
+    if found is not None and found.check_digit and resident_ok(number):
         return None
-    problem = id_problem(kind, number)
+    problem = id_problem(kind, number, ids=ids)
     if problem is None:
         return None
     if number.isdigit() and len(number) >= 16 and not number[15:].strip("0"):
@@ -209,27 +211,22 @@ def id_number_problem(kind: str, number: str) -> str | None:
     return problem.message
 
 
-_KIND_ALIASES: Final = {
-    "身份证": RESIDENT_ID, "居民身份证": RESIDENT_ID, "二代身份证": RESIDENT_ID,
-    "第二代居民身份证": RESIDENT_ID, "中华人民共和国居民身份证": RESIDENT_ID,
-    "大陆居民身份证": RESIDENT_ID, "内地居民身份证": RESIDENT_ID,
-    "港澳居民居住证": "港澳台居民居住证", "台湾居民居住证": "港澳台居民居住证",
-    "港澳台居民居住证": "港澳台居民居住证",
-    "外国人工作许可证": "外国人工作证", "外国人来华工作许可证": "外国人工作证",
-    "外国人工作证": "外国人工作证",
-    **{kind: kind for kind in ID_KINDS},
-}
+MAX_KIND: Final = 16  # the store's id_kind column (String(16))
 
 
-def id_kind(value: CellValue) -> str:
-    """证件类别: one of ID_KINDS (known aliases folded), 居民身份证 when the cell is empty."""
+def id_kind(value: CellValue, ids: IdRules | None = None) -> str:
+    """证件类别: the pack's name for it (aliases folded: 身份证 → 居民身份证), the pack's
+    first kind when the cell is empty, and any other kind kept as written — the
+    notice's list is open (护照, 通行证 …): the pre-check flags it 待核实."""
     text = clean_text(value).replace(" ", "")
     if not text:
-        return RESIDENT_ID
-    kind = _KIND_ALIASES.get(text)
-    if kind is None:
-        raise CellError(f"证件类别“{text}”不在通知允许的范围内（允许：{'、'.join(ID_KINDS)}）。")
-    return kind
+        return default_kind(ids)
+    found = find_kind(text, ids)
+    if found is not None:
+        return found.name
+    if len(text) > MAX_KIND:
+        raise CellError(f"证件类别“{text}”过长（最多 {MAX_KIND} 个字），请写证件名称。")
+    return text
 
 
 # ------------------------------------------------------------------ small fields
@@ -368,6 +365,36 @@ def date_value(value: CellValue, column: str, today: dt.date) -> dt.date | None:
     return _checked(_from_parts(match["y"], match["m"], match["d"], text, column), column, today)
 
 
+class YearOnly(NamedTuple):
+    """A date a roster gives as a year alone ("2010"): kept as the year, never guessed
+    into a day; the pre-check says 待核实 (ApplicantForm.work_start_year …)."""
+
+    year: int
+
+
+def roster_date(value: CellValue, column: str, today: dt.date) -> dt.date | YearOnly | None:
+    """date_value, but a year alone (2010, "2010", "2010年") is YearOnly instead of a
+    refused row: the row is taken and the pre-check asks for the month."""
+    try:
+        return date_value(value, column, today)
+    except CellError:
+        year = _year_only(value)
+        if year is None:
+            raise
+        if not EARLIEST_DATE.year <= year <= today.year:
+            raise CellError(f"{column}“{year}”不合理（应在 1940 年到今天之间）。") from None
+        return YearOnly(year)
+
+
+def _year_only(value: CellValue) -> int | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return int(value) if value == int(value) and 1900 <= value <= 2100 else None
+    if isinstance(value, str):
+        text = unicodedata.normalize("NFKC", clean_text(value)).strip()
+        return int(text[:4]) if _YEAR_ONLY.fullmatch(text) else None
+    return None
+
+
 def _date_from_number(number: float, column: str) -> dt.date:
     shown = number_text(number)
     if not math.isfinite(number) or number <= 0:
@@ -402,6 +429,8 @@ _YEARS_IN_TEXT: Final = re.compile(
 _TRAILING_DATE: Final = re.compile(
     r"(?P<date>[0-9]{4}\s*[-/.年]\s*[0-9]{1,2}(?:\s*[-/.月]\s*[0-9]{1,2}\s*日?|\s*月)?"
     r"|[0-9]{6}(?:[0-9]{2})?)\s*(?:毕业)?\s*[)）]?\s*$")
+_TRAILING_YEAR: Final = re.compile(
+    r"(?<![0-9])(?P<date>(?:19|20)[0-9]{2}\s*年?)\s*(?:毕业)?\s*[)）]?\s*$")
 _EDGE: Final = " /／|｜;；,，、-—:："
 _PLAIN_NUMBER: Final = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
@@ -443,13 +472,15 @@ def split_specialty_years(value: CellValue, column: str) -> tuple[str, int | Non
     return specialty, years(last.group(0), column)
 
 
-def split_school_date(value: CellValue, column: str, today: dt.date) -> tuple[str, dt.date | None]:
-    """'浙江大学 2010.07' → ('浙江大学', 2010-07-01); no date → (text, None)."""
+def split_school_date(value: CellValue, column: str, today: dt.date,
+                      ) -> tuple[str, dt.date | YearOnly | None]:
+    """'浙江大学 2010.07' → ('浙江大学', 2010-07-01); '浙江大学 2010年' → ('浙江大学',
+    YearOnly(2010)); no date → (text, None)."""
     if isinstance(value, dt.date):
         return "", date_value(value, column, today)
     text = clean_text(value)
-    match = _TRAILING_DATE.search(text)
+    match = _TRAILING_DATE.search(text) or _TRAILING_YEAR.search(text)
     if match is None:
         return text, None
     school = text[:match.start()].strip(_EDGE).rstrip("(（").rstrip(_EDGE)
-    return school, date_value(match["date"].replace(" ", ""), column, today)
+    return school, roster_date(match["date"].replace(" ", ""), column, today)

@@ -4,8 +4,13 @@
 required; the other annex-4 fields are taken when present), normalises every
 value and returns the rows it can take and, for every other non-empty row, the
 reason in Chinese. Nothing is guessed: an ID number that a spreadsheet turned
-into a number, an unreadable date or an unknown 证件类别 makes the row a problem;
+into a number or an unreadable date makes the row a problem;
 the office fixes the file and imports again (the store upserts by ID number).
+The ID kinds are the round pack's (`pack`, default the shipped one) and the list is
+open: a kind it does not name (护照, 通行证 …) is taken as written and the pre-check
+flags it 待核实. A date given as a year alone ("2010") is taken too: the date stays
+empty, the year goes to `<field>_year` (work_start_year …) and the pre-check says
+待核实.
 A masked number (330127********7718, from an export without full numbers) is
 named as such, with the fix: export again with full numbers.
 
@@ -33,11 +38,12 @@ from itertools import compress, repeat
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
-from zcdesk.domain.idnumber import CHECKED_KINDS, RESIDENT_ID
+from zcdesk.domain.idnumber import default_kind, find_kind, id_rules
 from zcdesk.domain.records import ApplicantForm
+from zcdesk.domain.round_pack import IdRules, RoundPack
 from zcdesk.importing import cells
 from zcdesk.importing.cells import CellValue
-from zcdesk.importing.columns import convert_column, date_values, resident_numbers
+from zcdesk.importing.columns import convert_column, patch_column, resident_numbers
 from zcdesk.importing.errors import ImportCancelled, RosterUnreadable
 from zcdesk.importing.header import Header, HeaderSpec, Rows, header_key
 from zcdesk.importing.sources import locate
@@ -123,6 +129,8 @@ _ROSTER_ALIASES: Final = _aliases({
                        "现从事专业年限"),
     ("education",): ("学历", "最高学历", "学历层次"),
     ("degree",): ("学位", "最高学位"),
+    ("unit_address",): ("单位地址", "工作单位地址", "地址", "单位所在地址", "工作地址",
+                        "单位详细地址", "工作单位所在地址"),
     ("school",): ("毕业院校", "毕业学校", "毕业院校名称", "毕业学校名称", "院校"),
     ("graduated_on",): ("毕业时间", "毕业日期", "毕业年月", "毕业年份"),
     ("qualification",): ("职业资格名称", "职业资格证书名称", "国际职业资格名称", "职业资格",
@@ -148,7 +156,8 @@ _ROSTER_ALIASES: Final = _aliases({
 
 _LABELS: Final = {
     "name": "姓名", "id_number": "证件号码", "id_kind": "证件类别", "gender": "性别",
-    "unit": "工作单位", "position": "职务", "work_start": "参加工作时间", "specialty": "现从事专业",
+    "unit": "工作单位", "unit_address": "单位地址", "position": "职务",
+    "work_start": "参加工作时间", "specialty": "现从事专业",
     "field_years": "工作年限", "education": "学历", "degree": "学位", "school": "毕业院校",
     "graduated_on": "毕业时间", "qualification": "职业资格名称",
     "qualification_issuer": "颁证单位", "qualified_on": "取得时间", "title": "对应职称",
@@ -159,6 +168,9 @@ ROSTER_SPEC: Final = HeaderSpec(_ROSTER_ALIASES, ("name", "id_number"), _LABELS)
 _FORM_FIELDS: Final = tuple(f.name for f in fields(ApplicantForm))
 _DEFAULTS: Final = {f.name: f.default for f in fields(ApplicantForm)}
 _DATES: Final = frozenset({"work_start", "graduated_on", "qualified_on"})
+# Where a date given as a year alone goes (the date itself stays None).
+_YEAR_OF: Final = {"work_start": "work_start_year", "graduated_on": "graduated_year",
+                   "qualified_on": "qualified_year"}
 
 
 def is_masked(number: str) -> bool:
@@ -166,17 +178,22 @@ def is_masked(number: str) -> bool:
     return "*" in number or "＊" in number
 
 
-def id_number_problem(kind: str, number: str) -> str | None:
+def id_number_problem(kind: str, number: str, ids: IdRules | None = None) -> str | None:
     """cells.id_number_problem, but a masked number is named as such: its digits are
     not wrong, they were hidden on export, and the fix is a full-number export."""
     if is_masked(number):
         return MASKED_ID
-    return cells.id_number_problem(kind, number)
+    return cells.id_number_problem(kind, number, ids)
 
 
-def _checked_id(kind: str) -> Callable[[CellValue], str]:
+def _has_check_digit(kind: str | None, ids: IdRules) -> bool:
+    found = find_kind(kind, ids) if kind else None
+    return found is not None and found.check_digit
+
+
+def _checked_id(kind: str, ids: IdRules) -> Callable[[CellValue], str]:
     """An ID number cell read and checked at once, for a roster of a single 证件类别."""
-    resident = kind in CHECKED_KINDS
+    resident = _has_check_digit(kind, ids)
     fast = cells.resident_ok
 
     def convert(value: CellValue) -> str:
@@ -184,15 +201,15 @@ def _checked_id(kind: str) -> Callable[[CellValue], str]:
             return value  # type: ignore[return-value]  # the common case, already clean
         number = cells.id_text(value)
         if number:
-            problem = id_number_problem(kind, number)
+            problem = id_number_problem(kind, number, ids)
             if problem is not None:
                 raise cells.CellError(problem)
         return number
     return convert
 
 
-def _converter(fields_: tuple[str, ...], label: str, today: dt.date, kind: str | None = None,
-               ) -> Callable[[CellValue], Any]:
+def _converter(fields_: tuple[str, ...], label: str, today: dt.date, kind: str | None,
+               ids: IdRules) -> Callable[[CellValue], Any]:
     """The function that turns one cell of this column into its field value(s).
 
     `kind`: the one 证件类别 of every row, when there is one — the ID numbers are
@@ -208,27 +225,28 @@ def _converter(fields_: tuple[str, ...], label: str, today: dt.date, kind: str |
     if name == "name":
         return cells.clean_name
     if name == "id_number":
-        return cells.id_text if kind is None else _checked_id(kind)
+        return cells.id_text if kind is None else _checked_id(kind, ids)
     if name == "id_kind":
-        return cells.id_kind
+        return lambda v: cells.id_kind(v, ids)
     if name == "gender":
         return cells.gender
     if name == "field_years":
         return lambda v: cells.years(v, label)
     if name in _DATES:
-        return lambda v: cells.date_value(v, label, today)
+        return lambda v: cells.roster_date(v, label, today)
     return cells.clean_text
 
 
 def read_roster(path: Path, *, progress: Progress | None = None,
-                today: dt.date | None = None) -> RosterRead:
+                today: dt.date | None = None, pack: RoundPack | None = None) -> RosterRead:
     """Read and validate a roster file (.xlsx, .xls, .csv; see the module docstring).
 
     `progress(done, total)` is called now and then (total = data rows below the
     header); when it returns False the read stops with ImportCancelled. `today`
-    bounds the dates (default: the system date). RosterUnreadable when the file
-    cannot be read at all.
+    bounds the dates (default: the system date); `pack` gives the ID kinds (default:
+    the shipped round's). RosterUnreadable when the file cannot be read at all.
     """
+    ids = id_rules(pack.ids if pack is not None else None)
     today = today or dt.date.today()
     path = Path(path)
     located = locate(path, ROSTER_SPEC)
@@ -237,8 +255,8 @@ def read_roster(path: Path, *, progress: Progress | None = None,
     data = rows[header.data_start:]
     report = _Reporter(progress, len(data), len(header.columns) + 2)
     report.step()
-    values, cell_reasons, ids_checked = _convert(data, header, today, report)
-    taken, problems = _assemble(data, header, values, cell_reasons, ids_checked)
+    values, cell_reasons, ids_checked = _convert(data, header, today, report, ids)
+    taken, problems = _assemble(data, header, values, cell_reasons, ids_checked, ids)
     report.done()
     used = {c.index for c in header.columns}
     ignored = [cells.clean_name(v) for i, v in enumerate(rows[header.row])
@@ -266,26 +284,27 @@ class _Reporter:
             raise ImportCancelled()
 
 
-def _convert(data: Rows, header: Header, today: dt.date, report: _Reporter,
+def _convert(data: Rows, header: Header, today: dt.date, report: _Reporter, ids: IdRules,
              ) -> tuple[dict[str, list[Any]], dict[int, list[str]], bool]:
     """field → converted values of every data row; row offset → reasons in column order;
     and whether the ID numbers were checked already (one 证件类别 for every row)."""
     values: dict[str, list[Any]] = {}
     refused_in: dict[int, dict[int, str]] = {}
     by_column = list(zip(*data, strict=True)) if data else []
-    kind: str | None = RESIDENT_ID
+    kind: str | None = default_kind(ids)
     for column in sorted(header.columns, key=lambda c: "id_kind" not in c.fields):  # kind first
         raw = by_column[column.index] if by_column else ()
-        convert = _converter(column.fields, column.label, today, kind)
+        convert = _converter(column.fields, column.label, today, kind, ids)
         plain = None  # a whole column that needs no change, checked at C speed
         if convert is cells.clean_text or convert is cells.clean_name:
             plain = cells.clean_column(raw, name=convert is cells.clean_name)
         if plain is not None:
             converted, refused_in[column.index] = plain, {}
-        elif column.fields == ("id_number",) and kind in CHECKED_KINDS:
+        elif column.fields == ("id_number",) and _has_check_digit(kind, ids):
             converted, refused_in[column.index] = resident_numbers(raw, convert)
         elif len(column.fields) == 1 and column.fields[0] in _DATES:
-            converted, refused_in[column.index] = date_values(raw, column.label, today)
+            dates, others = cells.date_column(raw, column.label, today)
+            converted, refused_in[column.index] = patch_column(dates, others, raw, convert)
         else:
             converted, refused_in[column.index] = convert_column(raw, convert)
         if len(column.fields) == 1:
@@ -294,6 +313,9 @@ def _convert(data: Rows, header: Header, today: dt.date, report: _Reporter,
             first, second = column.fields
             values[first] = [None if pair is None else pair[0] for pair in converted]
             values[second] = [None if pair is None else pair[1] for pair in converted]
+        for name in column.fields:
+            if name in _DATES:
+                _split_years(values, name)
         if column.fields == ("id_kind",):
             kinds = set(converted)
             kind = next(iter(kinds)) if len(kinds) == 1 else None
@@ -307,8 +329,18 @@ def _convert(data: Rows, header: Header, today: dt.date, report: _Reporter,
     return values, reasons, kind is not None
 
 
+def _split_years(values: dict[str, list[Any]], name: str) -> None:
+    """A YearOnly in a date column: the date None, the year in `<name>_year`."""
+    column = values[name]
+    if not any(v.__class__ is cells.YearOnly for v in column):
+        return
+    values[_YEAR_OF[name]] = [v.year if v.__class__ is cells.YearOnly else None
+                              for v in column]
+    values[name] = [None if v.__class__ is cells.YearOnly else v for v in column]
+
+
 def _assemble(data: Rows, header: Header, values: dict[str, list[Any]],
-              cell_reasons: dict[int, list[str]], ids_checked: bool,
+              cell_reasons: dict[int, list[str]], ids_checked: bool, ids: IdRules,
               ) -> tuple[list[RosterRow], list[RowProblem]]:
     """Row checks (required fields, ID number, duplicates), then the forms.
 
@@ -323,7 +355,7 @@ def _assemble(data: Rows, header: Header, values: dict[str, list[Any]],
                    for p, row in zip(present, data, strict=True)]
     names: list[str | None] = values["name"]
     numbers: list[str | None] = values["id_number"]
-    kinds: list[str | None] = values.get("id_kind") or [RESIDENT_ID] * total
+    kinds: list[str | None] = values.get("id_kind") or [default_kind(ids)] * total
     units: list[str | None] | None = values.get("unit")
 
     early: dict[int, list[str]] = {}  # reasons that come before the cells' own
@@ -342,7 +374,7 @@ def _assemble(data: Rows, header: Header, values: dict[str, list[Any]],
                 flag(offset, "缺少证件号码")
     wrong_ids: dict[int, str] = {}
     if not ids_checked:  # several kinds: each number checked against its row's kind
-        wrong_ids = _id_problems(kinds, numbers, distinct)
+        wrong_ids = _id_problems(kinds, numbers, distinct, ids)
         for offset, problem in wrong_ids.items():
             flag(offset, problem)
     given = total - numbers.count("") - numbers.count(None)
@@ -373,7 +405,7 @@ def _assemble(data: Rows, header: Header, values: dict[str, list[Any]],
 
 
 def _id_problems(kinds: list[str | None], numbers: list[str | None],
-                 distinct: set[str | None]) -> dict[int, str]:
+                 distinct: set[str | None], ids: IdRules) -> dict[int, str]:
     """Row offset → why its ID number is refused (for kinds and numbers that were read)."""
     kind_set = set(kinds)
     if len(kind_set) == 1:  # the usual roster: one kind (or none) for everyone
@@ -381,7 +413,7 @@ def _id_problems(kinds: list[str | None], numbers: list[str | None],
         if kind is None:
             return {}
         problem_of = id_number_problem
-        checks = {n: problem_of(kind, n) for n in distinct if n}
+        checks = {n: problem_of(kind, n, ids) for n in distinct if n}
         wrong = {n: p for n, p in checks.items() if p is not None}
         if not wrong:
             return {}
@@ -393,7 +425,7 @@ def _id_problems(kinds: list[str | None], numbers: list[str | None],
         if kind is None or not number:
             continue
         if pair not in checked:
-            checked[pair] = id_number_problem(kind, number)
+            checked[pair] = id_number_problem(kind, number, ids)
         problem = checked[pair]
         if problem is not None:
             found[offset] = problem

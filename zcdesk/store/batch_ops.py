@@ -37,6 +37,7 @@ from zcdesk.store.errors import InputError, NotFound, NothingToUndo
 from zcdesk.store.roster_ops import _CHUNK
 
 if TYPE_CHECKING:
+    from zcdesk.domain.eligibility import EligibilityChecker
     from zcdesk.store.facade import Store
 
 BATCH_ACCEPT = "batch_accept"
@@ -578,11 +579,19 @@ class BatchOps:
         items = self.checklist()
         rows = s.execute(_PACKET_VIEW_ROWS.where(m.BatchPacket.batch_id == batch_id)
                          .order_by(m.BatchPacket.position)).all()
-        # A verdict not yet computed is computed with one checker, not one per packet.
-        checker = self._checker() if any(row[4] is None for row in rows) else None
+        # A verdict not yet computed, or a packet of another round than the current one
+        # (judged by its own round's pack), is computed with one checker per round.
+        current = self.current_round().id
+        checkers: dict[int, EligibilityChecker] = {}
+        for rid in {row[3] for row in rows if row[4] is None or row[3] != current}:
+            try:
+                checkers[rid] = self._checker(rid)
+            except InputError:  # an unreadable stored pack: _make_view keeps the stored verdict
+                if rid == current:
+                    raise
         return tuple(
             self._make_view(s, row, compute_state(items, events.get(row[0], [])),
-                            receipts.get(row[0], ""), checker)
+                            receipts.get(row[0], ""), checkers.get(row[3]))
             for row in rows)
 
 

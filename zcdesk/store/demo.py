@@ -1,16 +1,22 @@
-"""The demo database: the 2025 上半年度 round with ~60 applicants in every state.
+"""The demo database: a round around today with ~60 applicants in every state.
 
-Built through the Store itself, so every packet's state comes from real events.
+The round is the shipped 2025H1 pack moved so that today is PAPER_IN_DAYS before
+its paper deadline (#11: the demo lives in the present, its deadlines open). It is
+built through the Store itself, so every packet's state comes from real events,
+dated along a short timeline of the last working days: visits first, then the
+batch handed over, the city's decisions after it, the forms back today.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 
 from zcdesk.domain.checklist import RejectReason
 from zcdesk.domain.idnumber import check_digit
 from zcdesk.domain.records import ApplicantForm
+from zcdesk.domain.round_pack import RoundPack, dump_pack, load_pack, shifted, shipped_pack_path
 from zcdesk.store.facade import Store
 
 UNITS = [
@@ -69,6 +75,63 @@ def demo_forms(count: int = 60, seed: int = 2025) -> list[ApplicantForm]:
 
 
 DEMO_OPERATORS = (("演示管理员", "2580", "admin"), ("小王", "3690", "clerk"))
+PAPER_IN_DAYS = 12  # today is this many days before the demo round's paper deadline
+SHIPPED_ROUND = "2025H1"
+
+
+def demo_round(today: dt.date) -> RoundPack:
+    """The shipped round moved so that its paper deadline is PAPER_IN_DAYS away;
+    the shipped one itself when today already lies there."""
+    base = load_pack(shipped_pack_path(SHIPPED_ROUND))
+    paper = today + dt.timedelta(days=PAPER_IN_DAYS)
+    days = (paper - base.deadlines.paper).days
+    if days == 0:
+        return base
+    first_half = paper.month <= 6
+    code = f"{paper.year}{'H1' if first_half else 'H2'}"
+    name = f"{paper.year} {'上' if first_half else '下'}半年度"
+    moved = shifted(base, code, name, days=days)
+    # 年限计算截止 is 30 June of the year of recognition (the notice's 六); a plain
+    # shift of days can carry it into the next year, past every deadline.
+    cutoff = dt.date(paper.year, 6, 30)
+    return load_pack(dump_pack(dataclasses.replace(
+        moved, deadlines=dataclasses.replace(moved.deadlines, cutoff=cutoff))))
+
+
+def _use_demo_round(store: Store, today: dt.date) -> None:
+    """Import and switch to the round around today (a new database holds 2025H1)."""
+    pack = demo_round(today)
+    if pack.code != store.current_round().code:
+        store.import_round(dump_pack(pack), source="演示")
+        store.activate_round(pack.code)
+
+
+class _Timeline:
+    """The seeding store's clock, set to moments of the last working days."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.real = store.clock
+        now = self.real()
+        days: list[dt.date] = []
+        day = now.date()
+        while len(days) < 8:  # today and the seven working days before it
+            if day.weekday() < 5 or day == now.date():
+                days.append(day)
+            day -= dt.timedelta(days=1)
+        self.days = days  # days[0] is today
+
+    def at(self, days_ago: int, hour: int, minute: int = 0) -> dt.date:
+        """Set the clock to `hour:minute` of the working day `days_ago` back."""
+        day = self.days[min(days_ago, len(self.days) - 1)]
+        moment = dt.datetime.combine(day, dt.time(hour, minute))
+        if days_ago == 0:
+            moment = min(moment, self.real())  # nothing recorded later than now
+        self.store.clock = lambda: moment
+        return day
+
+    def restore(self) -> None:
+        self.store.clock = self.real
 
 
 def seed_demo(store: Store, count: int = 60) -> None:
@@ -80,8 +143,24 @@ def seed_demo(store: Store, count: int = 60) -> None:
     operator, role = store.operator, store.role
     # The demo's history reads as the office's own, not the OS account that seeded it.
     store.operator = DEMO_OPERATORS[0][0]
-    store.set_desk_point("SC")
-    store.set_setting("desk.name", "演示窗口 1")
+    timeline = _Timeline(store)
+    try:
+        timeline.at(7, 8, 0)  # the office set up a week ago: every event in its order
+        _use_demo_round(store, timeline.real().date())
+        store.set_desk_point("SC")
+        store.set_setting("desk.name", "演示窗口 1")
+        _seed_counter_and_flow(store, timeline, count)
+    finally:
+        timeline.restore()
+    for name, pin, kind in DEMO_OPERATORS:
+        if kind == "clerk":
+            store.login(DEMO_OPERATORS[0][0], DEMO_OPERATORS[0][1])
+        store.create_operator(name, pin, kind)
+    store.operator, store.role = operator, role  # the seeding session stays as it was
+
+
+def _seed_counter_and_flow(store: Store, timeline: _Timeline, count: int) -> None:
+    timeline.at(7, 8, 30)
     packets = [store.add_applicant(form) for form in demo_forms(count)]
     # Every third packet untouched (未收), a third partial (some with copies handed
     # back), a third complete; visits grouped by unit as employers hand in.
@@ -89,7 +168,8 @@ def seed_demo(store: Store, count: int = 60) -> None:
     for index, packet in enumerate(packets):
         if index % 3:
             by_unit.setdefault(packet.applicant.unit, []).append(index)
-    for unit, indexes in by_unit.items():
+    for number, (unit, indexes) in enumerate(by_unit.items()):
+        timeline.at(max(3, 6 - number // 3), 9 + number % 3, 15)  # three visits a day
         visit = store.open_visit("人事部 " + unit[2:4] + "老师", "0571-8888" + f"{len(unit):04d}",
                                  unit)
         for index in indexes:
@@ -104,30 +184,30 @@ def seed_demo(store: Store, count: int = 60) -> None:
                 store.accept(pid, "registration", 2, visit_id=visit.id)
         store.close_visit(visit.id)
     store.refresh_eligibility()
-    seed_flow(store, [p.packet_id for i, p in enumerate(packets) if i % 3 == 2])
-    for name, pin, kind in DEMO_OPERATORS:
-        if kind == "clerk":
-            store.login(DEMO_OPERATORS[0][0], DEMO_OPERATORS[0][1])
-        store.create_operator(name, pin, kind)
-    store.operator, store.role = operator, role  # the seeding session stays as it was
+    seed_flow(store, [p.packet_id for i, p in enumerate(packets) if i % 3 == 2], timeline)
 
 
-def seed_flow(store: Store, complete: list[int]) -> None:
+def seed_flow(store: Store, complete: list[int], timeline: _Timeline) -> None:
     """After the counter: one batch already at the city bureau, decided and partly
-    back with the employers; one batch being filled; the rest still at the counter."""
+    back with the employers; one batch being filled; the rest still at the counter.
+    Each step after the one before it: hand-over, decisions, forms back, return."""
     if len(complete) < 12:
         return
     codes = [store.packet(pid).code for pid in complete]
+    timeline.at(3, 15)
     sent = store.new_batch(fill=False).batch.batch_no
     store.batch_add(sent, codes[:8])
     store.batch_accept(sent, "report", 1)
     store.batch_accept(sent, "roster", 1)
     store.close_batch(sent)
-    store.hand_over(sent, "演示管理员", "崔银珊")
-    today = store.clock().date()
+    timeline.at(2, 10)
+    store.hand_over(sent, "演示管理员", store.round_pack(store.current_round().code)
+                    .city.contact or "市职改办")
+    decided = timeline.at(1, 16)
     for index, code in enumerate(codes[:8]):
-        store.record_decision(code, "不通过" if index == 5 else "通过",
-                              today - dt.timedelta(days=3), "杭职改〔2025〕12 号")
+        store.record_decision(code, "不通过" if index == 5 else "通过", decided,
+                              f"杭职改〔{decided.year}〕12 号")
+    timeline.at(0, 8, 40)
     store.receive_back(batch_no=sent)
     first_unit = store.units_to_return()[0][0]
     store.record_return(first_unit, "演示管理员", "人事部 " + first_unit[2:4] + "老师")

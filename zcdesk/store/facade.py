@@ -52,11 +52,12 @@ from zcdesk.domain.records import (
     VisitInfo,
     VisitSummary,
 )
+from zcdesk.domain.round_pack import RoundPack
 from zcdesk.domain.scan import ScanKind, classify
 from zcdesk.domain.workdays import DayKind
 from zcdesk.store import models as m
 from zcdesk.store.batch_ops import BatchOps
-from zcdesk.store.calendar_ops import CalendarOps
+from zcdesk.store.calendar_ops import CalendarOps, describe_calendar_event
 from zcdesk.store.city_ops import CityOps, describe_city_event
 from zcdesk.store.engine import WRITE, create_store_engine, sqlite_path
 from zcdesk.store.errors import (
@@ -70,7 +71,8 @@ from zcdesk.store.errors import (
 from zcdesk.store.migrate import ensure_schema
 from zcdesk.store.operator_ops import ROLES, OperatorOps
 from zcdesk.store.return_ops import ReturnOps
-from zcdesk.store.roster_ops import FIELDS, RosterOps
+from zcdesk.store.roster_ops import EARLIEST_YEAR, FIELD_LABELS, FIELDS, YEAR_OF, RosterOps
+from zcdesk.store.round_ops import RoundOps, describe_round_event
 from zcdesk.store.stats_ops import StatsOps
 
 log = logging.getLogger("zcdesk.store")
@@ -91,7 +93,10 @@ _APPLICANT_COLUMNS = (
     m.Applicant.specialty, m.Applicant.field_years, m.Applicant.education, m.Applicant.degree,
     m.Applicant.school, m.Applicant.graduated_on, m.Applicant.qualification,
     m.Applicant.qualification_issuer, m.Applicant.qualified_on, m.Applicant.title,
-    m.Applicant.series)
+    m.Applicant.series,
+    # ApplicantInfo's trailing, optional fields, in its order
+    m.Applicant.unit_address, m.Applicant.work_start_year, m.Applicant.graduated_year,
+    m.Applicant.qualified_year)
 _PACKET_VIEW_ROWS = (
     select(m.Packet.id, m.Packet.version, m.Packet.point_id, m.Packet.round_id,
            m.Applicant.eligibility, m.Applicant.eligibility_reasons, m.Packet.stage,
@@ -139,7 +144,8 @@ def _db_message(exc: BaseException) -> str:
     return f"数据库出错，刚才的操作没有保存：{getattr(exc, 'orig', exc)}"
 
 
-class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, StatsOps):
+class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, StatsOps,
+            RoundOps):
     """Facade over the database for one desk and one operator."""
 
     def __init__(
@@ -158,7 +164,9 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         self._checklists: dict[Scope, list[ChecklistItem]] = {}
         self._point: PointInfo | None = None
         self._code_cache: _Codes | None = None
-        self._checker_cache: EligibilityChecker | None = None
+        # round id → ((day, ban list version), its checker); round id → (SHA-256, pack)
+        self._checker_cache: dict[int, tuple[tuple[object, ...], EligibilityChecker]] = {}
+        self._rule_packs: dict[int, tuple[str, RoundPack]] = {}
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -267,6 +275,7 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
             self._point = None
 
     def current_round(self) -> RoundInfo:
+        self._recheck_round()  # another desk may have switched rounds (round_ops.py)
         if self._round is None:
             with self._read() as s:
                 row = s.scalars(select(m.Round).where(m.Round.is_current)).first()
@@ -276,6 +285,17 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
                     raise DatabaseUnavailable("数据库中没有任何申报批次（轮次）数据。")
                 self._round = _round_info(row)
         return self._round
+
+    def round_info(self, code: str) -> RoundInfo:
+        """One round by its code: a reprint shows the deadlines of the visit's own round,
+        not those of the round current now (#11: history stays true)."""
+        if code == self.current_round().code:
+            return self.current_round()
+        with self._read() as s:
+            row = s.scalars(select(m.Round).where(m.Round.code == code)).first()
+            if row is None:
+                raise NotFound(f"没有轮次“{code}”。")
+            return _round_info(row)
 
     def points(self) -> list[PointInfo]:
         with self._read() as s:
@@ -346,13 +366,16 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         elif len(name) > 64:
             problems["name"] = "姓名过长（最多 64 个字符）。"
         number = normalize_id(form.id_number)
-        problem = id_problem(form.id_kind, number)
+        # The current round's ID kinds: which have a check digit, whether the list is open.
+        problem = id_problem(form.id_kind, number, ids=self.rules_pack().ids)
         if problem:
             problems["id_number"] = problem.message
         if not form.unit.strip():
             problems["unit"] = "请填写工作单位。"
         elif len(form.unit.strip()) > 200:
             problems["unit"] = "单位名称过长（最多 200 个字符）。"
+        if len(form.unit_address.strip()) > 200:
+            problems["unit_address"] = "单位地址过长（最多 200 个字符）。"
         if form.gender and form.gender not in ("男", "女"):
             problems["gender"] = "性别应为“男”或“女”。"
         if form.field_years is not None and not 0 <= form.field_years <= 70:
@@ -361,8 +384,13 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         for key, label in (("work_start", "参加工作时间"), ("graduated_on", "毕业时间"),
                            ("qualified_on", "取得时间")):
             value = getattr(form, key)
-            if value is not None and not dt.date(1940, 1, 1) <= value <= today:
-                problems[key] = f"{label}不合理（应在 1940 年到今天之间）。"
+            if value is not None and not dt.date(EARLIEST_YEAR, 1, 1) <= value <= today:
+                problems[key] = f"{label}不合理（应在 {EARLIEST_YEAR} 年到今天之间）。"
+            year_key = YEAR_OF[key]  # a date a roster gave as a year alone
+            year = getattr(form, year_key)
+            if year is not None and not EARLIEST_YEAR <= year <= today.year:
+                problems[year_key] = (f"{FIELD_LABELS[year_key]}不合理"
+                                      f"（应在 {EARLIEST_YEAR} 年到今年之间）。")
         return problems
 
     def add_applicant(self, form: ApplicantForm) -> PacketView:
@@ -602,6 +630,7 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         if len(visitor_name.strip()) > 64 or len(visitor_unit.strip()) > 200 or len(phone) > 32:
             raise InputError("递交人信息过长，请检查。")
         point = self._require_point()
+        self._recheck_round(force=True)  # a receipt number is never of a round just left
         round_ = self.current_round()
         self._ensure_counter(point.id, round_.id)
         with self._write() as s:
@@ -1044,11 +1073,15 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
 
     def _make_view(self, s: Session, row: Any, state: PacketState, receipt_no: str,
                    checker: EligibilityChecker | None = None) -> PacketView:
-        """A PacketView from a `_PACKET_VIEW_ROWS` row, its state and first receipt."""
+        """A PacketView from a `_PACKET_VIEW_ROWS` row, its state and first receipt.
+        `checker`: the pre-check of the row's round, from a caller showing many rows."""
         codes = self._codes(s)
         applicant = ApplicantInfo(*row[11:])
         verdict, reasons = row[4], row[5]
-        if verdict is None:  # not computed since it changed: one applicant is cheap
+        own = self._other_rounds_verdict(row[3], applicant, checker)
+        if own is not None:
+            verdict, reasons = own
+        elif verdict is None:  # not computed since it changed: one applicant is cheap
             result = (checker or self._checker()).check(applicant)
             verdict, reasons = result.verdict.value, list(result.reasons)
         return PacketView(
@@ -1058,6 +1091,21 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
             eligibility_reasons=tuple(reasons or ()), stage=PacketStage(row[6]),
             batch_no=row[7] or "",
             decision=Decision(DecisionResult(row[8]), row[9], row[10] or "") if row[8] else None)
+
+    def _other_rounds_verdict(self, round_id: int, applicant: ApplicantInfo,
+                              checker: EligibilityChecker | None = None,
+                              ) -> tuple[str, list[str]] | None:
+        """A packet of another round is judged by its own round's pack: the verdict stored
+        on the applicant is the current round's (one applicant is cheap). None for the
+        current round, or when that round's stored pack cannot be read (the stored
+        verdict is shown rather than no packet at all)."""
+        if round_id == self.current_round().id:
+            return None
+        try:
+            result = (checker or self._checker(round_id)).check(applicant)
+        except InputError:
+            return None
+        return result.verdict.value, list(result.reasons)
 
     def _codes(self, s: Session) -> _Codes:
         """Acceptance point and round codes by id (reference data, read once)."""
@@ -1121,7 +1169,13 @@ def _day_words(value: Any) -> str:
 
 
 def _describe_other(kind: str, detail: dict[str, Any]) -> str:
-    """Calendar and operator events, in words."""
+    """Calendar, operator and round events, in words."""
+    rounds = describe_round_event(kind, detail)
+    if rounds:
+        return rounds
+    calendar = describe_calendar_event(kind, detail)
+    if calendar:
+        return calendar
     if kind == "calendar_changed":
         return f"节假日设置：{detail.get('day', '')} {_day_words(detail.get('after'))}" \
                + (f"（原为{_day_words(detail.get('before'))}）" if detail.get("before") else "")

@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    SmallInteger,
     String,
     Text,
     UniqueConstraint,
@@ -45,6 +46,10 @@ class Round(Base):
     paper_deadline: Mapped[dt.date] = mapped_column(Date)
     cutoff_date: Mapped[dt.date] = mapped_column(Date)  # years are counted to this day
     is_current: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The round pack (zcdesk.domain.round_pack) as imported, and its SHA-256: the
+    # columns above are read from it; NULL only for a round made before 0008.
+    pack: Mapped[str | None] = mapped_column(Text)
+    pack_sha256: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class AcceptancePoint(Base):
@@ -117,6 +122,12 @@ class Applicant(Base):
     qualified_on: Mapped[dt.date | None] = mapped_column(Date)
     title: Mapped[str] = mapped_column(String(16), default="工程师")
     series: Mapped[str] = mapped_column(String(16), default="制造业")
+    # For the pre-check (migration 0009): the unit's address tells the district of the
+    # workplace; a roster date given as a year alone keeps its year here (date NULL).
+    unit_address: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    work_start_year: Mapped[int | None] = mapped_column(SmallInteger)
+    graduated_year: Mapped[int | None] = mapped_column(SmallInteger)
+    qualified_year: Mapped[int | None] = mapped_column(SmallInteger)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     # The eligibility pre-check as last computed, so a list of 100,000 can show it
     # without re-deriving it; NULL = not computed since the applicant or the ban list

@@ -19,13 +19,14 @@ from sqlalchemy import Connection, func, insert, select, update
 from zcdesk.domain.completeness import PacketStatus
 from zcdesk.domain.eligibility import Ban, Eligibility, EligibilityChecker
 from zcdesk.domain.idnumber import (
-    CHECKED_KINDS,
+    checked_kinds,
     id_problem,
     mask_id,
     normalize_id,
     resident_ok,
 )
 from zcdesk.domain.records import ApplicantForm, ApplicantInfo, ImportReport
+from zcdesk.domain.round_pack import IdRules
 from zcdesk.store import models as m
 from zcdesk.store.errors import InputError, NothingToUndo
 
@@ -35,13 +36,23 @@ if TYPE_CHECKING:
 # The applicant fields a roster may set; the counter's records are never touched.
 FIELDS = ("id_kind", "name", "gender", "position", "work_start", "specialty", "field_years",
           "education", "degree", "school", "graduated_on", "qualification",
-          "qualification_issuer", "qualified_on", "title", "series")
+          "qualification_issuer", "qualified_on", "title", "series", "unit_address",
+          "work_start_year", "graduated_year", "qualified_year")
 FIELD_LABELS = {"id_kind": "证件类别", "name": "姓名", "gender": "性别", "unit": "工作单位",
                 "position": "职务", "work_start": "参加工作时间", "specialty": "现从事专业",
                 "field_years": "工作年限", "education": "学历", "degree": "学位",
                 "school": "毕业院校", "graduated_on": "毕业时间", "qualification": "职业资格",
                 "qualification_issuer": "颁发单位", "qualified_on": "取得时间",
-                "title": "对应职称", "series": "系列"}
+                "title": "对应职称", "series": "系列", "unit_address": "单位地址",
+                "work_start_year": "参加工作年份", "graduated_year": "毕业年份",
+                "qualified_year": "取得年份"}
+# A roster date given as a year alone keeps the year apart (the date stays None). The
+# year has no column of its own: it travels with its date's column, and the two are
+# written together, so a real date clears the year and a year clears the date.
+YEAR_OF = {"work_start": "work_start_year", "graduated_on": "graduated_year",
+           "qualified_on": "qualified_year"}
+_YEARS = frozenset(YEAR_OF.values())
+EARLIEST_YEAR = 1940  # the dates' lower bound too (validate_applicant)
 # A blank cell that does overwrite (or a new applicant's) takes the form's default here.
 _BLANK_AS: dict[str, str] = {f.name: f.default for f in fields(ApplicantForm)
                              if f.name in ("id_kind", "title", "series")}
@@ -89,8 +100,9 @@ class RosterOps:
                 assert checker is not None
                 self._insert_new(conn, plan.new_rows, units, round_.id, point.id, now, source,
                                  checker)
-            self._open_packets(conn, [old["id"] for old in existing.values()], round_.id,
-                               point.id, now, source)
+            opened = self._open_packets(conn, [old["id"] for old in existing.values()],
+                                        round_.id, point.id, now, source)
+            report = replace(report, opened=opened)
             if plan.updates:
                 assert checker is not None
                 self._write_updates(conn, plan.updates, units, checker, now, {
@@ -99,6 +111,7 @@ class RosterOps:
                 **self._event_values("roster_imported", now),
                 "detail": {"file": source, "new": report.new, "updated": report.updated,
                            "unchanged": report.unchanged, "refused": len(refused),
+                           "opened": opened,
                            "columns": sorted(carried), "blank_overwrites": blank_overwrites,
                            # where this import's own events start: its undo finds them
                            "after_event": after_event}})
@@ -112,7 +125,7 @@ class RosterOps:
         del source  # a dry run records nothing; kept for the callers' symmetry
         keep, overwrite = self._dry_runs(rows, columns, (False, True))
         carried = _carried(columns)
-        absent = tuple(k for k in (*FIELDS, "unit") if k not in carried)
+        absent = tuple(k for k in (*FIELDS, "unit") if k not in carried and k not in _YEARS)
         return RosterPreview(keep, overwrite, absent)
 
     def _dry_runs(self: Store, rows: Sequence[tuple[int, ApplicantForm]],
@@ -126,8 +139,11 @@ class RosterOps:
         # A preview only reads: it must not queue the other desks behind a write lock.
         with self._read() as s:
             existing = _existing(s.connection(), list(forms))
-        return [_plan(forms, existing, carried, mode).report(refused, dry_run=True)
-                for mode in modes]
+            opened = len(existing) - _with_packet(
+                s.connection(), [old["id"] for old in existing.values()],
+                self.current_round().id)
+        return [replace(_plan(forms, existing, carried, mode).report(refused, dry_run=True),
+                        opened=opened) for mode in modes]
 
     def _write_updates(self: Store, conn: Connection,
                        updates: list[tuple[int, str, dict[str, Any], dict[str, Any]]],
@@ -207,7 +223,8 @@ class RosterOps:
         """
         refused: list[tuple[int, str]] = []
         forms: dict[str, tuple[int, ApplicantForm]] = {}
-        suspect = _suspects([form for _, form in rows], self.clock().date())
+        suspect = _suspects([form for _, form in rows], self.clock().date(),
+                            self.rules_pack().ids)
         for offset, (row_number, form) in enumerate(rows):
             if offset in suspect:
                 problems = self.validate_applicant(form)
@@ -241,7 +258,7 @@ class RosterOps:
             conn.execute(insert(_EVENT), {
                 **self._event_values("bans_imported", now),
                 "detail": {"file": source, "before": len(before), "after": len(bans)}})
-        self._checker_cache = None
+        self._checker_cache = {}
         self.refresh_eligibility()
         return len(bans)
 
@@ -337,14 +354,11 @@ class RosterOps:
                       for row, _, _ in new_rows]])
 
     def _open_packets(self: Store, conn: Connection, applicant_ids: list[int], round_id: int,
-                      point_id: int, now: dt.datetime, source: str) -> None:
-        """Applicants known from an earlier round get this round's packet."""
-        have: set[int] = set()
-        for start in range(0, len(applicant_ids), _CHUNK):
-            have.update(conn.execute(select(_PACKET.c.applicant_id).where(
-                _PACKET.c.round_id == round_id,
-                _PACKET.c.applicant_id.in_(applicant_ids[start:start + _CHUNK]))).scalars())
-        for applicant_id in (a for a in applicant_ids if a not in have):
+                      point_id: int, now: dt.datetime, source: str) -> int:
+        """Applicants known from an earlier round get this round's packet; how many."""
+        have = _having_packet(conn, applicant_ids, round_id)
+        opened = [a for a in applicant_ids if a not in have]
+        for applicant_id in opened:
             packet_id = conn.execute(insert(_PACKET).values(
                 applicant_id=applicant_id, round_id=round_id, point_id=point_id,
                 status=PacketStatus.NONE.value, accepted={}, version=0)).inserted_primary_key[0]
@@ -352,21 +366,23 @@ class RosterOps:
                 **self._event_values("applicant_added", now), "applicant_id": applicant_id,
                 "packet_id": packet_id, "detail": {"source": "roster", "file": source,
                                                    "returning": True}})
+        return len(opened)
 
-    def _checker(self: Store) -> EligibilityChecker:
-        """The rules with this round's cut-off, the catalogue and the ban list."""
+    def _checker(self: Store, round_id: int | None = None) -> EligibilityChecker:
+        """The pre-check of a round (default: the current one): every rule from that
+        round's stored pack (rules_pack), with the ban list. Kept per round until the
+        day, the ban list or the round's pack changes."""
         today = self.clock().date()
+        rid = self.current_round().id if round_id is None else round_id
+        pack = self.rules_pack(rid)
         with self._read() as s:  # another desk may have imported a new ban list
             version = (s.scalar(select(func.max(m.BanEntry.id))),
                        s.scalar(select(func.count()).select_from(m.BanEntry)))
-        cached = getattr(self, "_checker_cache", None)
-        if cached is None or cached.today != today or self.__dict__.get(
-                "_checker_bans") != version:
-            cached = EligibilityChecker(self.catalogue(), cutoff=self.current_round().cutoff_date,
-                                        bans=self.bans(), today=today)
-            self._checker_cache = cached
-            self._checker_bans = version
-        return cached
+        found = self._checker_cache.get(rid)
+        if found is None or found[0] != (today, version) or found[1].pack is not pack:
+            checker = EligibilityChecker(pack=pack, bans=self.bans(), today=today)
+            found = self._checker_cache[rid] = ((today, version), checker)
+        return found[1]
 
     def _event_values(self: Store, kind: str, at: dt.datetime) -> dict[str, Any]:
         return {"at": at, "kind": kind, "operator": self.operator, "desk": self.desk,
@@ -460,7 +476,10 @@ class UndoImportResult:
 def _carried(columns: Collection[str] | None) -> frozenset[str]:
     """The stored fields the file may change: those it has a column for."""
     every = frozenset((*FIELDS, "unit"))
-    return every if columns is None else every & frozenset(columns)
+    if columns is None:
+        return every
+    years = {YEAR_OF[k] for k in columns if k in YEAR_OF}  # a year goes with its date
+    return every & frozenset((*columns, *years))
 
 
 class _Plan(NamedTuple):
@@ -481,7 +500,7 @@ def _plan(forms: dict[str, tuple[int, ApplicantForm]], existing: dict[str, dict[
     never, a blank cell only when `blank_overwrites` (H3)."""
     new_rows: list[tuple[int, str, ApplicantForm]] = []
     updates, changes = [], []
-    keys = [k for k in (*FIELDS, "unit") if k in carried]
+    keys = [k for k in (*FIELDS, "unit") if k in carried and k not in _YEARS]
     for number, (row_number, form) in forms.items():
         old = existing.get(number)
         if old is None:
@@ -489,6 +508,9 @@ def _plan(forms: dict[str, tuple[int, ApplicantForm]], existing: dict[str, dict[
             continue
         diff = {}
         for key in keys:
+            if key in YEAR_OF and YEAR_OF[key] in carried:
+                diff.update(_date_and_year(form, old, key, blank_overwrites))
+                continue
             value = getattr(form, key)
             if value.__class__ is str:
                 value = value.strip()
@@ -504,6 +526,17 @@ def _plan(forms: dict[str, tuple[int, ApplicantForm]], existing: dict[str, dict[
             updates.append((old["id"], number, values, diff))
             changes.append((row_number, number, diff))
     return _Plan(new_rows, updates, changes, len(forms))
+
+
+def _date_and_year(form: ApplicantForm, old: dict[str, Any], key: str,
+                   blank_overwrites: bool) -> dict[str, tuple[Any, Any]]:
+    """A date and its year, written together: a real date clears the stored year and a
+    year alone clears the stored date; both blank is a blank cell (H3)."""
+    date, year = getattr(form, key), getattr(form, YEAR_OF[key])
+    if date is None and year is None and not blank_overwrites:
+        return {}
+    new = {key: date, YEAR_OF[key]: None if date is not None else year}
+    return {k: (old[k], v) for k, v in new.items() if old[k] != v}
 
 
 def _with_defaults(form: ApplicantForm) -> ApplicantForm:
@@ -632,6 +665,20 @@ def _with_records(conn: Connection, added: list[tuple[int, int | None]]) -> int:
     return len(having)
 
 
+def _having_packet(conn: Connection, applicant_ids: list[int], round_id: int) -> set[int]:
+    """Those of `applicant_ids` who have a packet in the round already."""
+    have: set[int] = set()
+    for start in range(0, len(applicant_ids), _CHUNK):
+        have.update(conn.execute(select(_PACKET.c.applicant_id).where(
+            _PACKET.c.round_id == round_id,
+            _PACKET.c.applicant_id.in_(applicant_ids[start:start + _CHUNK]))).scalars())
+    return have
+
+
+def _with_packet(conn: Connection, applicant_ids: list[int], round_id: int) -> int:
+    return len(_having_packet(conn, applicant_ids, round_id))
+
+
 def _bind(name: str) -> Any:
     from sqlalchemy import bindparam
 
@@ -734,13 +781,14 @@ def _consecutive(conn: Connection, first_id: int, count: int) -> bool:
     return (low, high, total) == (first_id + 1, first_id + count, count)
 
 
-def _suspects(forms: list[ApplicantForm], today: dt.date) -> set[int]:
-    """Offsets of the forms in which validate_applicant may find a problem."""
+def _suspects(forms: list[ApplicantForm], today: dt.date, ids: IdRules) -> set[int]:
+    """Offsets of the forms in which validate_applicant may find a problem (`ids`: the
+    current round's ID kinds)."""
     if not forms:
         return set()
-    names, numbers, units, kinds, genders, years, *dates = zip(*map(attrgetter(
-        "name", "id_number", "unit", "id_kind", "gender", "field_years", "work_start",
-        "graduated_on", "qualified_on"), forms), strict=True)
+    names, numbers, units, kinds, genders, years, address, *dates = zip(*map(attrgetter(
+        "name", "id_number", "unit", "id_kind", "gender", "field_years", "unit_address",
+        "work_start", "graduated_on", "qualified_on", *YEAR_OF.values()), forms), strict=True)
     suspect: set[int] = set()
 
     def flag(column: tuple[Any, ...], bad: Any) -> None:
@@ -752,11 +800,14 @@ def _suspects(forms: list[ApplicantForm], today: dt.date) -> set[int]:
     flag(units, lambda u: not 0 < len(u.strip()) <= 200)
     flag(genders, lambda g: g and g not in ("男", "女"))
     flag(years, lambda y: y is not None and not 0 <= y <= 70)
-    earliest = dt.date(1940, 1, 1)
-    for column in dates:
+    flag(address, lambda a: len(a.strip()) > 200)
+    earliest = dt.date(EARLIEST_YEAR, 1, 1)
+    for column in dates[:3]:
         flag(column, lambda d: d is not None and not earliest <= d <= today)
-    checked = CHECKED_KINDS
+    for column in dates[3:]:  # the years of dates given as a year alone
+        flag(column, lambda y: y is not None and not EARLIEST_YEAR <= y <= today.year)
+    checked = checked_kinds(ids)
     suspect.update(o for o, (kind, number) in enumerate(zip(kinds, numbers, strict=True))
                    if not (kind in checked and resident_ok(number))
-                   and id_problem(kind, normalize_id(number)) is not None)
+                   and id_problem(kind, normalize_id(number), ids=ids) is not None)
     return suspect

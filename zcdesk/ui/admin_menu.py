@@ -39,13 +39,17 @@ class AdminMenu:
         self.idle_lock_action = _menu_action(
             window, "actionIdleLock", tr("自动锁定…"),
             tr("无人操作多少分钟后自动锁定窗口（管理员）"))
+        self.rounds_action = _menu_action(
+            window, "actionRounds", tr("申报轮次…"),
+            tr("查看轮次；导入新一轮的轮次配置文件，切换当前轮次（管理员）"))
         _insert_after(ui.menuSettings, ui.actionSwitchOperator, self.change_pin_action)
+        _insert_after(ui.menuSettings, ui.actionDeskSetup, self.rounds_action)
         _insert_after(ui.menuSettings, ui.actionDeskSetup, self.idle_lock_action)
         self.gate = AdminGate(window, self.admin_actions)
 
     def actions(self) -> list[QAction]:
         """The actions made here (they need the store, as the form's do)."""
-        return [self.change_pin_action, self.idle_lock_action]
+        return [self.change_pin_action, self.idle_lock_action, self.rounds_action]
 
     def admin_actions(self) -> list[QAction]:
         """Actions only an admin may use (disabled for a clerk)."""
@@ -64,7 +68,16 @@ class AdminMenu:
         return {ui.actionOperators: lambda: run(self.manage_operators),
                 ui.actionBackup: lambda: run(self.backup_database),
                 self.change_pin_action: lambda: run(self.change_my_pin),
-                self.idle_lock_action: lambda: run(self.idle_lock)}
+                self.idle_lock_action: lambda: run(self.idle_lock),
+                self.rounds_action: lambda: run(self.rounds)}
+
+    def rounds(self) -> None:
+        """设置 → 申报轮次…: open to everyone; its writing buttons are the admin's."""
+        from zcdesk.ui.dialogs import rounds
+
+        window = self.window
+        rounds.launch(window, window.store, admin=window.is_admin(),
+                      on_switched=window.after_round_change)
 
     def change_my_pin(self) -> bool:
         """设置 → 修改我的 PIN…: the logged-in operator's own PIN."""

@@ -13,6 +13,7 @@ and handled as soon as the store is there — and the status bar says
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -41,7 +42,7 @@ from zcdesk.domain.records import PacketView
 from zcdesk.ui import store_errors as errors
 from zcdesk.ui.admin_menu import AdminMenu
 from zcdesk.ui.counter import CounterMixin
-from zcdesk.ui.deadline_text import days_left_words
+from zcdesk.ui.deadline_text import days_left_words, holiday_gap_words
 from zcdesk.ui.feedback import Feedback, flash_error, set_level
 from zcdesk.ui.flow_menu import FlowMenu
 from zcdesk.ui.forms.ui_main_window import Ui_MainWindow
@@ -73,6 +74,7 @@ GREETING = "请扫描证件号码打开材料袋；F2 新建收件，F1 查看�
 
 class MainWindow(CounterMixin, QMainWindow):
     store_attached = Signal()
+    _holiday_gaps: tuple[int, ...] | None = None  # None until refresh_deadlines looked
 
     def __init__(self, store: Store | None = None, feedback: Feedback | None = None,
                  parent: QWidget | None = None, *, load_list_later: bool = False) -> None:
@@ -173,6 +175,8 @@ class MainWindow(CounterMixin, QMainWindow):
         self._update_title()
         if not self.packet_list.load_error and not self.city_desk:
             self.show_message(tr(GREETING), "info")
+            self._warn_if_round_over()
+            self._warn_holiday_gaps()
         self._start_when_ready()
         if not self.session.waiting_for_login:
             self._flush_queued_scans()
@@ -274,6 +278,31 @@ class MainWindow(CounterMixin, QMainWindow):
                 self.show_error(str(exc))
         self.refresh_status_bar()
 
+
+    def after_round_change(self) -> None:
+        """The current round was switched (or its pack re-imported): nothing of the
+        old round stays open, and the list, counts, deadlines and title are re-read."""
+        self.close_packet()
+        self.packet_list.reload_later()
+        self.refresh_status_bar()
+        self.refresh_deadlines()
+        self._update_title()
+        self._warn_if_round_over()
+
+    def _warn_if_round_over(self) -> None:
+        """Once the paper deadline has passed, say so where the clerk looks, with the way on."""
+        if self.city_desk:
+            return
+        try:
+            round_ = self.store.current_round()
+            over = round_.paper_deadline < self.store.clock().date()
+        except errors.StoreError:
+            return
+        if over:
+            self.show_warning(tr(
+                "{round} 的纸质材料报送截止日 {day} 已过。新一轮开始时，请管理员在"
+                "“设置 → 申报轮次”中导入并启用新的轮次。").format(
+                round=round_.name, day=round_.paper_deadline.isoformat()))
 
     def queue_scan(self, text: str) -> None:
         """A scan submitted before the store is attached: kept, handled on attach."""
@@ -702,6 +731,7 @@ class MainWindow(CounterMixin, QMainWindow):
             round_ = self.store.current_round()
             deadlines = self.store.deadlines()
             overdue = len(self.store.corrections_due(overdue_only=True))
+            gaps = tuple(self.store.calendar_gaps())
         except (errors.StoreError, AttributeError) as exc:
             self._deadline_label.setToolTip(str(exc))
             return
@@ -728,6 +758,7 @@ class MainWindow(CounterMixin, QMainWindow):
                 left=days_left_words(d) if d.calendar_days_left >= 0
                 else tr("已过 {n} 天").format(n=-d.calendar_days_left))
             for d in deadlines))
+        self._note_holiday_gaps(gaps)
         self._overdue_count = overdue
         button = self._overdue_button
         if overdue:
@@ -739,6 +770,24 @@ class MainWindow(CounterMixin, QMainWindow):
             button.setStyleSheet(QUIET_STYLE)
             button.setToolTip(tr("没有逾期未补正的收件：点击查看待补正的收件"))
         button.show()
+
+    def _note_holiday_gaps(self, gaps: tuple[int, ...]) -> None:
+        """A year of the round without holidays (#11): said in the deadline's tooltip
+        at every refresh, and once in amber when first seen (not every quarter hour)."""
+        if gaps:
+            label = self._deadline_label
+            label.setToolTip("⚠ " + holiday_gap_words(gaps) + "\n\n" + label.toolTip())
+        before, self._holiday_gaps = self._holiday_gaps, gaps
+        if before is None or gaps == before:
+            return  # the first look is attach_store's: it warns after its greeting
+        if gaps:
+            self._warn_holiday_gaps()
+        elif before:
+            self.show_message(tr("节假日已设置：截止日期按节假日和调休计算。"), "ok")
+
+    def _warn_holiday_gaps(self) -> None:
+        if self._holiday_gaps:
+            self.show_warning(holiday_gap_words(self._holiday_gaps))
 
     def overdue_text(self) -> str:
         return self._overdue_button.text() if self._overdue_button.isVisibleTo(self) else ""
@@ -755,6 +804,9 @@ class MainWindow(CounterMixin, QMainWindow):
         title = tr("职称材料受理窗口")
         if point is not None:
             title += f" — {point.short_name}"
+        if self.store_ready and not self.city_desk:
+            with contextlib.suppress(errors.StoreError):
+                title += f" · {self.store.current_round().name}"  # the round receiving now
         self.setWindowTitle(title + self._title_suffix)
 
     def set_title_suffix(self, suffix: str) -> None:

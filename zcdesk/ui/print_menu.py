@@ -107,7 +107,7 @@ class PrintMenu:
 
         store = self.window.store
         point = store.point(summary.visit.point_code)
-        round_ = store.current_round()
+        round_ = store.round_info(summary.visit.round_code)  # the visit's round, on reprints
         items = store.checklist()
         make = printing.receipt_pdf if kind == "receipt" else printing.notice_pdf
 

@@ -115,11 +115,12 @@ class RosterMenu:
             return None
         store = window.store
         today = store.clock().date()
+        pack = store.rules_pack()  # the current round's ID kinds, read before the thread
 
         def read(progress: Progress) -> tuple[Any, RosterPreview]:
             from zcdesk.importing.roster import read_roster
 
-            roster = read_roster(path, progress=progress, today=today)
+            roster = read_roster(path, progress=progress, today=today, pack=pack)
             rows = [(r.row_number, r.form) for r in roster.rows]
             return roster, store.preview_roster(rows, source=path.name, columns=roster.columns)
 

@@ -28,11 +28,11 @@ DEGREES = ("", "博士", "硕士", "第二学士", "学士")
 GENDERS = (("", "（未填）"), ("男", "男"), ("女", "女"))
 DATE_FIELDS = ("work_start", "graduated_on", "qualified_on")
 FIELD_LABELS = {"name": "姓名", "gender": "性别", "id_kind": "证件类别", "id_number": "证件号码",
-                "unit": "工作单位", "position": "职务", "work_start": "参加工作时间",
-                "specialty": "现从事专业", "field_years": "工作年限", "education": "学历",
-                "degree": "学位", "school": "毕业院校", "graduated_on": "毕业时间",
-                "qualification": "职业资格名称", "qualification_issuer": "颁发单位",
-                "qualified_on": "取得时间"}
+                "unit": "工作单位", "unit_address": "单位地址", "position": "职务",
+                "work_start": "参加工作时间", "specialty": "现从事专业", "field_years": "工作年限",
+                "education": "学历", "degree": "学位", "school": "毕业院校",
+                "graduated_on": "毕业时间", "qualification": "职业资格名称",
+                "qualification_issuer": "颁发单位", "qualified_on": "取得时间"}
 _DATE = re.compile(r"^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?$")
 
 
@@ -86,7 +86,8 @@ class ApplicantDialog(QDialog):
     def _inputs(self) -> list[QWidget]:
         ui = self.ui
         return [ui.nameEdit, ui.genderCombo, ui.idKindCombo, ui.idNumberEdit, ui.unitEdit,
-                ui.positionEdit, ui.workStartEdit, ui.specialtyEdit, ui.fieldYearsEdit,
+                ui.unitAddressEdit, ui.positionEdit, ui.workStartEdit, ui.specialtyEdit,
+                ui.fieldYearsEdit,
                 ui.educationCombo, ui.degreeCombo, ui.schoolEdit, ui.graduatedOnEdit,
                 ui.qualificationCombo, ui.issuerEdit, ui.qualifiedOnEdit]
 
@@ -94,7 +95,11 @@ class ApplicantDialog(QDialog):
         ui = self.ui
         for value, label in GENDERS:
             ui.genderCombo.addItem(tr(label), value)
-        ui.idKindCombo.addItems(list(ID_KINDS))
+        try:  # the current round's ID kinds (its pack), else the shipped ones
+            kinds = [k.name for k in self._store.rules_pack().ids.kinds]
+        except StoreError:
+            kinds = list(ID_KINDS)
+        ui.idKindCombo.addItems(kinds)
         for combo, values in ((ui.educationCombo, EDUCATION), (ui.degreeCombo, DEGREES)):
             combo.addItems(list(values))
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -125,6 +130,7 @@ class ApplicantDialog(QDialog):
         ui.idKindCombo.setCurrentIndex(max(ui.idKindCombo.findText(form.id_kind), 0))
         ui.idNumberEdit.setText(form.id_number)
         ui.unitEdit.setText(form.unit)
+        ui.unitAddressEdit.setText(form.unit_address)
         ui.positionEdit.setText(form.position)
         ui.specialtyEdit.setText(form.specialty)
         ui.fieldYearsEdit.setText("" if form.field_years is None else str(form.field_years))
@@ -148,6 +154,7 @@ class ApplicantDialog(QDialog):
     def _connect(self) -> None:
         ui = self.ui
         edits = {"name": ui.nameEdit, "id_number": ui.idNumberEdit, "unit": ui.unitEdit,
+                 "unit_address": ui.unitAddressEdit,
                  "position": ui.positionEdit, "specialty": ui.specialtyEdit,
                  "field_years": ui.fieldYearsEdit, "school": ui.schoolEdit,
                  "qualification_issuer": ui.issuerEdit, **self._date_edits()}
@@ -204,6 +211,7 @@ class ApplicantDialog(QDialog):
             name=ui.nameEdit.text().strip(),
             id_number=normalize_id(ui.idNumberEdit.text()),
             unit=ui.unitEdit.text().strip(),
+            unit_address=ui.unitAddressEdit.text().strip(),
             id_kind=ui.idKindCombo.currentText(),
             gender=ui.genderCombo.currentData() or "",
             position=ui.positionEdit.text().strip(),

@@ -1,15 +1,18 @@
 """设置 → 节假日… (admin): a year's holidays and make-up working days, and the
 correction period in working days. Each change is written at once (one store
-call, recorded); a refusal is shown in the message line and nothing changes."""
+call, recorded); a refusal is shown in the message line and nothing changes.
+导入… reads a holiday file (.toml or .csv, zcdesk.domain.holiday_file) and writes
+it after a preview, in one transaction; a file with any problem writes nothing."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton, QWidget
 
 from zcdesk.domain.workdays import CalendarDay, DayKind
 from zcdesk.ui import store_errors as errors
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
 HEADERS = ("日期", "星期", "类型", "名称")
 WEEKDAYS = "一二三四五六日"
 KIND_COLOURS = {DayKind.HOLIDAY: "#c62828", DayKind.WORKDAY: "#1565c0"}
+FILE_FILTER = "节假日文件 (*.toml *.csv);;全部文件 (*)"
 
 
 class CalendarDialog(MessageLine, QDialog):
@@ -56,6 +60,14 @@ class CalendarDialog(MessageLine, QDialog):
         ui.saveButton.clicked.connect(self.save_day)
         ui.removeButton.clicked.connect(self.remove_selected)
         ui.correctionButton.clicked.connect(self.save_correction_days)
+        # Beside the year (built here: the form stays as it is).
+        self.importButton = QPushButton(tr("导入…"), self)
+        self.importButton.setAutoDefault(False)
+        self.importButton.setToolTip(
+            tr("从节假日文件（.toml 或 .csv：日期、类型 休/班、名称）导入"))
+        self.importButton.clicked.connect(self.import_file)
+        ui.topRow.insertWidget(2, self.importButton)
+        self.folder = ""
         self._reload_shown()
         ui.dayEdit.setFocus()
 
@@ -147,6 +159,47 @@ class CalendarDialog(MessageLine, QDialog):
         days = self.ui.correctionSpin.value()
         self._write(lambda: self.store.set_correction_days(days),
                     tr("补正期限已设为 {n} 个工作日（此后发出的告知单按此计算）。").format(n=days))
+
+
+    def import_file(self) -> None:
+        """A holiday file: every problem shown and nothing written, or a preview,
+        then the days written in one transaction."""
+        from zcdesk.domain.holiday_file import HolidayFileError, read_holiday_file
+        from zcdesk.ui.dialogs import confirm
+
+        name, _ = QFileDialog.getOpenFileName(self, tr("导入节假日文件"),
+                                              self.folder or str(Path.home()), tr(FILE_FILTER))
+        if not name:
+            return
+        path = Path(name)
+        self.folder = str(path.parent)
+        try:
+            parsed = read_holiday_file(path)
+            preview = self.store.import_calendar(parsed.days, source=path.name, dry_run=True)
+        except HolidayFileError as exc:
+            self.show_message(str(exc), "error")
+            return
+        except errors.StoreError as exc:
+            self.show_message(str(exc), "error")
+            return
+        warnings = "\n".join(tr("注意：{w}").format(w=w) for w in parsed.warnings)
+        if preview.unchanged:
+            self.show_message("\n".join(filter(None, [preview.summary(), warnings])), "info")
+            return
+        if not confirm.launch(self, tr("导入节假日"), tr("导入“{file}”？").format(file=path.name),
+                              "\n".join(filter(None, [preview.summary(), warnings])),
+                              ok_text=tr("导入"), cancel_text=tr("取消")):
+            self.show_message(tr("已取消，没有导入。"), "info")
+            return
+        counts = preview.counts()
+        if not self._write(lambda: self.store.import_calendar(parsed.days, source=path.name),
+                           tr("已导入“{file}”：新增 {new} 天，修改 {changed} 天。").format(
+                               file=path.name, **counts)):
+            return
+        if parsed.years and self.ui.yearSpin.value() not in parsed.years:
+            self.ui.yearSpin.setValue(parsed.years[0])  # show what came in
+        if warnings:
+            self.show_message(self.message_text() + "\n" + warnings, "warn")
 
 
 def launch(parent: QWidget | None, store: Store, today: dt.date) -> bool:

@@ -204,12 +204,39 @@ class Ui_ApplicantDialog(object):
 
         self.workGroupForm.setLayout(0, QFormLayout.ItemRole.FieldRole, self.unitBox)
 
+        self.unitAddressCaption = QLabel(self.workGroup)
+        self.unitAddressCaption.setObjectName(u"unitAddressCaption")
+        self.unitAddressCaption.setMinimumSize(QSize(0, 30))
+        self.unitAddressCaption.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
+
+        self.workGroupForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.unitAddressCaption)
+
+        self.unitAddressBox = QVBoxLayout()
+        self.unitAddressBox.setSpacing(2)
+        self.unitAddressBox.setObjectName(u"unitAddressBox")
+        self.unitAddressEdit = QLineEdit(self.workGroup)
+        self.unitAddressEdit.setObjectName(u"unitAddressEdit")
+        self.unitAddressEdit.setMaxLength(200)
+
+        self.unitAddressBox.addWidget(self.unitAddressEdit)
+
+        self.unitAddressProblem = QLabel(self.workGroup)
+        self.unitAddressProblem.setObjectName(u"unitAddressProblem")
+        self.unitAddressProblem.setStyleSheet(u"color: #c62828;")
+        self.unitAddressProblem.setText(u"")
+        self.unitAddressProblem.setWordWrap(True)
+
+        self.unitAddressBox.addWidget(self.unitAddressProblem)
+
+
+        self.workGroupForm.setLayout(1, QFormLayout.ItemRole.FieldRole, self.unitAddressBox)
+
         self.positionCaption = QLabel(self.workGroup)
         self.positionCaption.setObjectName(u"positionCaption")
         self.positionCaption.setMinimumSize(QSize(0, 30))
         self.positionCaption.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
 
-        self.workGroupForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.positionCaption)
+        self.workGroupForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.positionCaption)
 
         self.positionBox = QVBoxLayout()
         self.positionBox.setSpacing(2)
@@ -229,14 +256,14 @@ class Ui_ApplicantDialog(object):
         self.positionBox.addWidget(self.positionProblem)
 
 
-        self.workGroupForm.setLayout(1, QFormLayout.ItemRole.FieldRole, self.positionBox)
+        self.workGroupForm.setLayout(2, QFormLayout.ItemRole.FieldRole, self.positionBox)
 
         self.workStartCaption = QLabel(self.workGroup)
         self.workStartCaption.setObjectName(u"workStartCaption")
         self.workStartCaption.setMinimumSize(QSize(0, 30))
         self.workStartCaption.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
 
-        self.workGroupForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.workStartCaption)
+        self.workGroupForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.workStartCaption)
 
         self.workStartBox = QVBoxLayout()
         self.workStartBox.setSpacing(2)
@@ -256,14 +283,14 @@ class Ui_ApplicantDialog(object):
         self.workStartBox.addWidget(self.workStartProblem)
 
 
-        self.workGroupForm.setLayout(2, QFormLayout.ItemRole.FieldRole, self.workStartBox)
+        self.workGroupForm.setLayout(3, QFormLayout.ItemRole.FieldRole, self.workStartBox)
 
         self.specialtyCaption = QLabel(self.workGroup)
         self.specialtyCaption.setObjectName(u"specialtyCaption")
         self.specialtyCaption.setMinimumSize(QSize(0, 30))
         self.specialtyCaption.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
 
-        self.workGroupForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.specialtyCaption)
+        self.workGroupForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.specialtyCaption)
 
         self.specialtyBox = QVBoxLayout()
         self.specialtyBox.setSpacing(2)
@@ -283,14 +310,14 @@ class Ui_ApplicantDialog(object):
         self.specialtyBox.addWidget(self.specialtyProblem)
 
 
-        self.workGroupForm.setLayout(3, QFormLayout.ItemRole.FieldRole, self.specialtyBox)
+        self.workGroupForm.setLayout(4, QFormLayout.ItemRole.FieldRole, self.specialtyBox)
 
         self.fieldYearsCaption = QLabel(self.workGroup)
         self.fieldYearsCaption.setObjectName(u"fieldYearsCaption")
         self.fieldYearsCaption.setMinimumSize(QSize(0, 30))
         self.fieldYearsCaption.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
 
-        self.workGroupForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.fieldYearsCaption)
+        self.workGroupForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.fieldYearsCaption)
 
         self.fieldYearsBox = QVBoxLayout()
         self.fieldYearsBox.setSpacing(2)
@@ -310,7 +337,7 @@ class Ui_ApplicantDialog(object):
         self.fieldYearsBox.addWidget(self.fieldYearsProblem)
 
 
-        self.workGroupForm.setLayout(4, QFormLayout.ItemRole.FieldRole, self.fieldYearsBox)
+        self.workGroupForm.setLayout(5, QFormLayout.ItemRole.FieldRole, self.fieldYearsBox)
 
 
         self.leftColumn.addWidget(self.workGroup)
@@ -574,6 +601,7 @@ class Ui_ApplicantDialog(object):
         self.idKindCaption.setBuddy(self.idKindCombo)
         self.idNumberCaption.setBuddy(self.idNumberEdit)
         self.unitCaption.setBuddy(self.unitEdit)
+        self.unitAddressCaption.setBuddy(self.unitAddressEdit)
         self.positionCaption.setBuddy(self.positionEdit)
         self.workStartCaption.setBuddy(self.workStartEdit)
         self.specialtyCaption.setBuddy(self.specialtyEdit)
@@ -590,7 +618,8 @@ class Ui_ApplicantDialog(object):
         QWidget.setTabOrder(self.genderCombo, self.idKindCombo)
         QWidget.setTabOrder(self.idKindCombo, self.idNumberEdit)
         QWidget.setTabOrder(self.idNumberEdit, self.unitEdit)
-        QWidget.setTabOrder(self.unitEdit, self.positionEdit)
+        QWidget.setTabOrder(self.unitEdit, self.unitAddressEdit)
+        QWidget.setTabOrder(self.unitAddressEdit, self.positionEdit)
         QWidget.setTabOrder(self.positionEdit, self.workStartEdit)
         QWidget.setTabOrder(self.workStartEdit, self.specialtyEdit)
         QWidget.setTabOrder(self.specialtyEdit, self.fieldYearsEdit)
@@ -620,6 +649,8 @@ class Ui_ApplicantDialog(object):
         self.workGroup.setTitle(QCoreApplication.translate("ApplicantDialog", u"\u5de5\u4f5c", None))
         self.unitCaption.setText(QCoreApplication.translate("ApplicantDialog", u"\u5de5\u4f5c\u5355\u4f4d *", None))
         self.unitEdit.setPlaceholderText(QCoreApplication.translate("ApplicantDialog", u"\u8f93\u5165\u65f6\u63d0\u793a\u5df2\u6709\u5355\u4f4d", None))
+        self.unitAddressCaption.setText(QCoreApplication.translate("ApplicantDialog", u"\u5355\u4f4d\u5730\u5740", None))
+        self.unitAddressEdit.setPlaceholderText(QCoreApplication.translate("ApplicantDialog", u"\u9884\u5ba1\u636e\u6b64\u5224\u65ad\u5de5\u4f5c\u5730\u6240\u5728\u533a\u53bf\uff0c\u4e0d\u8be6\u8bf7\u7559\u7a7a", None))
         self.positionCaption.setText(QCoreApplication.translate("ApplicantDialog", u"\u804c\u52a1", None))
         self.workStartCaption.setText(QCoreApplication.translate("ApplicantDialog", u"\u53c2\u52a0\u5de5\u4f5c\u65f6\u95f4", None))
         self.workStartEdit.setPlaceholderText(QCoreApplication.translate("ApplicantDialog", u"YYYY-MM-DD\uff0c\u4e0d\u8be6\u53ef\u7559\u7a7a", None))
