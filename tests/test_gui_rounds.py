@@ -118,3 +118,19 @@ def test_a_passed_round_points_to_the_rounds_dialog(
     assert "设置 → 申报轮次" in window.message_text()
     scan(qtbot, window, ID_ZHANG)  # receiving still works: the clerk decides
     assert window.current_packet is not None
+
+
+def test_the_list_shows_the_current_round_and_earlier_ones_on_request(
+        qtbot: QtBot, store: Store, people: dict[str, int], next_round: Path) -> None:
+    window = make_window(qtbot, store)
+    combo = window.packet_list.ui_round
+    assert not combo.isVisibleTo(window)  # one round: nothing to choose
+    store.import_round(next_round.read_text(encoding="utf-8"))
+    store.activate_round("2026H1")
+    window.after_round_change()
+    window.packet_list.reload()  # what reload_later does in its thread
+    assert combo.isVisibleTo(window) and combo.currentText() == "2026 上半年度（当前）"
+    assert window.packet_model.rowCount() == 0  # nobody has a 2026H1 packet yet
+    combo.setCurrentIndex(combo.findData("2025H1"))
+    assert window.packet_model.rowCount() == 3  # 2025H1's packets, to look at
+    assert window.packet_list.round_code == "2025H1"

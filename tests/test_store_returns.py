@@ -230,3 +230,29 @@ def test_a_return_another_desk_just_registered_is_refused_whole(
         from zcdesk.store import models as m
         assert s.scalar(select(func.count()).select_from(m.Handback)) == 1
     assert store.check() == []
+
+
+def test_an_old_round_s_decisions_and_returns_after_the_next_round_began(
+        store: Store, people: dict[str, int], handed: str, tmp_path: Path) -> None:
+    """#11: 2025H1's results arrive while 2026H1 is current; its forms still go back."""
+    from zcdesk.domain.round_pack import dump_pack, load_pack, shifted, shipped_pack_path
+
+    pack = shifted(load_pack(shipped_pack_path("2025H1")), "2026H1", "2026 上半年度", years=1)
+    store.import_round(dump_pack(pack))
+    store.activate_round("2026H1")
+    path = write_csv(tmp_path / "评审结果.csv", [
+        ["姓名", "身份证号", "结果", "日期", "文号"],
+        ["张三", ID_ZHANG, "通过", "2025-05-10", "浙职改〔2025〕3号"],
+        ["李四", ID_LI, "不通过", "2025-05-10", ""],
+    ])
+    report = store.import_decisions(path)
+    assert (report.recorded, report.refused, report.skipped) == (2, (), ())
+    assert store.packet(people["张三"]).decision is not None
+
+    assert store.receive_back(batch_no=handed) == 2
+    assert store.units_to_return() == [(UNIT_LW, 1), (UNIT_ZHANG, 1)]
+    listed = store.return_list(UNIT_ZHANG)
+    assert listed.round_code == "2025H1" and [ln.name for ln in listed.lines] == ["张三"]
+    done = store.record_return(UNIT_ZHANG, "王科长", "人事部刘老师")
+    assert done.round_code == "2025H1"
+    assert store.packet(people["张三"]).stage is PacketStage.RETURNED

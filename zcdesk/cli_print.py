@@ -54,7 +54,6 @@ def print_document(store: Store, args: argparse.Namespace) -> int:
                                     fallback_font=fallback_font(store),
                                     today=store.clock().date())
     items = store.checklist()
-    round_ = store.current_round()
     document = args.document
     if document in ("receipt", "notice"):
         summary = store.visit_summary(store.visit_by_receipt(args.receipt_no).id)
@@ -73,6 +72,7 @@ def print_document(store: Store, args: argparse.Namespace) -> int:
         packets = store.cover_packets(id_numbers=args.id_numbers or None, unit=args.unit,
                                       batch_no=args.batch)
         point = store.point(packets[0].point_code)
+        round_ = store.round_info(packets[0].round_code)  # each paper names its own round
         result = printing.covers_pdf(packets, point, round_, items, options)
     else:
         batch = store.batch(args.batch_no)
@@ -80,6 +80,7 @@ def print_document(store: Store, args: argparse.Namespace) -> int:
             raise InputError(f"批次 {batch.batch.batch_no} 中没有材料袋。")
         point = store.point(batch.batch.point_code)
         receiver = next(p for p in store.points() if p.kind == "city")
+        round_ = store.round_info(batch.batch.round_code)
         make = printing.transmittal_pdf if document == "transmittal" else printing.report_pdf
         result = make(batch, point, receiver, round_, items, options)
     write_atomically(Path(args.output), result.data)

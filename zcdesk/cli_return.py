@@ -189,7 +189,8 @@ def _print_list(store: Store, return_list: ReturnList, target: Path, full_ids: b
         if not return_list.lines:
             raise InputError(f"单位“{return_list.unit}”没有待返还的材料袋，无需打印返还清单。")
         point = store.point(return_list.point_code)
-        return printing.return_list_pdf(return_list, point, store.current_round(),
-                                        store.checklist(), options)
+        round_ = store.round_info(return_list.heading_round)  # the list's own round
+        return printing.return_list_pdf(return_list, point, round_, store.checklist(),
+                                        options)
 
     write_pdf(store, target, full_ids, make)

@@ -122,12 +122,17 @@ class ReturnLine:
 @dataclass(frozen=True)
 class ReturnList:
     unit: str
-    round_code: str
+    round_code: str  # "2025H1"; "2025H1、2026H1" when forms of two rounds come back together
     point_code: str
     lines: tuple[ReturnLine, ...]
     returned_by: str = ""  # filled once the unit has signed for it
     received_by: str = ""
     returned_at: dt.datetime | None = None
+
+    @property
+    def heading_round(self) -> str:
+        """The round the printed list is headed with: the earliest of its rounds."""
+        return self.round_code.split("、")[0]
 
 
 # ------------------------------------------------------------------ city desk

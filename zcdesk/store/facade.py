@@ -530,10 +530,11 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
                 raise NotFound(f"没有证件号码为 {number} 的申报人。")
             return self._packet_view(s, packet)
 
-    def packet_rows(self) -> list[PacketRow]:
-        """Every packet of the current round, for the main list."""
+    def packet_rows(self, round_code: str | None = None) -> list[PacketRow]:
+        """Every packet of the current round (or of `round_code`), for the main list."""
+        round_id = self.round_info(round_code).id if round_code else None
         with self._core() as conn:
-            return self._rows(conn, None)
+            return self._rows(conn, None, round_id=round_id)
 
     def packet_row(self, packet_id: int) -> PacketRow:
         with self._read() as s:
@@ -542,8 +543,8 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
                 raise NotFound(f"没有编号为 {packet_id} 的材料袋。")
             return rows[0]
 
-    def _rows(self, s: Session | Connection, where: Any,
-              limit: int | None = None) -> list[PacketRow]:
+    def _rows(self, s: Session | Connection, where: Any, limit: int | None = None, *,
+              round_id: int | None = None) -> list[PacketRow]:
         # `accepted` is read as its JSON text and decoded once per distinct value:
         # a round has a handful of distinct values but up to 100,000 packets.
         stmt = (select(m.Packet.id, m.Applicant.id, m.Applicant.name, m.Applicant.id_number,
@@ -552,7 +553,7 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
                 .join(m.Applicant, m.Packet.applicant_id == m.Applicant.id)
                 .join(m.Unit, m.Applicant.unit_id == m.Unit.id)
                 .outerjoin(m.Decision, m.Decision.packet_id == m.Packet.id)
-                .where(m.Packet.round_id == self.current_round().id)
+                .where(m.Packet.round_id == (round_id or self.current_round().id))
                 .order_by(m.Packet.id))
         if where is not None:
             stmt = stmt.where(where)

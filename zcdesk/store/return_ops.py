@@ -85,20 +85,24 @@ class ReturnOps:
             read = read_decisions(path, today=self.clock().date())
         except RosterUnreadable as exc:
             raise InputError(exc.message) from None
-        round_ = self.current_round()
         with self._read() if dry_run else self._write() as s:
             numbers = list(dict.fromkeys([*(r.id_number for r in read.rows),
                                           *(p.id_number for p in read.problems
                                             if p.id_number)]))
+            # A round's decisions come months later, when the next round may be current:
+            # each person's packet is the one already with the city, of the latest round.
             packets: dict[str, tuple[int, str, str]] = {}
+            ranks: dict[str, tuple[bool, int]] = {}
             for chunk in _chunks(numbers):
-                for number, pid, name, stage in s.execute(
+                for number, pid, name, stage, round_id in s.execute(
                         select(m.Applicant.id_number, m.Packet.id, m.Applicant.name,
-                               m.Packet.stage)
+                               m.Packet.stage, m.Packet.round_id)
                         .join(m.Packet, m.Packet.applicant_id == m.Applicant.id)
-                        .where(m.Applicant.id_number.in_(chunk),
-                               m.Packet.round_id == round_.id)):
-                    packets[number] = (pid, name, stage)
+                        .where(m.Applicant.id_number.in_(chunk))):
+                    rank = (PacketStage(stage) in AFTER_HANDOVER, round_id)
+                    if number not in ranks or rank > ranks[number]:
+                        ranks[number] = rank
+                        packets[number] = (pid, name, stage)
             refused: list[tuple[int, str]] = []
             skipped: list[tuple[int, str]] = []
 
@@ -213,8 +217,8 @@ class ReturnOps:
                 select(m.Unit.name, func.count(m.Packet.id))
                 .join(m.Applicant, m.Applicant.unit_id == m.Unit.id)
                 .join(m.Packet, m.Packet.applicant_id == m.Applicant.id)
-                .where(m.Packet.stage == stage.value,
-                       m.Packet.round_id == self.current_round().id)
+                # Every round's: forms come back long after the next round has begun.
+                .where(m.Packet.stage == stage.value)
                 .group_by(m.Unit.name).order_by(m.Unit.name))]
 
     def return_list(self: Store, unit: str) -> ReturnList:
@@ -222,7 +226,7 @@ class ReturnOps:
         with self._read() as s:
             unit_row = self._unit_row(s, unit)
             ids = self._unit_packets(s, unit_row.id, PacketStage.BACK)
-            return ReturnList(unit_row.name, self.current_round().code, self._point_code(),
+            return ReturnList(unit_row.name, self._rounds_of(s, ids), self._point_code(),
                               self._return_lines(s, ids))
 
     def archive_list(self: Store, unit: str) -> ReturnList:
@@ -230,7 +234,7 @@ class ReturnOps:
         with self._read() as s:
             unit_row = self._unit_row(s, unit)
             ids = self._unit_packets(s, unit_row.id, PacketStage.RETURNED)
-            return ReturnList(unit_row.name, self.current_round().code, self._point_code(),
+            return ReturnList(unit_row.name, self._rounds_of(s, ids), self._point_code(),
                               self._return_lines(s, ids))
 
     def record_return(self: Store, unit: str, handed_by: str, received_by: str,
@@ -271,7 +275,7 @@ class ReturnOps:
                        expected=PacketStage.BACK, values={"handback_id": handback_id}, detail={
                            "unit": unit_row.name, "handed_by": handed_by,
                            "received_by": received_by, "handback_id": handback_id})
-            return ReturnList(unit_row.name, self.current_round().code, self._point_code(),
+            return ReturnList(unit_row.name, self._rounds_of(s, ids), self._point_code(),
                               self._return_lines(s, ids), handed_by, received_by, at)
 
     def archive(self: Store, refs: Sequence[str] | None = None, *,
@@ -346,9 +350,18 @@ class ReturnOps:
     def _unit_packets(self: Store, s: Session, unit_id: int, stage: PacketStage) -> list[int]:
         return list(s.scalars(
             select(m.Packet.id).join(m.Applicant, m.Packet.applicant_id == m.Applicant.id)
-            .where(m.Applicant.unit_id == unit_id, m.Packet.stage == stage.value,
-                   m.Packet.round_id == self.current_round().id)
+            .where(m.Applicant.unit_id == unit_id, m.Packet.stage == stage.value)
             .order_by(m.Applicant.name, m.Packet.id)))
+
+    def _rounds_of(self: Store, s: Session, ids: list[int]) -> str:
+        """The rounds of these packets, as a list names them (usually one: 2025H1)."""
+        if not ids:
+            return self.current_round().code
+        codes: set[str] = set()
+        for chunk in _chunks(ids):
+            codes.update(s.scalars(select(m.Round.code).join(
+                m.Packet, m.Packet.round_id == m.Round.id).where(m.Packet.id.in_(chunk))))
+        return "、".join(sorted(codes))
 
     def _facts(self: Store, s: Session, ids: list[int]) -> list[_Facts]:
         facts: list[_Facts] = []

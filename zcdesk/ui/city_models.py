@@ -140,7 +140,7 @@ class CityBatchModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self.NUMBERS:
             return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tr("移交文件校验值 {sha}\n导入于 {at:%Y-%m-%d %H:%M}").format(
+            return tr("防改动校验码 {sha}\n导入于 {at:%Y-%m-%d %H:%M}").format(
                 sha=info.sha256, at=info.imported_at)
         return None
 

@@ -283,6 +283,7 @@ class MainWindow(CounterMixin, QMainWindow):
         """The current round was switched (or its pack re-imported): nothing of the
         old round stays open, and the list, counts, deadlines and title are re-read."""
         self.close_packet()
+        self.packet_list.fill_round_combo()  # back on the (new) current round
         self.packet_list.reload_later()
         self.refresh_status_bar()
         self.refresh_deadlines()

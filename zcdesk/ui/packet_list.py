@@ -68,6 +68,7 @@ class PacketList(QObject):
         self.load_error = ""  # why the background load failed (until F5 succeeds)
         self._setup_table()
         self._setup_filters()
+        self._setup_round_filter()
         self.update_count()
 
     def attach_store(self, store: Store) -> None:
@@ -79,6 +80,7 @@ class PacketList(QObject):
         checklist = store.checklist()
         self._loader.checklist = list(checklist)
         self.model.set_checklist(checklist)
+        self.fill_round_combo()
         if not self._load_later:
             self._pending = None
             self.model.reload()
@@ -87,7 +89,65 @@ class PacketList(QObject):
 
     def _read_rows(self) -> list[PacketRow]:
         assert self.store is not None
-        return self.store.packet_rows()
+        code = self.round_code
+        return self.store.packet_rows(code) if code else self.store.packet_rows()
+
+    # ---------------------------------------------------------- the round
+    @property
+    def round_code(self) -> str | None:
+        """The round the list shows: None is the current round (the default). Kept as a
+        plain attribute: the rows are read in the loader's thread, away from the combo."""
+        return self._round_code
+
+    def _setup_round_filter(self) -> None:
+        """轮次: the current round by default; an earlier one can be looked at (#11).
+        Shown once the database holds more than one round."""
+        from PySide6.QtWidgets import QLabel
+
+        self._round_code: str | None = None
+        self._round_caption = QLabel(tr("轮次"))
+        combo = self.ui_round = QComboBox()
+        combo.setObjectName("roundCombo")
+        combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scanner's keys stay where they go
+        combo.setToolTip(tr("列表默认显示当前轮次；可选择以前的轮次查阅"))
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(6)
+        at = self.ui.filterCombos.indexOf(self.ui.stageCombo) + 1
+        self.ui.filterCombos.insertWidget(at, self._round_caption)
+        self.ui.filterCombos.insertWidget(at + 1, combo)
+        self._show_round_filter(False)
+        combo.currentIndexChanged.connect(lambda _i: self._round_chosen())
+
+    def _show_round_filter(self, shown: bool) -> None:
+        self._round_caption.setVisible(shown)
+        self.ui_round.setVisible(shown)
+
+    def fill_round_combo(self) -> None:
+        """The rounds, the current one first and chosen (after a start or a switch)."""
+        if self.store is None:
+            return
+        try:
+            rounds = self.store.rounds()
+        except errors.StoreError:
+            return
+        combo = self.ui_round
+        combo.blockSignals(True)
+        combo.clear()
+        for r in sorted(rounds, key=lambda r: (not r.active, r.code)):
+            combo.addItem(tr("{name}（当前）").format(name=r.name) if r.active else r.name,
+                          None if r.active else r.code)
+        combo.setCurrentIndex(0)
+        combo.blockSignals(False)
+        self._round_code = None
+        self._show_round_filter(len(rounds) > 1)
+
+    def _round_chosen(self) -> None:
+        """Another round picked: its packets are read (the counter stays on the current)."""
+        self._round_code = self.ui_round.currentData() or None
+        try:
+            self.reload()
+        except errors.StoreError as exc:
+            self.load_failed.emit(str(exc))
 
     @property
     def loading(self) -> bool:

@@ -244,7 +244,7 @@ class PrintMenu:
 
         store = self.window.store
         point = store.point(packets[0].point_code)
-        round_ = store.current_round()
+        round_ = store.round_info(packets[0].round_code)  # covers print their packet's round
         items = store.checklist()
         options = self.options(full_ids)
         total = len(packets)
@@ -342,7 +342,7 @@ class PrintMenu:
             return None
         point = store.point(batch.batch.point_code)
         receiver = next(p for p in store.points() if p.kind == "city")
-        round_ = store.current_round()
+        round_ = store.round_info(batch.batch.round_code)  # a reprint: the batch's own round
         items = store.checklist()
         make = printing.transmittal_pdf if kind == "transmittal" else printing.report_pdf
 
@@ -366,7 +366,7 @@ class PrintMenu:
 
         store = self.window.store
         point = store.point(return_list.point_code)
-        round_ = store.current_round()
+        round_ = store.round_info(return_list.heading_round)  # the list's own round
         items = store.checklist()
 
         def build(full_ids: bool) -> PdfResult:

@@ -201,7 +201,7 @@ def _dialog_of(widget: QWidget) -> QDialog | None:
 
 
 def show_refusal(top: QWidget) -> None:
-    """A red line at the bottom of the dialog for a few seconds: the scan was not taken."""
+    """A red line across the top of the dialog for a few seconds: the scan was not taken."""
     note = top.findChild(QLabel, "scanRefusedNote")
     if note is None:
         note = QLabel(top)
@@ -211,7 +211,7 @@ def show_refusal(top: QWidget) -> None:
         note.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         set_level(note, "error")
         note.setStyleSheet("QLabel#scanRefusedNote { background: #ffebee; color: #c62828;"
-                           " font-weight: bold; padding: 6px; border-top: 2px solid #c62828; }")
+                           " font-weight: bold; padding: 6px; border-bottom: 2px solid #c62828; }")
         timer = QTimer(note)
         timer.setSingleShot(True)
         timer.setInterval(NOTE_MS)
@@ -219,7 +219,8 @@ def show_refusal(top: QWidget) -> None:
         note.setProperty("hideTimer", timer)
     note.setText(tr(REFUSED))
     height = note.sizeHint().height() + 8
-    note.setGeometry(0, max(top.height() - height, 0), top.width(), height)
+    # Along the top edge: the dialog's buttons, at the bottom, stay visible and usable.
+    note.setGeometry(0, 0, top.width(), height)
     note.raise_()
     note.show()
     timer = note.property("hideTimer")

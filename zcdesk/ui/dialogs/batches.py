@@ -85,7 +85,7 @@ def detail_words(view: BatchView) -> str:
         parts.append(tr("{at} 由 {who} 封批").format(
             at=info.closed_at.strftime("%Y-%m-%d %H:%M"), who=info.closed_by))
     if info.sha256:
-        parts.append(tr("移交文件校验值 SHA-256：{sha}").format(sha=info.sha256))
+        parts.append(tr("防改动校验码（SHA-256，核对移交文件是否被改动）：{sha}").format(sha=info.sha256))
     if info.handover is not None:
         h = info.handover
         parts.append(tr("{at} 移交：{by} → {to}").format(
@@ -358,7 +358,7 @@ class BatchesDialog(ScanDesk, QDialog):
         if not confirm.launch(
                 self, tr("封批"), tr("封批 {no}（{n} 人）？").format(
                     no=batch_no, n=self._view.batch.packet_count),
-                tr("封批后材料袋和批次材料不能再改，移交清单和移交文件的校验值随之确定。"
+                tr("封批后材料袋和批次材料不能再改，移交清单和移交文件的防改动校验码随之确定。"
                    "如需修改须重新开启并写明原因。"), ok_text=tr("封批")):
             return
         self._run(lambda: self._written(self.store.close_batch(batch_no), tr(
@@ -430,7 +430,7 @@ class BatchesDialog(ScanDesk, QDialog):
                                         title=tr("导出移交文件"), cancellable=False)
             result.append(str(outcome.value))
             self.show_message(tr("已导出移交文件：{path}\nSHA-256：{sha}\n"
-                                 "（与移交清单上印的校验值一致，市局导入时核对）").format(
+                                 "（与移交清单上印的防改动校验码一致，市局导入时核对）").format(
                 path=target, sha=outcome.value), "ok")
 
         self._run(run)
