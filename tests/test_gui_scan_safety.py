@@ -335,3 +335,70 @@ def test_an_unfinished_visit_is_confirmed_after_login_and_operator_change(
     assert asked.calls[1][0][3] == "老李"
     assert summary.calls and window.visit is None
     assert store.visit(visit.id).closed_at is not None
+
+
+# ------------------------------------------------ a scanner that presses Shift
+def wedge(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """As a keyboard-wedge scanner types: its own Shift press around each capital."""
+    for char in text:
+        if char.isupper():
+            qtbot.keyPress(widget, Qt.Key.Key_Shift)
+            qtbot.keyClick(widget, char, Qt.KeyboardModifier.ShiftModifier)
+            qtbot.keyRelease(widget, Qt.Key.Key_Shift)
+        else:
+            qtbot.keyClick(widget, char)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize("code", [ID_LI, "SC-2025H1-00017"])  # ends in X; capitals
+def test_shift_presses_of_a_scanner_do_not_hide_the_scan(
+        qtbot: QtBot, window: MainWindow, code: str) -> None:
+    problems: list[str] = []
+    seen: dict[str, object] = {}
+
+    def act(dialog: QDialog) -> None:
+        name = dialog.findChild(QLineEdit, "nameEdit")
+        assert name is not None and name.hasFocus()
+        wedge(qtbot, name, code)
+        seen.update(name=name.text(), visible=dialog.isVisible(), note=refusal_text(dialog))
+
+    _in_modal(qtbot, problems, act)
+    window.new_visit()
+    assert not problems, problems
+    assert seen == {"name": "", "visible": True, "note": REFUSED}
+    assert window.visit is None
+
+
+def test_a_cover_code_scanned_into_the_filter_opens_its_own_packet(
+        qtbot: QtBot, window: MainWindow, store: Store, people: dict[str, int],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    open_visit(monkeypatch, window)
+    scan(qtbot, window, ID_ZHANG)
+    window.focus_filter()
+    wedge(qtbot, window.filter_edit, store.packet(people["李四"]).code)
+    assert window.current_packet is not None
+    assert window.current_packet.applicant.name == "李四"
+    burst(qtbot, window.scan_edit, "2")
+    assert received(store, ID_LI)["evaluation"] == 2
+    assert received(store, ID_ZHANG)["evaluation"] == 0
+
+
+def test_a_scan_onto_a_batch_desk_table_goes_to_its_code_field(
+        qtbot: QtBot, window: MainWindow, store: Store, people: dict[str, int]) -> None:
+    from tests.test_gui_flow import complete
+    from zcdesk.ui.dialogs.batches import BatchesDialog
+
+    complete(store, people["张三"])
+    numbers = [store.new_batch(fill=False).batch.batch_no for _ in range(3)]
+    dialog = BatchesDialog(window, select=numbers[2])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    table = dialog.ui.batchTable
+    table.setFocus()
+    wedge(qtbot, table, store.packet(people["张三"]).code)
+    assert dialog.batch_no == numbers[2]  # the table's type-ahead was put back
+    assert refusal_text(dialog) == ""
+    assert [p.applicant.name for p in store.batch(numbers[2]).packets] == ["张三"]

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import CliRun
+from tests.conftest import ID_ZHANG, CliRun
 from tests.data.builders import HEADERS, person, write_csv, write_xlsx
 from zcdesk.domain.records import ApplicantForm, ApplicantInfo
 from zcdesk.importing.roster import MASKED_ID, read_roster
@@ -435,3 +435,21 @@ def test_enter_on_the_real_preview_from_the_menu_writes_nothing(
     assert seen and "将更新 1 人" in seen[0]
     assert infos(store) == imported
     assert "已取消导入" in window.message_text()
+
+
+def test_a_year_only_cell_keeps_a_stored_full_date_of_that_year(store: Store) -> None:
+    """Review finding: "2012" over a stored 2012-07-01 must not lose the month and day."""
+    import datetime as dt
+
+    from zcdesk.domain.records import ApplicantForm
+
+    store.add_applicant(ApplicantForm(name="张三", id_number=ID_ZHANG, unit="甲公司",
+                                      work_start=dt.date(2012, 7, 1)))
+    columns = ["name", "id_number", "unit", "work_start"]
+    report = store.import_roster([(2, ApplicantForm(
+        name="张三", id_number=ID_ZHANG, unit="甲公司", work_start_year=2012))], columns=columns)
+    assert report.updated == 0
+    assert store.lookup(ID_ZHANG).packet.applicant.work_start == dt.date(2012, 7, 1)  # type: ignore[union-attr]
+    other_year = store.import_roster([(2, ApplicantForm(
+        name="张三", id_number=ID_ZHANG, unit="甲公司", work_start_year=2013))], columns=columns)
+    assert other_year.updated == 1  # another year is a real change (and shown as one)

@@ -24,9 +24,10 @@ from zcdesk.domain.round_pack import (
     shifted,
     shipped_pack_path,
 )
-from zcdesk.store import Store, StoreError, round_ops
+from zcdesk.store import InputError, Store, StoreError, round_ops
 from zcdesk.store import models as m
 from zcdesk.store.engine import create_store_engine
+from zcdesk.store.errors import NothingToUndo
 from zcdesk.store.migrate import _alembic_config
 from zcdesk.store.operator_ops import NotAllowed
 from zcdesk.store.round_ops import RoundImportPlan
@@ -378,3 +379,24 @@ def test_plan_summary_words() -> None:
                            ("deadlines.paper：2025-05-30 → 2026-05-30",), (), dry_run=True)
     assert plan.summary().splitlines()[0] == "将新增轮次 2026H1（2026 上半年度）。"
     assert "zcdesk round activate 2026H1" in plan.summary()
+
+
+def test_after_a_switch_copies_and_undo_stay_in_the_current_round(
+        store: Store, people: dict[str, int], next_round: str, db_url: str) -> None:
+    """Another desk switched rounds: this desk cannot book to, or undo into, the old one."""
+    old = people["张三"]
+    visit = store.open_visit("王女士", "", "")
+    store.accept(old, "evaluation", 2, visit_id=visit.id)
+    store.close_visit(visit.id)
+    other = Store.open(db_url, operator="老李", desk="窗口2")
+    try:
+        other.import_round(next_round)
+        other.activate_round("2026H1")
+    finally:
+        other.close()
+    with pytest.raises(InputError, match=r"属于轮次 2025H1.*当前轮次已是 2026H1"):
+        store.accept(old, "registration", 2)
+    assert store.current_round().code == "2026H1"  # this desk caught up at once
+    with pytest.raises(NothingToUndo):
+        store.undo_last()  # the 2025H1 recording is out of reach
+    assert store.packet(old).state.item("evaluation").accepted == 2

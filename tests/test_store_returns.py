@@ -256,3 +256,31 @@ def test_an_old_round_s_decisions_and_returns_after_the_next_round_began(
     done = store.record_return(UNIT_ZHANG, "王科长", "人事部刘老师")
     assert done.round_code == "2025H1"
     assert store.packet(people["张三"]).stage is PacketStage.RETURNED
+
+
+def test_a_decision_for_two_rounds_with_the_city_is_refused_not_guessed(
+        store: Store, people: dict[str, int], handed: str, tmp_path: Path) -> None:
+    from zcdesk.domain.records import ApplicantForm
+    from zcdesk.domain.round_pack import dump_pack, load_pack, shifted, shipped_pack_path
+
+    pack = shifted(load_pack(shipped_pack_path("2025H1")), "2026H1", "2026 上半年度", years=1)
+    store.import_round(dump_pack(pack))
+    store.activate_round("2026H1")
+    store.import_roster([(2, ApplicantForm(name="张三", id_number=ID_ZHANG, unit=UNIT_ZHANG))])
+    again = store.lookup(ID_ZHANG).packet
+    assert again is not None and again.round_code == "2026H1"
+    store.accept(again.packet_id, "evaluation", 2)
+    store.accept(again.packet_id, "registration", 2)
+    no = store.new_batch().batch.batch_no
+    store.batch_accept(no, "report", 1)
+    store.batch_accept(no, "roster", 1)
+    store.close_batch(no)
+    store.hand_over(no, "王科长", "市局李老师")  # 张三 now has two packets with the city
+    path = write_csv(tmp_path / "评审结果.csv", [
+        ["姓名", "身份证号", "结果", "日期", "文号"],
+        ["张三", ID_ZHANG, "通过", "2025-05-10", ""],
+        ["李四", ID_LI, "通过", "2025-05-10", ""],
+    ])
+    report = store.import_decisions(path, dry_run=True)
+    assert [(row, "两个轮次" in why) for row, why in report.refused] == [(2, True)]
+    assert report.recorded == 1  # 李四: one packet with the city, no doubt

@@ -737,6 +737,7 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         copies = _valid_copies(copies)
         with self._write() as s:
             packet = self._packet_for_write(s, packet_id, expected_version)
+            self._check_current_round(s, packet)
             self._check_not_frozen(s, packet)
             self._check_visit(s, visit_id)
             events = self._copy_events(s, packet.id)
@@ -763,6 +764,7 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         reason, text = _rejection(reason, text)
         with self._write() as s:
             packet = self._packet_for_write(s, packet_id, expected_version)
+            self._check_current_round(s, packet)
             self._check_not_frozen(s, packet)
             self._check_visit(s, visit_id)
             event = self._event(s, CopyKind.REJECT.value, applicant_id=packet.applicant_id,
@@ -776,10 +778,13 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
     def undo_last(self) -> RecordResult:
         """Reverse this operator's last copy action by a reversal event."""
         with self._write() as s:
+            # The current round's only: after a switch, Ctrl+Z never reaches back into
+            # the round just left (its receipts are handed out).
+            current = select(m.Round.id).where(m.Round.is_current).scalar_subquery()
             target = s.scalars(
-                select(m.Event)
+                select(m.Event).join(m.Packet, m.Packet.id == m.Event.packet_id)
                 .where(m.Event.operator == self.operator, m.Event.kind.in_(COPY_KINDS),
-                       m.NOT_REVERSED)
+                       m.NOT_REVERSED, m.Packet.round_id == current)
                 .order_by(m.Event.id.desc()).limit(1)).first()
             if target is None:
                 raise NothingToUndo("没有可撤销的操作。")
@@ -968,6 +973,18 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
                 f"{fresh.state.missing_text()}）。刚才的操作没有保存，请看清最新状态后再登记。",
                 fresh)
         return packet
+
+    def _check_current_round(self, s: Session, packet: m.Packet) -> None:
+        """Copies are recorded for the current round only, read in this transaction:
+        another desk may have switched rounds since this desk last looked (30 s)."""
+        current = s.scalar(select(m.Round.id).where(m.Round.is_current))
+        if current is None or packet.round_id == current:
+            return
+        self._forget_round()  # this desk catches up at once
+        code = s.scalar(select(m.Round.code).where(m.Round.id == packet.round_id))
+        now = s.scalar(select(m.Round.code).where(m.Round.id == current))
+        raise InputError(f"该材料袋属于轮次 {code}，当前轮次已是 {now}：不能再为它登记。"
+                         "请重新扫描证件号码，打开本轮次的材料袋。")
 
     @staticmethod
     def _check_not_frozen(s: Session, packet: m.Packet) -> None:

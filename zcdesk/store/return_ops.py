@@ -91,15 +91,20 @@ class ReturnOps:
                                             if p.id_number)]))
             # A round's decisions come months later, when the next round may be current:
             # each person's packet is the one already with the city, of the latest round.
+            # Two rounds' packets both with the city: which one a row decides is not for
+            # this importer to guess (that row is refused and named).
             packets: dict[str, tuple[int, str, str]] = {}
             ranks: dict[str, tuple[bool, int]] = {}
+            with_city: dict[str, int] = {}
             for chunk in _chunks(numbers):
                 for number, pid, name, stage, round_id in s.execute(
                         select(m.Applicant.id_number, m.Packet.id, m.Applicant.name,
                                m.Packet.stage, m.Packet.round_id)
                         .join(m.Packet, m.Packet.applicant_id == m.Applicant.id)
                         .where(m.Applicant.id_number.in_(chunk))):
-                    rank = (PacketStage(stage) in AFTER_HANDOVER, round_id)
+                    away = PacketStage(stage) in AFTER_HANDOVER
+                    with_city[number] = with_city.get(number, 0) + away
+                    rank = (away, round_id)
                     if number not in ranks or rank > ranks[number]:
                         ranks[number] = rank
                         packets[number] = (pid, name, stage)
@@ -126,6 +131,10 @@ class ReturnOps:
                     skip(row.row_number, row.id_number)
                     continue
                 pid, name, stage = found
+                if with_city.get(row.id_number, 0) > 1:
+                    refused.append((row.row_number, f"{name} 有两个轮次的材料袋都已移交市局，"
+                                    "无法确定此评审结果属于哪一轮：请逐人登记（Ctrl+D）。"))
+                    continue
                 if row.name and row.name != name:
                     refused.append((row.row_number,
                                     f"姓名“{row.name}”与系统中该证件号码的“{name}”不符。"))

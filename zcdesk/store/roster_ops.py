@@ -531,10 +531,13 @@ def _plan(forms: dict[str, tuple[int, ApplicantForm]], existing: dict[str, dict[
 def _date_and_year(form: ApplicantForm, old: dict[str, Any], key: str,
                    blank_overwrites: bool) -> dict[str, tuple[Any, Any]]:
     """A date and its year, written together: a real date clears the stored year and a
-    year alone clears the stored date; both blank is a blank cell (H3)."""
+    year alone clears the stored date of another year; both blank is a blank cell (H3)."""
     date, year = getattr(form, key), getattr(form, YEAR_OF[key])
     if date is None and year is None and not blank_overwrites:
         return {}
+    stored = old[key]
+    if date is None and year is not None and stored is not None and stored.year == year:
+        return {}  # "2012" over a stored 2012-07-01 says less, not something else: kept
     new = {key: date, YEAR_OF[key]: None if date is not None else year}
     return {k: (old[k], v) for k, v in new.items() if old[k] != v}
 

@@ -118,6 +118,10 @@ class PacketList(QObject):
         self._show_round_filter(False)
         combo.currentIndexChanged.connect(lambda _i: self._round_chosen())
 
+    def _shown_round(self) -> str:
+        assert self.store is not None
+        return self._round_code or self.store.current_round().code
+
     def _show_round_filter(self, shown: bool) -> None:
         self._round_caption.setVisible(shown)
         self.ui_round.setVisible(shown)
@@ -266,6 +270,8 @@ class PacketList(QObject):
 
         `packet`: the packet as the write returned it (then nothing is read back)."""
         assert self.store is not None
+        if packet is not None and packet.round_code != self._shown_round():
+            return  # another round's packet (a decision, a return): not in this list
         if self._pending is not None:
             self._pending.add(packet_id)  # re-read once the load has arrived
             return

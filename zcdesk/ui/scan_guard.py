@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,6 +51,8 @@ SCAN_FIELD_NAMES = frozenset({"scanEdit", "codeEdit"})
 REFUSED = "请先完成或关闭此窗口，再扫描。"
 NOTE_MS = 4000
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+MODIFIER_KEYS = frozenset({Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt,
+                           Qt.Key.Key_Meta, Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock})
 
 
 def mark_scan_target(widget: QWidget) -> None:
@@ -102,6 +104,8 @@ def _snapshot(widget: QWidget) -> object:
         return widget.text()
     if isinstance(widget, QPlainTextEdit | QTextEdit):
         return widget.toPlainText()
+    if isinstance(widget, QAbstractItemView):  # its type-ahead moves the current row
+        return widget.currentIndex()
     return None
 
 
@@ -120,6 +124,9 @@ def _restore(widget: QWidget, before: object) -> None:
             line.setText(before)
     elif isinstance(widget, QPlainTextEdit | QTextEdit) and isinstance(before, str):
         widget.setPlainText(before)
+    elif isinstance(widget, QAbstractItemView) and isinstance(before, QPersistentModelIndex
+                                                              | QModelIndex):
+        widget.setCurrentIndex(QModelIndex(before))
 
 
 def _scan_owner(widget: QWidget) -> QWidget | None:
@@ -156,8 +163,12 @@ class ScanGuard(QObject):
         if focus.objectName() in SCAN_FIELD_NAMES or focus.property(SCAN_TARGET):
             self._run = None
             return False
-        now = self._clock()
         key = event.key()
+        if key in MODIFIER_KEYS:
+            # A wedge scanner presses Shift itself before each capital (SC-…, X):
+            # a modifier alone neither types nor ends the run.
+            return False
+        now = self._clock()
         ends = key in ENTER_KEYS or (key == Qt.Key.Key_Tab and self._tab_ends_scan())
         if ends:
             run, self._run = self._run, None
@@ -190,9 +201,28 @@ class ScanGuard(QObject):
         if dialog is None and self._window.isAncestorOf(widget):
             self._to_scan_field(text)
             return
+        code = _code_field(dialog)
+        if code is not None:  # a desk made for scans (批次, 回收与返还): its code field
+            code.setFocus(Qt.FocusReason.OtherFocusReason)
+            code.setText(text)
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(code, QKeyEvent(kind, Qt.Key.Key_Return,
+                                                       Qt.KeyboardModifier.NoModifier, "\r"))
+            return
         self.refused += 1
         self._error_sound()
         show_refusal(dialog or widget.window())
+
+
+def _code_field(dialog: QDialog | None) -> QLineEdit | None:
+    """The dialog's own field for scans, when it has one that takes input now."""
+    if dialog is None:
+        return None
+    for name in SCAN_FIELD_NAMES:
+        field = dialog.findChild(QLineEdit, name)
+        if field is not None and field.isEnabled() and field.isVisible():
+            return field
+    return None
 
 
 def _dialog_of(widget: QWidget) -> QDialog | None:

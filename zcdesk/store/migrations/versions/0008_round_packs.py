@@ -62,7 +62,10 @@ def _pack_for_row(text: str, row: sa.Row) -> str | None:
     try:
         pack = load_pack(text)
         deadlines = Deadlines(**{key: have[column] for key, column in _DATES.items()})
-        return dump_pack(replace(pack, round=RoundId(row.code, row.name), deadlines=deadlines))
+        rewritten = dump_pack(replace(pack, round=RoundId(row.code, row.name),
+                                      deadlines=deadlines))
+        load_pack(rewritten)  # dump_pack does not check: a pack that cannot be read is not kept
+        return rewritten
     except RoundPackError:  # e.g. the row's dates out of order: `round import` fills it later
         return None
 
