@@ -592,6 +592,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.profile:
         args.profile = args.profile.resolve()  # the children run in bench/out
+        args.profile.mkdir(parents=True, exist_ok=True)  # --skip-start profiles too
 
     OUT.mkdir(parents=True, exist_ok=True)
     db = ensure(args.db or OUT / f"bench-{args.count}.sqlite3", args.count, force=args.force)

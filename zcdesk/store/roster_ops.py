@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from collections import namedtuple
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, fields, replace
@@ -57,6 +58,7 @@ EARLIEST_YEAR = 1940  # the dates' lower bound too (validate_applicant)
 _BLANK_AS: dict[str, str] = {f.name: f.default for f in fields(ApplicantForm)
                              if f.name in ("id_kind", "title", "series")}
 _CHUNK = 500  # SQLite's bound-parameter limit is 999 (older builds)
+BAN_RECHECK_S = 5.0  # how stale another desk's ban list may be seen by the pre-check
 _APPLICANT = m.Applicant.__table__
 _PACKET = m.Packet.__table__
 _EVENT = m.Event.__table__
@@ -65,6 +67,8 @@ _UNIT = m.Unit.__table__
 
 class RosterOps:
     """Store methods for the roster; `self` is the Store."""
+
+    _ban_seen: tuple[float, tuple[Any, ...]] | None = None  # (monotonic, ban version)
 
     def import_roster(self: Store, rows: Sequence[tuple[int, ApplicantForm]], *,
                       dry_run: bool = False, source: str = "",
@@ -259,6 +263,7 @@ class RosterOps:
                 **self._event_values("bans_imported", now),
                 "detail": {"file": source, "before": len(before), "after": len(bans)}})
         self._checker_cache = {}
+        self._ban_seen = None  # this desk's own new list: seen at once
         self.refresh_eligibility()
         return len(bans)
 
@@ -375,14 +380,25 @@ class RosterOps:
         today = self.clock().date()
         rid = self.current_round().id if round_id is None else round_id
         pack = self.rules_pack(rid)
-        with self._read() as s:  # another desk may have imported a new ban list
-            version = (s.scalar(select(func.max(m.BanEntry.id))),
-                       s.scalar(select(func.count()).select_from(m.BanEntry)))
+        version = self._ban_version()
         found = self._checker_cache.get(rid)
         if found is None or found[0] != (today, version) or found[1].pack is not pack:
             checker = EligibilityChecker(pack=pack, bans=self.bans(), today=today)
             found = self._checker_cache[rid] = ((today, version), checker)
         return found[1]
+
+    def _ban_version(self: Store) -> tuple[Any, ...]:
+        """The ban list's (newest id, size): another desk may have imported a new one.
+        Read at most every BAN_RECHECK_S: a run of scans must not pay for it each time."""
+        now = time.monotonic()
+        cached = self._ban_seen
+        if cached is not None and now - cached[0] < BAN_RECHECK_S:
+            return cached[1]
+        with self._read() as s:
+            version = tuple(s.execute(select(func.max(m.BanEntry.id), func.count())
+                                      .select_from(m.BanEntry)).one())
+        self._ban_seen = (now, version)
+        return version
 
     def _event_values(self: Store, kind: str, at: dt.datetime) -> dict[str, Any]:
         return {"at": at, "kind": kind, "operator": self.operator, "desk": self.desk,

@@ -290,6 +290,7 @@ class RoundOps:
         self._checklists = {}
         self._code_cache = None
         self._checker_cache = {}
+        self._ban_seen = None
         self._rule_packs = {}
         self._point = None
 

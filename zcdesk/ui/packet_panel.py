@@ -61,6 +61,12 @@ def _date(value: dt.date | None) -> str:
     return value.isoformat() if value else "—"
 
 
+def _show(widget: QWidget, shown: bool) -> None:
+    """setVisible only on a change: each call re-lays out the page."""
+    if widget.isVisibleTo(widget.parentWidget()) != shown:
+        widget.setVisible(shown)
+
+
 def _join(*parts: str, sep: str = " · ") -> str:
     return sep.join(p for p in parts if p) or "—"
 
@@ -74,6 +80,7 @@ class PacketPanel(QWidget):
         self.ui.setupUi(self)
         self.model = ChecklistModel(self)
         self._packet: PacketView | None = None
+        self._arranged: tuple[object, ...] | None = None  # what _arrange last laid out for
         table = self.ui.checklistTable
         table.setModel(self.model)
         vertical = table.verticalHeader()
@@ -190,9 +197,15 @@ class PacketPanel(QWidget):
         details = ui.detailsWidget
         need = details.heightForWidth(width) if details.hasHeightForWidth() \
             else details.sizeHint().height()
+        # A scan calls this up to three times (packet, item, current line): once is
+        # enough while nothing it depends on changed (the scan stays within 20 ms).
+        key = (width, height, need, ui.currentItemLabel.text(), self.model.rowCount())
+        if key == self._arranged:
+            return
+        self._arranged = key
         extras = (ui.keysLabel, ui.checklistCaption)  # in the order they get room
         for widget in (*extras, ui.recentPane):
-            widget.setVisible(False)
+            _show(widget, False)
         scroll = ui.detailsScroll
         scroll.setFixedHeight(need)
         over = total() - height
@@ -204,15 +217,15 @@ class PacketPanel(QWidget):
             scroll.setFixedHeight(max(need - over, DETAILS_MIN_HEIGHT))
             return
         for label in extras:
-            label.setVisible(True)
+            _show(label, True)
             if total() > height:
-                label.setVisible(False)
+                _show(label, False)
         recent = ui.recentList
         # A line with the style sheet's padding (sizeHintForRow misses it while hidden).
         row = max(recent.sizeHintForRow(0), recent.fontMetrics().lineSpacing() + 8)
         wanted = ui.recentCaption.sizeHint().height() + ui.recentLayout.spacing() \
             + RECENT_MIN_ROWS * row + 2 * recent.frameWidth()
-        ui.recentPane.setVisible(height - total() >= wanted + layout.spacing())
+        _show(ui.recentPane, height - total() >= wanted + layout.spacing())
 
     def details_fully_shown(self) -> bool:
         """The applicant block is shown whole, without scrolling (tests)."""
