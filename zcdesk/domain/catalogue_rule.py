@@ -4,7 +4,7 @@ An entry is named by its name, abbreviation or an alias, and issued by its issue
 English issuer name or an issuer alias (TÜV SÜD, TUV Rheinland …) — in the issuer
 column or inside the qualification text ("ACS Member", "TÜV功能安全工程师"). Case,
 spacing, brackets, full-width forms and umlauts do not matter ("FS Eng" = "FSEng").
-A Latin name stands as a word (PMP is not IPMP, CPMP is nothing) unless it is glued
+A Latin name stands as a word ("ABC" is not found inside "XABC") unless it is glued
 to its own issuer ("ACSMember").
 
 With `catalogue.issuer_required` (the 2025 notice) an entry matches only when both
@@ -76,7 +76,7 @@ class _Entry:
     issuers: tuple[_Name, ...]
     exact: frozenset[str]  # every name, compact: the text is just this name
     levels: tuple[tuple[re.Pattern[str], str], ...]  # level titles → letter
-    level_abbreviation: re.Pattern[str] | None  # "IPMP C", "C IPMP"
+    level_abbreviation: re.Pattern[str] | None  # "ABC C", "C ABC": level beside the name
 
     @property
     def shown(self) -> str:
@@ -261,7 +261,7 @@ def _prepare(seq: int, e: CatalogueEntry, names: list[str], others: Iterable[str
 
 def _inside_another(name: str, others: list[str]) -> bool:
     """`name` stands (as a word) inside a longer name of another entry: 会员 in 常规会员,
-    Member in Regular Member — but PMP not in IPMP."""
+    Member in Regular Member — but ABC not in XABC."""
     probe = _Name.of(name)
     return any(compact(name) != o.replace(" ", "") and probe.spans(o, set()) for o in others)
 
