@@ -402,3 +402,16 @@ def test_a_scan_onto_a_batch_desk_table_goes_to_its_code_field(
     assert dialog.batch_no == numbers[2]  # the table's type-ahead was put back
     assert refusal_text(dialog) == ""
     assert [p.applicant.name for p in store.batch(numbers[2]).packets] == ["张三"]
+
+
+def test_typed_keys_never_move_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    """Even given the focus, the list takes no type-ahead from real key presses."""
+    table = window.ui.packetTable
+    table.setCurrentIndex(window.packet_model.index(0, COL_NAME))
+    assert window.packet_model.index(0, COL_NAME).data() != "王五"
+    from PySide6.QtGui import QKeyEvent
+
+    # Qt's type-ahead would jump to 王五 (QTest types ASCII only: the event by hand).
+    QApplication.sendEvent(table, QKeyEvent(QKeyEvent.Type.KeyPress, 0,
+                                            Qt.KeyboardModifier.NoModifier, "王"))
+    assert table.currentIndex().row() == 0

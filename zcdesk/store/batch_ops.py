@@ -34,6 +34,7 @@ from zcdesk.domain.receipt import BatchNumber, PacketCode
 from zcdesk.domain.records import BatchInfo, BatchView, PacketView
 from zcdesk.store import models as m
 from zcdesk.store.errors import InputError, NotFound, NothingToUndo
+from zcdesk.store.infos import point_of_row, round_of_row
 from zcdesk.store.roster_ops import _CHUNK
 
 if TYPE_CHECKING:
@@ -209,7 +210,6 @@ class BatchOps:
     def close_batch(self: Store, batch_no: str) -> BatchView:
         """open → closed: every problem is listed, or the batch is frozen with its manifest."""
         from zcdesk.importing.transmittal_file import build_manifest, manifest_sha256
-        from zcdesk.store.facade import _point_info, _round_info  # lazy: circular
 
         self.require_admin("封批")
         with self._write() as s:
@@ -237,7 +237,7 @@ class BatchOps:
                      for i in [*self.checklist(), *self.checklist(Scope.BATCH)]}
             # Closing changes no packet: the packets just read are the ones frozen.
             frozen = BatchView(self._batch_info(s, batch), view.packets)
-            manifest = build_manifest(frozen, _point_info(point), _round_info(round_), names)
+            manifest = build_manifest(frozen, point_of_row(point), round_of_row(round_), names)
             batch.manifest = manifest
             batch.sha256 = manifest_sha256(manifest)
             self._packet_events(s, batch, "packet_batch_closed", {"sha256": batch.sha256})

@@ -68,6 +68,7 @@ from zcdesk.store.errors import (
     NothingToUndo,
     StoreError,
 )
+from zcdesk.store.infos import point_of_row, round_of_row
 from zcdesk.store.migrate import ensure_schema
 from zcdesk.store.operator_ops import ROLES, OperatorOps
 from zcdesk.store.return_ops import ReturnOps
@@ -283,7 +284,7 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
                     row = s.scalars(select(m.Round).order_by(m.Round.id.desc())).first()
                 if row is None:
                     raise DatabaseUnavailable("数据库中没有任何申报批次（轮次）数据。")
-                self._round = _round_info(row)
+                self._round = round_of_row(row)
         return self._round
 
     def round_info(self, code: str) -> RoundInfo:
@@ -295,11 +296,11 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
             row = s.scalars(select(m.Round).where(m.Round.code == code)).first()
             if row is None:
                 raise NotFound(f"没有轮次“{code}”。")
-            return _round_info(row)
+            return round_of_row(row)
 
     def points(self) -> list[PointInfo]:
         with self._read() as s:
-            return [_point_info(p) for p in s.scalars(select(m.AcceptancePoint)
+            return [point_of_row(p) for p in s.scalars(select(m.AcceptancePoint)
                                                       .order_by(m.AcceptancePoint.id))]
 
     def desk_point(self) -> PointInfo | None:
@@ -310,7 +311,7 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
                 with self._read() as s:
                     row = s.scalars(select(m.AcceptancePoint)
                                     .where(m.AcceptancePoint.code == code)).first()
-                    self._point = _point_info(row) if row else None
+                    self._point = point_of_row(row) if row else None
         return self._point
 
     def set_desk_point(self, code: str) -> PointInfo:
@@ -1315,11 +1316,3 @@ def _default_operator() -> str:
         return "operator"
 
 
-def _round_info(r: m.Round) -> RoundInfo:
-    return RoundInfo(r.id, r.code, r.name, r.applicant_deadline, r.employer_deadline,
-                     r.district_deadline, r.paper_deadline, r.cutoff_date)
-
-
-def _point_info(p: m.AcceptancePoint) -> PointInfo:
-    return PointInfo(p.id, p.code, p.name, p.short_name, p.phone, p.address, p.kind,
-                     p.note)

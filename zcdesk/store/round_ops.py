@@ -30,9 +30,11 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from zcdesk.domain.checklist import RejectReason
+from zcdesk.domain.records import RoundInfo
 from zcdesk.domain.round_pack import Deadlines, RoundId, RoundPack, RoundPackError, load_pack
 from zcdesk.store import models as m
 from zcdesk.store.errors import InputError, NotFound
+from zcdesk.store.infos import round_of_row
 
 if TYPE_CHECKING:
     from zcdesk.store.facade import Store
@@ -50,16 +52,9 @@ _ITEM_FIELDS = ("name", "short_name", "scope", "copies_required", "checks", "sor
 
 
 @dataclass(frozen=True)
-class RoundSummary:
-    """One round as `zcdesk round list` shows it."""
+class RoundSummary(RoundInfo):
+    """One round as `zcdesk round list` shows it: the round and three facts about it."""
 
-    code: str
-    name: str
-    applicant_deadline: dt.date
-    employer_deadline: dt.date
-    district_deadline: dt.date
-    paper_deadline: dt.date
-    cutoff_date: dt.date
     active: bool
     sha256: str  # of the stored pack; "" for a round without one
     packets: int
@@ -127,9 +122,8 @@ class RoundOps:
         with self._read() as s:
             counts = dict(s.execute(select(m.Packet.round_id, func.count())
                                     .group_by(m.Packet.round_id)).all())
-            return [RoundSummary(r.code, r.name, r.applicant_deadline, r.employer_deadline,
-                                 r.district_deadline, r.paper_deadline, r.cutoff_date,
-                                 bool(r.is_current), r.pack_sha256 or "", counts.get(r.id, 0))
+            return [RoundSummary(*dataclasses.astuple(round_of_row(r)), bool(r.is_current),
+                                 r.pack_sha256 or "", counts.get(r.id, 0))
                     for r in s.scalars(select(m.Round).order_by(m.Round.id))]
 
     def round_pack_text(self: Store, code: str) -> str:
@@ -272,11 +266,10 @@ class RoundOps:
         if not force and now - self._round_checked < ROUND_RECHECK_SECONDS:
             return
         self._round_checked = now
-        from zcdesk.store.facade import _round_info  # lazy: the facade imports us
 
         with self._read() as s:
             row = s.scalars(select(m.Round).where(m.Round.is_current)).first()
-            same = row is not None and _round_info(row) == self._round
+            same = row is not None and round_of_row(row) == self._round
             key = (row.id, row.pack_sha256 or "") if row is not None else None
         if self._round_key is None:
             self._round_key = key  # the first look since the round was read

@@ -21,7 +21,7 @@ from zcdesk.domain.records import (
     VisitSummary,
 )
 from zcdesk.ui import store_errors as errors
-from zcdesk.ui.counter_state import CounterState, ScanAction, read_scan, scan_text
+from zcdesk.ui.counter_state import NO_PACKET, CounterState, ScanAction, read_scan, scan_text
 from zcdesk.ui.i18n import tr
 from zcdesk.ui.packet_panel import status_words
 
@@ -180,7 +180,7 @@ class CounterMixin:
         """Digits + Enter: record accepted copies of the selected item."""
         packet, state = self.current_packet_state()
         if packet is None or state is None:
-            self.show_error(tr("请先扫描证件号码打开材料袋。"))
+            self.show_error(tr(NO_PACKET))
             return
         visit = self.ensure_visit()
         if visit is None:
@@ -214,7 +214,7 @@ class CounterMixin:
         """F7 or R + Enter: copies handed back, with the reason."""
         packet, state = self.current_packet_state()
         if packet is None or state is None:
-            self.show_error(tr("请先扫描证件号码打开材料袋。"))
+            self.show_error(tr(NO_PACKET))
             self.refocus()
             return
         from zcdesk.ui.dialogs import reject as reject_dialog

@@ -69,7 +69,9 @@ def keep_scan_focus(root: QWidget, keep: tuple[QWidget, ...]) -> None:
             continue
         widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if isinstance(widget, QAbstractItemView):
-            # No type-ahead even if the focus ever got there.
+            # No type-ahead even if the focus ever got there: PySide routes Qt's own
+            # virtual call to keyboardSearch through the instance attribute
+            # (tests/test_gui_scan_safety.py sends the key event to prove it).
             widget.keyboardSearch = lambda _text: None  # type: ignore[method-assign]
         if isinstance(widget, QLabel):
             flags = widget.textInteractionFlags()
