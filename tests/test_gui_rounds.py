@@ -129,7 +129,7 @@ def test_the_list_shows_the_current_round_and_earlier_ones_on_request(
     store.activate_round("2026H1")
     window.after_round_change()
     window.packet_list.reload()  # what reload_later does in its thread
-    assert combo.isVisibleTo(window) and combo.currentText() == "2026 上半年度（当前）"
+    assert combo.isVisibleTo(window) and combo.currentText() == "2026 上半年度"
     assert window.packet_model.rowCount() == 0  # nobody has a 2026H1 packet yet
     combo.setCurrentIndex(combo.findData("2025H1"))
     assert window.packet_model.rowCount() == 3  # 2025H1's packets, to look at

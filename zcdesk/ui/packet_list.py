@@ -111,7 +111,7 @@ class PacketList(QObject):
         combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scanner's keys stay where they go
         combo.setToolTip(tr("列表默认显示当前轮次；可选择以前的轮次查阅"))
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(6)
+        combo.setMinimumContentsLength(10)  # "2026 下半年度" whole
         at = self.ui.filterCombos.indexOf(self.ui.stageCombo) + 1
         self.ui.filterCombos.insertWidget(at, self._round_caption)
         self.ui.filterCombos.insertWidget(at + 1, combo)
@@ -138,8 +138,9 @@ class PacketList(QObject):
         combo.blockSignals(True)
         combo.clear()
         for r in sorted(rounds, key=lambda r: (not r.active, r.code)):
-            combo.addItem(tr("{name}（当前）").format(name=r.name) if r.active else r.name,
-                          None if r.active else r.code)
+            combo.addItem(r.name, None if r.active else r.code)  # the first is the current
+            if r.active:
+                combo.setItemData(0, tr("当前轮次"), Qt.ItemDataRole.ToolTipRole)
         combo.setCurrentIndex(0)
         combo.blockSignals(False)
         self._round_code = None
