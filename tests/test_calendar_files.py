@@ -291,12 +291,14 @@ def test_cli_warns_about_a_round_without_holidays(cli, store: Store,  # type: ig
     for args in (("deadlines",), ("calendar", "list", "2027"), ("check",)):
         code, _, err = cli(*args)
         assert code == 0 and warning in err, args  # a warning: the exit code stays
+    assert json.loads(cli("deadlines", "--json")[1])["calendar_gaps"] == [2027]
     assert "数据库完整，数据一致。" in cli("check")[1]
     good = tmp_path / "2027.csv"
     good.write_text(dump_csv(DAYS_2027), encoding="utf-8-sig")
     assert cli("calendar", "import", str(good))[0] == 0
     code, _, err = cli("deadlines")
     assert code == 0 and "⚠" not in err
+    assert json.loads(cli("deadlines", "--json")[1])["calendar_gaps"] == []
 
 
 def test_cli_clerk_is_refused(cli, store: Store, tmp_path: Path,  # type: ignore[no-untyped-def]

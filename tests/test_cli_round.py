@@ -3,6 +3,7 @@ with errors or a clerk's attempt exits 1 and writes nothing."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -149,3 +150,24 @@ def test_a_refused_pack_lists_why(zc, store: Store, tmp_path: Path,  # type: ign
     code, out, _ = zc("round", "import", str(path))
     assert code == 1 and "不能导入轮次 2026H1" in out and "评审表" in out
     assert [r["code"] for r in _rounds(zc)] == ["2025H1"]
+
+
+def test_a_draft_of_the_next_round_imports_after_review(zc, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "2026H2.toml"
+    code, out, _ = zc("round", "draft", "2026h2", "--from", "2025H1", "-o", str(target))
+    assert code == 0 and "2026 下半年度" in out and "1 年、182 天" in out
+    assert "请按新通知逐项核对" in out
+    draft = load_pack(target.read_text(encoding="utf-8"))
+    assert (draft.code, draft.name, draft.notice.doc_number) == ("2026H2", "2026 下半年度", "")
+    assert draft.deadlines.cutoff == dt.date(2026, 6, 30)
+    assert draft.deadlines.paper > dt.date(2026, 11, 1)
+    assert [r["code"] for r in _rounds(zc)] == ["2025H1"]  # a draft stores nothing
+    code, out, _ = zc("round", "import", str(target), "--dry-run")
+    assert code == 0 and "将新增轮次 2026H2" in out
+    code, _, err = zc("round", "draft", "2025H1", "--from", "2025H1", "-o", str(target))
+    assert code == 1 and "已存在" in err
+    code, _, err = zc("round", "draft", "2026", "--from", "2025H1", "-o", str(target))
+    assert code == 1 and "H1 或 H2" in err
+    code, _, err = zc("round", "draft", "2026H1", "--from", "2025H1", "-o",
+                      str(tmp_path / "x.txt"))
+    assert code == 1 and ".toml" in err

@@ -546,6 +546,31 @@ def test_calendar_editor_changes_days_and_correction_period(
     assert "管理员" in dialog.message_text()
 
 
+def test_calendar_export_writes_a_file_import_reads_back(
+        qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from zcdesk.domain.holiday_file import read_holiday_file
+
+    dialog = CalendarDialog(None, store, FIXED_NOW.date())
+    qtbot.addWidget(dialog)
+    target = tmp_path / "假日"  # no suffix typed: .toml is added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+    dialog.exportButton.click()
+    written = target.with_suffix(".toml")
+    assert "已导出 2025 年" in dialog.message_text()
+    assert [(d.day, d.kind) for d in read_holiday_file(written).days] == [
+        (d.day, d.kind) for d in store.calendar_days(2025)]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(written), "")))
+    dialog.import_file()  # the same days back: nothing to change
+    assert "没有变化" in dialog.message_text() or "相同" in dialog.message_text()
+    dialog.ui.yearSpin.setValue(2031)  # a year with no days: nothing written
+    dialog.exportButton.click()
+    assert "2031 年没有设置节假日" in dialog.message_text()
+
+
 def test_calendar_enter_acts_on_the_field_it_is_pressed_in(
         qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtCore import QDate

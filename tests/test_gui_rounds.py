@@ -93,7 +93,8 @@ def test_a_clerk_sees_the_rounds_but_cannot_change_them(
     window = make_window(qtbot, store)
     dialog = _dialog(qtbot, window, admin=False)
     assert dialog.ui.roundsTable.rowCount() == 1
-    for button in (dialog.ui.importButton, dialog.ui.activateButton, dialog.ui.exportButton):
+    for button in (dialog.ui.importButton, dialog.ui.activateButton, dialog.ui.exportButton,
+                   dialog.ui.draftButton):
         assert not button.isEnabled() and "需要管理员登录" in button.toolTip()
 
 
@@ -107,6 +108,26 @@ def test_export_writes_the_stored_pack(qtbot: QtBot, store: Store, people: dict[
     dialog.ui.exportButton.click()
     assert target.read_text(encoding="utf-8") == store.round_pack_text("2025H1")
     assert "已导出" in dialog.message_text()
+
+
+def test_a_draft_of_the_next_round_is_written_then_imported(
+        qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window(qtbot, store)
+    dialog = _dialog(qtbot, window)
+    asked = patch_dialog(monkeypatch, "prompt", "2025H2")
+    target = tmp_path / "2025H2.toml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialog.ui.draftButton.click()
+    args, _ = asked.calls[0]
+    assert args[3] == "2025H2"  # the next code is suggested
+    assert "2025 下半年度" in dialog.message_text() and "请按新通知逐项核对" in dialog.message_text()
+    draft = load_pack(target.read_text(encoding="utf-8"))
+    assert (draft.code, draft.notice.doc_number) == ("2025H2", "")
+    assert [r.code for r in store.rounds()] == ["2025H1"]  # nothing stored by a draft
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
+    patch_dialog(monkeypatch, "confirm", True)
+    dialog.ui.importButton.click()
+    assert [r.code for r in store.rounds()] == ["2025H1", "2025H2"]
 
 
 def test_a_passed_round_points_to_the_rounds_dialog(

@@ -362,7 +362,18 @@ def test_any_free_text_round_trips_and_keeps_lines_right(pack: RoundPack, words:
 def test_wrong_format_version() -> None:
     [(key, line, message)] = _problems(_edit("format = 1", "format = 2"))
     assert (key, line) == ("format", _line(TEXT, "format ="))
-    assert "格式版本 1" in message
+    assert "格式版本 1" in message and "请先升级本程序" in message
+    [(key, _line_no, message)] = _problems(_edit("format = 1", "format = 0"))
+    assert key == "format" and "升级" not in message
+
+
+def test_keys_with_a_default_may_be_left_out() -> None:
+    """A key a later version adds has a default: a pack written before it stays readable
+    (here: an entry's aliases and a point's note, as an older pack would lack them)."""
+    text = "".join(ln for ln in TEXT.splitlines(keepends=True)
+                   if ln.rstrip() not in ("aliases = []", 'note = ""'))
+    assert text != TEXT
+    assert load_pack(text).code == load_pack(TEXT).code
 
 
 # ====================================================================== shifting

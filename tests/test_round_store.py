@@ -160,19 +160,27 @@ def test_next_round_dry_run_import_activate_roster_and_counter(
                for e in store.audit())
 
 
-def test_activation_recomputes_the_precheck_with_the_rounds_cutoff(
-        store: Store, next_round: str) -> None:
-    packet = store.add_applicant(ApplicantForm(
+def test_each_round_keeps_its_own_verdict(store: Store, next_round: str) -> None:
+    form = ApplicantForm(
         name="张三", id_number=ID_ZHANG, unit="杭州上城区汽轮机股份有限公司",
         education="大学本科", degree="学士", graduated_on=dt.date(2020, 7, 1),
         work_start=dt.date(2020, 8, 1), qualification="PMP",
-        qualification_issuer="美国项目管理协会", qualified_on=dt.date(2023, 5, 1)))
+        qualification_issuer="美国项目管理协会", qualified_on=dt.date(2023, 5, 1))
+    packet = store.add_applicant(form)
     # Four full years to 30 June 2025, five (a bachelor's need) to 30 June 2026.
     assert packet.eligibility == "ineligible" and "不满 5 年" in packet.eligibility_reasons[0]
     store.import_round(next_round)
     store.activate_round("2026H1")
+    later = store.add_applicant(form)  # known from 2025H1: the new round's own packet
+    assert (later.round_code, later.eligibility) == ("2026H1", "eligible")
+    old = store.packet(packet.packet_id)  # 2025H1's verdict is not rewritten
+    assert (old.round_code, old.eligibility) == ("2025H1", "ineligible")
+    store.refresh_eligibility(everyone=True)  # only the current round's packets
+    store.import_bans([])
     with store.engine.connect() as conn:
-        assert conn.execute(select(m.Applicant.eligibility)).scalars().all() == ["eligible"]
+        verdicts = dict(conn.execute(select(m.Packet.id, m.Packet.eligibility)).all())
+    assert verdicts == {packet.packet_id: "ineligible", later.packet_id: "eligible"}
+    assert [r.eligibility for r in store.packet_rows("2025H1")] == ["ineligible"]
 
 
 def test_updating_the_current_round_keeps_its_row_and_recomputes(
@@ -186,7 +194,7 @@ def test_updating_the_current_round_keeps_its_row_and_recomputes(
     current = store.current_round()
     assert (current.id, current.paper_deadline) == (rid, dt.date(2025, 6, 6))
     with store.engine.connect() as conn:
-        assert None not in conn.execute(select(m.Applicant.eligibility)).scalars().all()
+        assert None not in conn.execute(select(m.Packet.eligibility)).scalars().all()
 
 
 def test_a_new_rounds_points_and_catalogue_apply_when_it_becomes_current(
@@ -333,8 +341,9 @@ def _database_of_the_current_release(db_url: str, *, paper: str = "2025-05-30") 
         conn.execute(text(
             "INSERT INTO applicant (id_kind, id_number, name, gender, unit_id, position,"
             " specialty, education, degree, school, qualification, qualification_issuer,"
-            " title, series, created_at) VALUES ('居民身份证', :n, '张三', '', "
-            "(SELECT id FROM unit), '', '', '', '', '', '', '', '工程师', '制造业', :at)"),
+            " title, series, created_at, eligibility, eligibility_reasons)"
+            " VALUES ('居民身份证', :n, '张三', '', (SELECT id FROM unit), '', '', '', '', '',"
+            " '', '', '工程师', '制造业', :at, 'ineligible', '[\"2025H1 的预审\"]')"),
             {"n": ID_ZHANG, "at": FIXED_NOW})
         conn.execute(text(
             "INSERT INTO packet (applicant_id, round_id, point_id, status, accepted, version,"
@@ -359,6 +368,10 @@ def test_a_database_of_the_current_release_keeps_its_round_row(db_url: str) -> N
         assert (only.code, only.active, only.packets) == ("2025H1", True, 1)
         assert store.visit_by_receipt("SC-2025H1-00001").round_code == "2025H1"
         assert store.import_round(SHIPPED.read_text(encoding="utf-8")).unchanged
+        # 0010: the verdict the applicant had is its 2025H1 packet's, not recomputed
+        [row] = store.packet_rows()
+        assert row.eligibility == "ineligible"
+        assert store.packet(row.packet_id).eligibility_reasons == ("2025H1 的预审",)
     finally:
         store.close()
 
@@ -400,3 +413,30 @@ def test_after_a_switch_copies_and_undo_stay_in_the_current_round(
     with pytest.raises(NothingToUndo):
         store.undo_last()  # the 2025H1 recording is out of reach
     assert store.packet(old).state.item("evaluation").accepted == 2
+
+
+def test_an_earlier_rounds_papers_keep_its_own_contacts_and_item_names(
+        store: Store, people: dict[str, int], pack: RoundPack) -> None:
+    """A reprint of a 2025H1 paper after 2026H1 changed SC's phone, the city's contact and
+    an item's short name shows 2025H1's: read from the pack 2025H1 stored."""
+    points = tuple(dataclasses.replace(p, phone="12345678") if p.code == "SC" else p
+                   for p in pack.points)
+    items = tuple(dataclasses.replace(i, short_name="评审表（新）") if i.code == "evaluation"
+                  else i for i in pack.checklist.items)
+    later = shifted(dataclasses.replace(
+        pack, points=points, city=dataclasses.replace(pack.city, contact="新联系人"),
+        checklist=dataclasses.replace(pack.checklist, items=items)),
+        "2026H1", "2026 上半年度", years=1)
+    store.import_round(dump_pack(later))
+    store.activate_round("2026H1")
+    old = store.round_papers("2025H1", "SC")
+    assert old.round.paper_deadline == pack.deadlines.paper
+    assert old.point.phone == pack.points[0].phone != "12345678"
+    assert old.point.id == store.point("SC").id
+    assert "新联系人" not in old.city.note and old.city.kind == "city"
+    assert [i.short_name for i in old.items] == [
+        i.short_name for i in pack.checklist.items if i.scope == "packet"]
+    new = store.round_papers("2026H1", "SC")
+    assert (new.point.phone, new.round.code) == ("12345678", "2026H1")
+    assert "新联系人" in new.city.note
+    assert "评审表（新）" in [i.short_name for i in new.items]

@@ -117,7 +117,9 @@ def deadlines_command(store: Store, args: argparse.Namespace) -> int:
     deadlines = store.deadlines(today)
     corrections = store.corrections_due(today)
     if args.json:
-        print_json({"today": today, "deadlines": deadlines, "corrections": corrections})
+        # the years counted Monday to Friday for want of holiday data: a script sees them too
+        print_json({"today": today, "deadlines": deadlines, "corrections": corrections,
+                    "calendar_gaps": store.calendar_gaps()})
         return 0
     for d in deadlines:
         if d.calendar_days_left < 0:

@@ -53,12 +53,12 @@ def print_document(store: Store, args: argparse.Namespace) -> int:
     options = printing.PrintOptions(full_ids=args.full_ids, clerk=store.operator,
                                     fallback_font=fallback_font(store),
                                     today=store.clock().date())
-    items = store.checklist()
     document = args.document
     if document in ("receipt", "notice"):
         summary = store.visit_summary(store.visit_by_receipt(args.receipt_no).id)
-        round_ = store.round_info(summary.visit.round_code)  # a reprint: the visit's round
-        point = store.point(summary.visit.point_code)
+        # a reprint: the visit's own round, point and checklist
+        papers = store.round_papers(summary.visit.round_code, summary.visit.point_code)
+        round_, point, items = papers.round, papers.point, papers.items
         if document == "notice" and not printing.needs_notice(summary):
             raise InputError(f"收件 {summary.visit.receipt_no} 的材料齐全且无退回，"
                              "无需补正告知单。")
@@ -71,16 +71,15 @@ def print_document(store: Store, args: argparse.Namespace) -> int:
                              "--batch 批次号 或 --all。")
         packets = store.cover_packets(id_numbers=args.id_numbers or None, unit=args.unit,
                                       batch_no=args.batch)
-        point = store.point(packets[0].point_code)
-        round_ = store.round_info(packets[0].round_code)  # each paper names its own round
+        papers = store.round_papers(packets[0].round_code, packets[0].point_code)
+        point, round_, items = papers.point, papers.round, papers.items  # its own round
         result = printing.covers_pdf(packets, point, round_, items, options)
     else:
         batch = store.batch(args.batch_no)
         if not batch.packets:
             raise InputError(f"批次 {batch.batch.batch_no} 中没有材料袋。")
-        point = store.point(batch.batch.point_code)
-        receiver = next(p for p in store.points() if p.kind == "city")
-        round_ = store.round_info(batch.batch.round_code)
+        papers = store.round_papers(batch.batch.round_code, batch.batch.point_code)
+        point, receiver, round_, items = papers.point, papers.city, papers.round, papers.items
         make = printing.transmittal_pdf if document == "transmittal" else printing.report_pdf
         result = make(batch, point, receiver, round_, items, options)
     write_atomically(Path(args.output), result.data)

@@ -188,9 +188,8 @@ def _print_list(store: Store, return_list: ReturnList, target: Path, full_ids: b
     def make(options: printing.PrintOptions) -> printing.PdfResult:
         if not return_list.lines:
             raise InputError(f"单位“{return_list.unit}”没有待返还的材料袋，无需打印返还清单。")
-        point = store.point(return_list.point_code)
-        round_ = store.round_info(return_list.heading_round)  # the list's own round
-        return printing.return_list_pdf(return_list, point, round_, store.checklist(),
+        papers = store.round_papers(return_list.heading_round, return_list.point_code)
+        return printing.return_list_pdf(return_list, papers.point, papers.round, papers.items,
                                         options)
 
     write_pdf(store, target, full_ids, make)

@@ -1,9 +1,10 @@
 """`zcdesk round …`: the rounds (申报轮次) and their packs (#11).
 
-`list`, `show`, `export`, `import` (a preview with --dry-run; one transaction) and
-`activate`. A pack with errors is printed problem by problem (key and line) and
-exits 1 with nothing written, as does any refusal; import, export and activate are
-the office lead's (the store's admin check).
+`list`, `show`, `export`, `draft` (a next round's pack made from a stored one, dates
+moved, for the office lead to check against the new notice), `import` (a preview with
+--dry-run; one transaction) and `activate`. A pack with errors is printed problem by
+problem (key and line) and exits 1 with nothing written, as does any refusal; draft,
+import, export and activate are the office lead's (the store's admin check).
 """
 
 from __future__ import annotations
@@ -34,6 +35,14 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
                                 help="导出轮次配置文件（与保存的内容逐字相同）")
     export.add_argument("code", metavar="CODE", help="轮次代码，如 2025H1")
     export.add_argument("-o", "--output", required=True, metavar="FILE.toml", help="写入的文件")
+    draft = actions.add_parser(
+        "draft", parents=[common],
+        help="以已有轮次为模板生成新轮次的配置文件草稿（日期顺延，须按新通知核对后再导入）")
+    draft.add_argument("code", metavar="NEW", help="新轮次代码，如 2026H1")
+    draft.add_argument("--from", dest="source", required=True, metavar="CODE",
+                       help="作为模板的轮次，如 2025H1")
+    draft.add_argument("--name", default="", help="新轮次名称（默认按代码：2026 上半年度）")
+    draft.add_argument("-o", "--output", required=True, metavar="FILE.toml", help="写入的文件")
     imp = actions.add_parser("import", parents=[common],
                              help="导入轮次配置文件：新增轮次，或更新已有轮次")
     imp.add_argument("file", metavar="FILE.toml", help="轮次配置文件（UTF-8）")
@@ -44,8 +53,8 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def round_command(store: Store, args: argparse.Namespace) -> int:
-    return {"list": _list, "show": _show, "export": _export, "import": _import,
-            "activate": _activate}[args.action](store, args)
+    return {"list": _list, "show": _show, "export": _export, "draft": _draft,
+            "import": _import, "activate": _activate}[args.action](store, args)
 
 
 def _list(store: Store, args: argparse.Namespace) -> int:
@@ -81,6 +90,16 @@ def _show(store: Store, args: argparse.Namespace) -> int:
         f"材料袋 {summary.packets} 个；配置文件 SHA-256 {summary.sha256}",
     ]
     print("\n".join(lines))
+    return 0
+
+
+def _draft(store: Store, args: argparse.Namespace) -> int:
+    draft = store.draft_round(args.source, args.code, args.name,
+                              Path(args.output).expanduser())
+    print(f"已写出轮次 {draft.code}（{draft.name}）的配置文件草稿到 {draft.target}")
+    print(draft.how)
+    print("这只是草稿：请按新通知逐项核对日期、受理点、联系电话、认定目录和文号，然后导入："
+          f"zcdesk round import {draft.target} --dry-run")
     return 0
 
 

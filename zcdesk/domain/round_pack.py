@@ -527,8 +527,13 @@ def _shown(value: object) -> str:
 # ---------------------------------------------------------------------- meaning
 def _check_meaning(data: dict[str, Any], r: _Reader) -> None:
     """Rules across keys, on the raw data so they are reported with the type problems."""
-    if isinstance(data.get("format"), int) and data["format"] != FORMAT_VERSION:
-        r.problem(("format",), f"本程序只认识格式版本 {FORMAT_VERSION}，文件为 {data['format']}")
+    # A key added later comes with a default, so an older pack (a round stored years
+    # ago) stays readable; a pack of a newer format may mean what this version can't.
+    version = data.get("format")
+    if isinstance(version, int) and not 1 <= version <= FORMAT_VERSION:
+        r.problem(("format",), f"本程序认识格式版本 1 至 {FORMAT_VERSION}，文件为 {version}"
+                  + ("：该文件由更新版本的 zcdesk 写出，请先升级本程序"
+                     if version > FORMAT_VERSION else ""))
     _check_deadlines(_table(data, "deadlines"), r)
     ban = _table(data, "ban")
     if isinstance(ban.get("counts_from"), str) and ban["counts_from"] not in BAN_COUNTS_FROM:

@@ -11,6 +11,7 @@ the batch-level items (送评报告单, 花名册) and `packet.stage` where each
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -579,16 +580,13 @@ class BatchOps:
         items = self.checklist()
         rows = s.execute(_PACKET_VIEW_ROWS.where(m.BatchPacket.batch_id == batch_id)
                          .order_by(m.BatchPacket.position)).all()
-        # A verdict not yet computed, or a packet of another round than the current one
-        # (judged by its own round's pack), is computed with one checker per round.
-        current = self.current_round().id
+        # Each packet shows its own round's stored verdict; those not yet computed are
+        # judged with one checker per round.
         checkers: dict[int, EligibilityChecker] = {}
-        for rid in {row[3] for row in rows if row[4] is None or row[3] != current}:
-            try:
+        for rid in {row[3] for row in rows if row[4] is None}:
+            # an unreadable stored pack: _make_view shows 未预审
+            with contextlib.suppress(InputError):
                 checkers[rid] = self._checker(rid)
-            except InputError:  # an unreadable stored pack: _make_view keeps the stored verdict
-                if rid == current:
-                    raise
         return tuple(
             self._make_view(s, row, compute_state(items, events.get(row[0], [])),
                             receipts.get(row[0], ""), checkers.get(row[3]))

@@ -100,7 +100,7 @@ _APPLICANT_COLUMNS = (
     m.Applicant.qualified_year)
 _PACKET_VIEW_ROWS = (
     select(m.Packet.id, m.Packet.version, m.Packet.point_id, m.Packet.round_id,
-           m.Applicant.eligibility, m.Applicant.eligibility_reasons, m.Packet.stage,
+           m.Packet.eligibility, m.Packet.eligibility_reasons, m.Packet.stage,
            m.Batch.batch_no, m.Decision.result, m.Decision.decided_on, m.Decision.document_no,
            *_APPLICANT_COLUMNS)
     .join(m.Applicant, m.Packet.applicant_id == m.Applicant.id)
@@ -416,7 +416,6 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
                 for key, value in values.items():
                     setattr(applicant, key, value)
                 applicant.unit_id = unit.id
-                applicant.eligibility = None
             else:
                 applicant = m.Applicant(id_number=number, unit_id=unit.id,
                                         created_at=self.clock(), **values)
@@ -550,7 +549,7 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         # a round has a handful of distinct values but up to 100,000 packets.
         stmt = (select(m.Packet.id, m.Applicant.id, m.Applicant.name, m.Applicant.id_number,
                        m.Unit.name, m.Packet.status, type_coerce(m.Packet.accepted, String),
-                       m.Applicant.eligibility, m.Packet.stage, m.Decision.result)
+                       m.Packet.eligibility, m.Packet.stage, m.Decision.result)
                 .join(m.Applicant, m.Packet.applicant_id == m.Applicant.id)
                 .join(m.Unit, m.Applicant.unit_id == m.Unit.id)
                 .outerjoin(m.Decision, m.Decision.packet_id == m.Packet.id)
@@ -605,14 +604,15 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
                 label = text if reason == RejectReason.OTHER.value else RejectReason(reason).label
                 returned.setdefault(pid, []).append(
                     f"{item.short_name if item else code} 退回 {copies} 份：{label}")
-            verdicts = dict((aid, (v, r)) for aid, v, r in conn.execute(
-                select(m.Applicant.id, m.Applicant.eligibility, m.Applicant.eligibility_reasons)))
+            verdicts = {pid: (v, r) for pid, v, r in conn.execute(
+                select(m.Packet.id, m.Packet.eligibility, m.Packet.eligibility_reasons)
+                .where(m.Packet.round_id == self.current_round().id))}
             reports = []
             for row in self._rows(conn, None):
                 received = {i.code: int(row.accepted.get(i.code, 0)) for i in items}
                 missing = {i.code: i.copies_required - received[i.code] for i in items
                            if received[i.code] < i.copies_required}
-                verdict, reasons = verdicts.get(row.applicant_id, (None, None))
+                verdict, reasons = verdicts.get(row.packet_id, (None, None))
                 reports.append(PacketReport(
                     id_number=row.id_number, name=row.name, unit=row.unit,
                     status=PacketStatus(row.status), received=received, missing=missing,
@@ -1096,35 +1096,22 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         `checker`: the pre-check of the row's round, from a caller showing many rows."""
         codes = self._codes(s)
         applicant = ApplicantInfo(*row[11:])
+        # The packet's own round's verdict (migration 0010); one not yet computed is
+        # judged now by that round's pack (one applicant is cheap).
         verdict, reasons = row[4], row[5]
-        own = self._other_rounds_verdict(row[3], applicant, checker)
-        if own is not None:
-            verdict, reasons = own
-        elif verdict is None:  # not computed since it changed: one applicant is cheap
-            result = (checker or self._checker()).check(applicant)
-            verdict, reasons = result.verdict.value, list(result.reasons)
+        if verdict is None:
+            try:
+                result = (checker or self._checker(row[3])).check(applicant)
+                verdict, reasons = result.verdict.value, list(result.reasons)
+            except InputError:  # that round's stored pack is unreadable: shown as 未预审
+                pass
         return PacketView(
             packet_id=row[0], version=row[1], applicant=applicant, state=state,
             point_code=codes.points.get(row[2], ""), round_code=codes.rounds.get(row[3], ""),
-            receipt_no=receipt_no, eligibility=verdict,
+            receipt_no=receipt_no, eligibility=verdict or "unknown",
             eligibility_reasons=tuple(reasons or ()), stage=PacketStage(row[6]),
             batch_no=row[7] or "",
             decision=Decision(DecisionResult(row[8]), row[9], row[10] or "") if row[8] else None)
-
-    def _other_rounds_verdict(self, round_id: int, applicant: ApplicantInfo,
-                              checker: EligibilityChecker | None = None,
-                              ) -> tuple[str, list[str]] | None:
-        """A packet of another round is judged by its own round's pack: the verdict stored
-        on the applicant is the current round's (one applicant is cheap). None for the
-        current round, or when that round's stored pack cannot be read (the stored
-        verdict is shown rather than no packet at all)."""
-        if round_id == self.current_round().id:
-            return None
-        try:
-            result = (checker or self._checker(round_id)).check(applicant)
-        except InputError:
-            return None
-        return result.verdict.value, list(result.reasons)
 
     def _codes(self, s: Session) -> _Codes:
         """Acceptance point and round codes by id (reference data, read once)."""

@@ -129,11 +129,6 @@ class Applicant(Base):
     graduated_year: Mapped[int | None] = mapped_column(SmallInteger)
     qualified_year: Mapped[int | None] = mapped_column(SmallInteger)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    # The eligibility pre-check as last computed, so a list of 100,000 can show it
-    # without re-deriving it; NULL = not computed since the applicant or the ban list
-    # changed (Store.refresh_eligibility fills it in bulk before it is read).
-    eligibility: Mapped[str | None] = mapped_column(String(16))
-    eligibility_reasons: Mapped[list[str] | None] = mapped_column(JSON)
 
 
 class Packet(Base):
@@ -157,6 +152,13 @@ class Packet(Base):
     # `status`: rewritten with every batch, hand-over and return event.
     stage: Mapped[str] = mapped_column(String(16), default="counter", index=True)
     handback_id: Mapped[int | None] = mapped_column(ForeignKey("handback.id"))
+    # The eligibility pre-check of this round's packet, judged by this round's pack, so
+    # a list of 100,000 can show it without re-deriving it (migration 0010: a verdict
+    # belongs to its round; making another round current never rewrites it). NULL =
+    # not computed since the applicant, the ban list or the round's pack changed
+    # (Store.refresh_eligibility fills in the current round's in bulk).
+    eligibility: Mapped[str | None] = mapped_column(String(16))
+    eligibility_reasons: Mapped[list[str] | None] = mapped_column(JSON)
 
 
 class ReceiptCounter(Base):

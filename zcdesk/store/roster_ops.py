@@ -155,19 +155,25 @@ class RosterOps:
                        now: dt.datetime, detail: dict[str, Any]) -> None:
         """The changed applicants (with their new pre-check) and one `applicant_updated`
         event each, by two executemany calls: no per-row round trips."""
-        params, events = [], []
+        params, verdicts, events = [], [], []
+        round_id = self.current_round().id
         for applicant_id, number, values, diff in updates:
             verdict, reasons = _verdict(checker.check(_Stored(number, **values)))
             params.append({"b_id": applicant_id, "b_unit": units[values["unit"]],
-                           "b_verdict": verdict, "b_reasons": list(reasons),
                            **{f"b_{k}": values[k] for k in FIELDS}})
+            verdicts.append({"b_id": applicant_id, "b_round": round_id,
+                             "b_verdict": verdict, "b_reasons": list(reasons)})
             events.append({**self._event_values("applicant_updated", now),
                            "applicant_id": applicant_id,
                            "detail": {**detail, "changes": {
                                k: [_json(a), _json(b)] for k, (a, b) in diff.items()}}})
         conn.execute(update(_APPLICANT).where(_APPLICANT.c.id == _bind("b_id")).values(
-            **{k: _bind(f"b_{k}") for k in FIELDS}, unit_id=_bind("b_unit"),
-            eligibility=_bind("b_verdict"), eligibility_reasons=_bind("b_reasons")), params)
+            **{k: _bind(f"b_{k}") for k in FIELDS}, unit_id=_bind("b_unit")), params)
+        # Only this round's packet is judged anew: an earlier round's verdict stays its own.
+        conn.execute(update(_PACKET).where(_PACKET.c.applicant_id == _bind("b_id"),
+                                           _PACKET.c.round_id == _bind("b_round"))
+                     .values(eligibility=_bind("b_verdict"),
+                             eligibility_reasons=_bind("b_reasons")), verdicts)
         conn.execute(insert(_EVENT), events)
 
     def undo_roster_import(self: Store, *, dry_run: bool = False) -> UndoImportResult:
@@ -258,7 +264,9 @@ class RosterOps:
                     {"name": b.name.strip(), "id_number": normalize_id(b.id_number),
                      "decided_on": b.decided_on, "reason": b.reason, "imported_at": now}
                     for b in bans])
-            conn.execute(update(_APPLICANT).values(eligibility=None, eligibility_reasons=None))
+            # The current round's packets are judged anew; an earlier round keeps its own.
+            conn.execute(update(_PACKET).where(_PACKET.c.round_id == self.current_round().id)
+                         .values(eligibility=None, eligibility_reasons=None))
             conn.execute(insert(_EVENT), {
                 **self._event_values("bans_imported", now),
                 "detail": {"file": source, "before": len(before), "after": len(bans)}})
@@ -272,29 +280,35 @@ class RosterOps:
             return [Ban(b.name, b.id_number, b.decided_on, b.reason)
                     for b in s.scalars(select(m.BanEntry).order_by(m.BanEntry.id))]
 
-    def refresh_eligibility(self: Store, *, everyone: bool = False) -> int:
-        """Compute the pre-check for applicants whose cached result is missing."""
+    def refresh_eligibility(self: Store, *, everyone: bool = False,
+                            round_code: str | None = None) -> int:
+        """Compute the pre-check of a round's packets that have none (all of them with
+        `everyone`), with that round's pack; default: the current round. No other
+        round's verdict changes: each keeps the verdicts of its own round."""
+        round_id = (self.current_round().id if round_code is None
+                    else self.round_info(round_code).id)
+        missing = (_PACKET.c.round_id == round_id) & _PACKET.c.eligibility.is_(None)
         if not everyone:
             with self._read() as s:  # reports call this: no write lock unless needed
-                if s.scalar(select(m.Applicant.id).where(m.Applicant.eligibility.is_(None))
-                            .limit(1)) is None:
+                if s.scalar(select(_PACKET.c.id).where(missing).limit(1)) is None:
                     return 0
-        checker = self._checker()
+        checker = self._checker(round_id)
         from zcdesk.store.facade import _APPLICANT_COLUMNS  # lazy: the facade imports us
 
         with self._write() as s:
             conn = s.connection()
-            stmt = select(*_APPLICANT_COLUMNS).join(m.Unit, m.Applicant.unit_id == m.Unit.id)
-            if not everyone:
-                stmt = stmt.where(m.Applicant.eligibility.is_(None))
+            stmt = (select(m.Packet.id, *_APPLICANT_COLUMNS)
+                    .join(m.Applicant, m.Packet.applicant_id == m.Applicant.id)
+                    .join(m.Unit, m.Applicant.unit_id == m.Unit.id))
+            stmt = stmt.where(_PACKET.c.round_id == round_id) if everyone else stmt.where(missing)
             results = []
-            for row in conn.execute(stmt):
+            for packet_id, *row in conn.execute(stmt):
                 result = checker.check(ApplicantInfo(*row))
-                results.append({"aid": row[0], "verdict": result.verdict.value,
+                results.append({"pid": packet_id, "verdict": result.verdict.value,
                                 "reasons": list(result.reasons)})
             if results:
                 conn.execute(
-                    update(_APPLICANT).where(_APPLICANT.c.id == _bind("aid"))
+                    update(_PACKET).where(_PACKET.c.id == _bind("pid"))
                     .values(eligibility=_bind("verdict"), eligibility_reasons=_bind("reasons")),
                     results)
             return len(results)
@@ -318,17 +332,21 @@ class RosterOps:
         stored = list(map(_Stored._make, zip(numbers, *columns, strict=True)))
         verdicts = list(map(_verdict, map(checker.check, stored)))
         unit_ids = list(map(units.__getitem__, columns[-1]))
-        bulk.insert(_APPLICANT, (*FIELDS, "id_number", "unit_id", "created_at", "eligibility",
-                                 "eligibility_reasons"),
-                    [*columns[:-1], numbers, unit_ids, [now] * len(numbers),
-                     [v for v, _ in verdicts], [_Raw(_reasons_json(r)) for _, r in verdicts]])
+        bulk.insert(_APPLICANT, (*FIELDS, "id_number", "unit_id", "created_at"),
+                    [*columns[:-1], numbers, unit_ids, [now] * len(numbers)])
         file = json.dumps(source, ensure_ascii=False)
         if bulk.sqlite and _consecutive(conn, first_id, len(new_rows)):
             at = _EVENT.c.at.type._cached_bind_processor(conn.dialect)(now)
+            # The n-th new applicant is first_id + n (checked by _consecutive); its
+            # packet takes the n-th verdict.
             conn.exec_driver_sql(
-                "INSERT INTO packet (applicant_id, round_id, point_id, status, accepted, version)"
-                " SELECT id, ?, ?, ?, '{}', 0 FROM applicant WHERE id > ? ORDER BY id",
-                (round_id, point_id, PacketStatus.NONE.value, first_id))
+                "INSERT INTO packet (applicant_id, round_id, point_id, status, accepted, version,"
+                " eligibility, eligibility_reasons)"
+                " SELECT ? + 1 + j.key, ?, ?, ?, '{}', 0, json_extract(j.value, '$[0]'),"
+                " json_extract(j.value, '$[1]')"
+                " FROM json_each(?) AS j ORDER BY j.key",
+                (first_id, round_id, point_id, PacketStatus.NONE.value,
+                 "[" + ",".join(f'["{v}",{_reasons_json(r)}]' for v, r in verdicts) + "]"))
             conn.exec_driver_sql(
                 "INSERT INTO event (at, kind, operator, desk, applicant_id, packet_id,"
                 " reason_text, detail)"
@@ -345,9 +363,10 @@ class RosterOps:
         first_packet = conn.execute(select(func.max(_PACKET.c.id))).scalar() or 0
         count = len(applicant_ids)
         bulk.insert(_PACKET, ("applicant_id", "round_id", "point_id", "status", "accepted",
-                              "version"),
+                              "version", "eligibility", "eligibility_reasons"),
                     [applicant_ids, [round_id] * count, [point_id] * count,
-                     [PacketStatus.NONE.value] * count, [_Raw("{}")] * count, [0] * count])
+                     [PacketStatus.NONE.value] * count, [_Raw("{}")] * count, [0] * count,
+                     [v for v, _ in verdicts], [_Raw(_reasons_json(r)) for _, r in verdicts]])
         packets = dict(conn.execute(select(_PACKET.c.applicant_id, _PACKET.c.id)
                                     .where(_PACKET.c.id > first_packet)).all())
         bulk.insert(_EVENT, ("at", "kind", "operator", "desk", "applicant_id", "packet_id",

@@ -4,11 +4,13 @@ Part of the Store facade (mixed into it). A round is one row of `round` holding 
 pack (zcdesk.domain.round_pack) as the TOML text imported, its SHA-256, and the
 columns the app reads (code, name, the four deadlines, the cut-off). One round is
 current (`round.is_current`); packets, visits, batches and receipt counters carry
-their round's id, so making another round current never touches an old round's rows.
+their round's id, so making another round current never touches an old round's rows;
+each packet keeps the pre-check verdict of its own round (migration 0010).
 
-The acceptance points, the checklist and the catalogue are still one set of rows
-for every round (the current schema): they follow the current round's pack, written
-when a round is made current or when the current round's pack is re-imported. Since
+The acceptance points, the checklist and the catalogue are one set of working rows:
+they follow the current round's pack, written when a round is made current or when
+the current round's pack is re-imported. A paper of an earlier round reads that
+round's stored pack for its contacts and item names (round_papers). Since
 every packet's status is derived from that one checklist, a pack may not change the
 checklist's codes, scopes or copies once copies have been recorded: that would change
 what an earlier round's packets were checked against.
@@ -29,9 +31,17 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from zcdesk.domain.checklist import RejectReason
-from zcdesk.domain.records import RoundInfo
-from zcdesk.domain.round_pack import Deadlines, RoundId, RoundPack, RoundPackError, load_pack
+from zcdesk.domain.checklist import ChecklistItem, RejectReason, Scope
+from zcdesk.domain.records import PointInfo, RoundInfo
+from zcdesk.domain.round_pack import (
+    Deadlines,
+    RoundId,
+    RoundPack,
+    RoundPackError,
+    dump_pack,
+    load_pack,
+    shifted,
+)
 from zcdesk.store import models as m
 from zcdesk.store.errors import InputError, NotFound
 from zcdesk.store.infos import round_of_row
@@ -105,11 +115,33 @@ class RoundImportPlan:
         if len(self.changes) > _SHOWN_CHANGES:
             lines.append(f"  ……共 {len(self.changes)} 项")
         if self.active and not self.is_new:
-            lines.append(f"该轮次为当前轮次：受理点、报送清单、认定目录随之更新，"
-                         f"全部申报人{verb}重新预审。")
+            lines.append("该轮次为当前轮次：受理点、报送清单、认定目录随之更新。")
+        if not self.is_new and self.changes:
+            lines.append(f"该轮次的材料袋{verb}按新的配置重新预审；其他轮次的预审结果不变。")
         elif self.is_new:
             lines.append(f"导入后不会自动启用；启用：zcdesk round activate {self.code}")
         return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class RoundPapers:
+    """What a paper of one round prints besides its own rows: the round, the point that
+    issues it, the city bureau that receives, and the packet checklist."""
+
+    round: RoundInfo
+    point: PointInfo
+    city: PointInfo
+    items: list[ChecklistItem]
+
+
+@dataclass(frozen=True)
+class RoundDraft:
+    """A next round's pack written from a stored one (`zcdesk round draft`)."""
+
+    code: str
+    name: str
+    how: str  # how the dates were moved, in words
+    target: Path
 
 
 class RoundOps:
@@ -163,6 +195,67 @@ class RoundOps:
         self._rule_packs[rid] = (sha, pack)
         return pack
 
+    def round_papers(self: Store, code: str, point_code: str) -> RoundPapers:
+        """The round, point, city and checklist a paper of round `code` prints.
+
+        The current round's come from the shared rows. A reprint of an earlier round's
+        receipt, notice, cover, list or report shows that round's own deadlines,
+        contacts and item names, read from the pack it stored (#11: history stays true),
+        so a new round's phone number never appears on an old round's paper.
+        """
+        round_ = self.round_info(code)
+        point, city = self.point(point_code), next(p for p in self.points() if p.kind == "city")
+        items = self.checklist()
+        if round_.id == self.current_round().id:
+            return RoundPapers(round_, point, city, items)
+        try:
+            pack = self.round_pack(round_.code)
+        except InputError:  # made before packs were stored, or unreadable: the shared rows
+            return RoundPapers(round_, point, city, items)
+        own = {p.code: p for p in (*pack.points, pack.city)}
+        if point.code in own:
+            point = _point_info(own[point.code], point.id, point.kind)
+        city = _point_info(pack.city, city.id, "city")
+        items = [ChecklistItem(code=i.code, name=i.name, short_name=i.short_name,
+                               scope=Scope(i.scope), copies_required=i.copies,
+                               checks=tuple(i.checks), sort_order=10 * n)
+                 for n, i in enumerate(pack.checklist.items, 1) if i.scope == "packet"]
+        return RoundPapers(round_, point, city, items)
+
+    def draft_round(self: Store, source: str, code: str, name: str, target: Path
+                    ) -> RoundDraft:
+        """Write a pack for round `code` made from round `source`'s: every date moved by
+        the years (and half-year) between the two codes, the 文号 cleared. A draft for
+        the office lead to check against the new notice, then import; nothing is stored."""
+        self.require_admin("生成轮次配置草稿")
+        code = code.strip().upper()
+        if not _ROUND_CODE.fullmatch(code):
+            raise InputError(f"轮次代码“{code}”应为年份加 H1 或 H2（如 2026H1）。")
+        if any(r.code == code for r in self.rounds()):
+            raise InputError(f"轮次 {code} 已存在；修改它请先导出（zcdesk round export），"
+                             "改好后再导入。")
+        if target.suffix.lower() != ".toml":
+            raise InputError(f"输出文件“{target}”应以 .toml 结尾。")
+        pack = self.round_pack(source)
+        years = int(code[:4]) - int(pack.code[:4])
+        halves = int(code[5]) - int(pack.code[5]) if _ROUND_CODE.fullmatch(pack.code) else 0
+        days = 182 * halves  # H1 → H2: about half a year; the lead checks every date
+        name = name.strip() or f"{code[:4]} {'上' if code[5] == '1' else '下'}半年度"
+        try:
+            new = shifted(pack, code, name, years=years, days=days) if years or days \
+                else dataclasses.replace(pack, round=RoundId(code, name))
+        except (RoundPackError, ValueError, OverflowError) as exc:
+            raise InputError(f"无法由轮次 {pack.code} 推算 {code} 的日期：{exc}") from exc
+        try:
+            target.write_text(dump_pack(new), encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
+        moved = "、".join(filter(None, [f"{years} 年" if years else "",
+                                       f"{days} 天" if days else ""])) or "未移动"
+        how = (f"由轮次 {pack.code}（{pack.name}）生成：各日期顺延 {moved}，"
+               f"6 月 30 日的年限计算截止日保持为当年 6 月 30 日，文号已清空。")
+        return RoundDraft(code, name, how, target)
+
     def export_round(self: Store, code: str, target: Path) -> Path:
         """Write the stored pack, byte for byte: importing it back changes nothing."""
         self.require_admin("导出轮次配置")
@@ -204,20 +297,22 @@ class RoundOps:
                              .values(**values))
             if plan.active:
                 _sync_reference(conn, pack)
-                _forget_eligibility(conn)
+            if not plan.is_new:  # its own packets are judged anew by the changed pack
+                _forget_eligibility(conn, pack.code)
             conn.execute(insert(m.Event.__table__), {
                 **self._event_values("round_imported", self.clock()),
                 "detail": {"code": pack.code, "name": pack.name, "file": source,
                            "sha256": sha, "new": plan.is_new, "changes": len(plan.changes)}})
         self._forget_round()
-        if plan.active:
-            self.refresh_eligibility()
+        if not plan.is_new:
+            self.refresh_eligibility(round_code=pack.code)
         return plan
 
     def activate_round(self: Store, code: str) -> RoundSummary:
         """Make `code` the current round: new packets, visits and receipt numbers are
-        its own; the shared rows follow its pack and every pre-check is computed with
-        its cut-off. Refused while a visit of the current round is still open."""
+        its own; the shared rows follow its pack. Its packets keep the verdicts of their
+        own round (those not yet judged are judged by its pack); no other round's verdict
+        changes. Refused while a visit of the current round is still open."""
         self.require_admin("切换当前轮次")
         with self._write() as s:
             conn = s.connection()
@@ -245,7 +340,6 @@ class RoundOps:
             conn.execute(update(m.Round.__table__).where(m.Round.id == target.id)
                          .values(is_current=True))
             _sync_reference(conn, pack)
-            _forget_eligibility(conn)
             chosen = target.code  # the row is detached once the transaction ends
             conn.execute(insert(m.Event.__table__), {
                 **self._event_values("round_activated", self.clock()),
@@ -508,6 +602,12 @@ def _sync_reference(conn: Connection, pack: RoundPack) -> None:
             conn.execute(insert(table), wanted)
 
 
+def _point_info(point: Any, point_id: int, kind: str) -> PointInfo:
+    """A pack's point (or city bureau) as the shared row would hold it."""
+    return PointInfo(point_id, point.code, point.name, point.short_name, point.phone,
+                     point.address, kind, _with_contact(point))
+
+
 def _with_contact(point: Any) -> str:
     """Migration 0002 keeps a contact inside the note: "联系人：崔银珊。…"."""
     return f"联系人：{point.contact}。{point.note}" if point.contact else point.note
@@ -528,7 +628,10 @@ def _upsert(conn: Connection, table: Any, rows: dict[str, dict[str, Any]],
             conn.execute(delete(table).where(table.c.code.in_(gone)))
 
 
-def _forget_eligibility(conn: Connection) -> None:
-    """The pre-check depends on the round's cut-off and catalogue: computed anew."""
-    conn.execute(update(m.Applicant.__table__).values(eligibility=None,
-                                                      eligibility_reasons=None))
+def _forget_eligibility(conn: Connection, code: str) -> None:
+    """The pre-check of a round's packets depends on its cut-off and catalogue: a
+    changed pack has them judged anew. Other rounds' verdicts stay their own."""
+    packet = m.Packet.__table__
+    round_id = select(m.Round.id).where(m.Round.code == code).scalar_subquery()
+    conn.execute(update(packet).where(packet.c.round_id == round_id)
+                 .values(eligibility=None, eligibility_reasons=None))

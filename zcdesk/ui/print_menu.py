@@ -106,9 +106,9 @@ class PrintMenu:
         from zcdesk import printing
 
         store = self.window.store
-        point = store.point(summary.visit.point_code)
-        round_ = store.round_info(summary.visit.round_code)  # the visit's round, on reprints
-        items = store.checklist()
+        # the visit's own round, point and checklist, on reprints too
+        papers = store.round_papers(summary.visit.round_code, summary.visit.point_code)
+        point, round_, items = papers.point, papers.round, papers.items
         make = printing.receipt_pdf if kind == "receipt" else printing.notice_pdf
 
         def build(full_ids: bool) -> PdfResult:
@@ -243,9 +243,8 @@ class PrintMenu:
         from zcdesk import printing
 
         store = self.window.store
-        point = store.point(packets[0].point_code)
-        round_ = store.round_info(packets[0].round_code)  # covers print their packet's round
-        items = store.checklist()
+        papers = store.round_papers(packets[0].round_code, packets[0].point_code)
+        point, round_, items = papers.point, papers.round, papers.items  # the packet's round
         options = self.options(full_ids)
         total = len(packets)
         progress = QProgressDialog(tr("正在生成档案袋封面……"), tr("取消"), 0, total,
@@ -340,10 +339,8 @@ class PrintMenu:
         if not batch.packets:
             self.window.show_error(tr("批次 {no} 中没有材料袋。").format(no=batch_no))
             return None
-        point = store.point(batch.batch.point_code)
-        receiver = next(p for p in store.points() if p.kind == "city")
-        round_ = store.round_info(batch.batch.round_code)  # a reprint: the batch's own round
-        items = store.checklist()
+        papers = store.round_papers(batch.batch.round_code, batch.batch.point_code)
+        point, receiver, round_, items = papers.point, papers.city, papers.round, papers.items
         make = printing.transmittal_pdf if kind == "transmittal" else printing.report_pdf
 
         def build(full_ids: bool) -> PdfResult:
@@ -365,9 +362,8 @@ class PrintMenu:
         from zcdesk.ui.dialogs import preview
 
         store = self.window.store
-        point = store.point(return_list.point_code)
-        round_ = store.round_info(return_list.heading_round)  # the list's own round
-        items = store.checklist()
+        papers = store.round_papers(return_list.heading_round, return_list.point_code)
+        point, round_, items = papers.point, papers.round, papers.items  # the list's round
 
         def build(full_ids: bool) -> PdfResult:
             with _busy():

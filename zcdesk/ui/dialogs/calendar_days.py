@@ -67,6 +67,12 @@ class CalendarDialog(MessageLine, QDialog):
             tr("从节假日文件（.toml 或 .csv：日期、类型 休/班、名称）导入"))
         self.importButton.clicked.connect(self.import_file)
         ui.topRow.insertWidget(2, self.importButton)
+        self.exportButton = QPushButton(tr("导出…"), self)
+        self.exportButton.setAutoDefault(False)
+        self.exportButton.setToolTip(tr("把所选年份的节假日和调休导出为 .toml 或 .csv 文件"
+                                        "（可在另一台电脑或下一年导入）"))
+        self.exportButton.clicked.connect(self.export_file)
+        ui.topRow.insertWidget(3, self.exportButton)
         self.folder = ""
         self._reload_shown()
         ui.dayEdit.setFocus()
@@ -200,6 +206,35 @@ class CalendarDialog(MessageLine, QDialog):
             self.ui.yearSpin.setValue(parsed.years[0])  # show what came in
         if warnings:
             self.show_message(self.message_text() + "\n" + warnings, "warn")
+
+
+    def export_file(self) -> None:
+        """The shown year's days to a holiday file, in the format import reads."""
+        from zcdesk.domain.holiday_file import write_holiday_file
+
+        year = self.ui.yearSpin.value()
+        days = self.store.calendar_days(year)
+        if not days:
+            self.show_message(tr("{year} 年没有设置节假日或调休，没有导出。").format(year=year),
+                              "warn")
+            return
+        start = Path(self.folder or str(Path.home())) / f"节假日-{year}.toml"
+        name, _ = QFileDialog.getSaveFileName(self, tr("导出节假日文件"), str(start),
+                                              tr(FILE_FILTER))
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() not in (".toml", ".csv"):
+            path = path.with_suffix(".toml")
+        self.folder = str(path.parent)
+        try:
+            write_holiday_file(days, path)
+        except OSError as exc:
+            self.show_message(tr("无法写入“{file}”：{why}").format(
+                file=path, why=exc.strerror or exc), "error")
+            return
+        self.show_message(tr("已导出 {year} 年 {n} 天到“{file}”。").format(
+            year=year, n=len(days), file=path.name), "info")
 
 
 def launch(parent: QWidget | None, store: Store, today: dt.date) -> bool:

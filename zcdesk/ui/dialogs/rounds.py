@@ -1,5 +1,6 @@
 """设置 → 申报轮次…: the rounds (one per notice), a new round's pack imported after a
-preview, the current round switched, a pack exported (#11).
+preview, the current round switched, a pack exported, a next round's draft written
+from the selected one (dates moved, to be checked against the new notice) (#11).
 
 Everyone may look; importing, switching and exporting are the office lead's (the
 buttons are disabled and explained for a clerk, and the store checks again).
@@ -53,8 +54,12 @@ class _Ui:
         self.importButton = QPushButton(tr("导入轮次配置…"), dialog)
         self.activateButton = QPushButton(tr("设为当前轮次"), dialog)
         self.exportButton = QPushButton(tr("导出…"), dialog)
+        self.draftButton = QPushButton(tr("生成下一轮草稿…"), dialog)
+        self.draftButton.setToolTip(tr("以所选轮次为模板写出新轮次的配置文件：日期顺延，"
+                                       "文号清空；按新通知核对修改后再导入"))
         self.closeButton = QPushButton(tr("关闭"), dialog)
-        for button in (self.importButton, self.activateButton, self.exportButton):
+        for button in (self.importButton, self.activateButton, self.exportButton,
+                       self.draftButton):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.closeButton)
@@ -78,7 +83,8 @@ class RoundsDialog(MessageLine, QDialog):
         self._rounds: list[RoundSummary] = []
         for button, handler in ((ui.importButton, self.import_pack),
                                 (ui.activateButton, self.activate_selected),
-                                (ui.exportButton, self.export_selected)):
+                                (ui.exportButton, self.export_selected),
+                                (ui.draftButton, self.draft_next)):
             button.clicked.connect(handler)
             button.setAutoDefault(False)
             if not admin:
@@ -175,8 +181,8 @@ class RoundsDialog(MessageLine, QDialog):
             return
         if not confirm.launch(self, tr("切换当前轮次"), tr("把当前轮次切换为 {code}（{name}）？")
                               .format(code=chosen.code, name=chosen.name), tr(
-                "此后的收件、材料袋和收件号属于 {code}；全部申报人按其年限计算截止日 {cutoff} "
-                "重新预审。以前轮次的记录保持不变。").format(
+                "此后的收件、材料袋和收件号属于 {code}，其材料袋按该轮次的配置预审（年限计算至 "
+                "{cutoff}）。以前轮次的记录和预审结果保持不变。").format(
                 code=chosen.code, cutoff=chosen.cutoff_date.isoformat()),
                 ok_text=tr("切换"), cancel_text=tr("取消")):
             return
@@ -207,6 +213,44 @@ class RoundsDialog(MessageLine, QDialog):
             return
         self.folder = str(target.parent)
         self.show_message(tr("已导出到 {path}").format(path=target), "ok")
+
+
+    def draft_next(self) -> None:
+        """A next round's pack from the selected one, for the office lead to edit."""
+        from zcdesk.ui.dialogs import prompt
+
+        chosen = self.selected()
+        if chosen is None:
+            self.show_message(tr("请先选中一个轮次。"), "warn")
+            return
+        code = prompt.launch(self, tr("生成下一轮草稿"), tr(
+            "以 {code}（{name}）为模板，新轮次的代码：").format(code=chosen.code, name=chosen.name),
+            _next_code(chosen.code), ok_text=tr("下一步"), placeholder="2026H1")
+        if code is None:
+            return
+        start = str(Path(self.folder or Path.home()) / f"{code.upper()}.toml")
+        name, _ = QFileDialog.getSaveFileName(self, tr("保存新轮次的配置文件草稿"), start,
+                                              tr(PACK_FILTER))
+        if not name:
+            return
+        try:
+            draft = self.store.draft_round(chosen.code, code, "", Path(name))
+        except errors.StoreError as exc:
+            self.show_message(str(exc), "error")
+            return
+        self.folder = str(draft.target.parent)
+        self.show_message(tr("已写出 {code}（{name}）的草稿：{path}\n{how}\n"
+                             "请按新通知逐项核对日期、受理点、联系电话、认定目录和文号，"
+                             "再点“导入轮次配置…”。").format(
+            code=draft.code, name=draft.name, path=draft.target, how=draft.how), "ok")
+
+
+def _next_code(code: str) -> str:
+    """2025H1 → 2025H2 → 2026H1: the round after `code` (a suggestion)."""
+    if len(code) != 6 or not code[:4].isdigit() or code[4:] not in ("H1", "H2"):
+        return ""
+    year = int(code[:4])
+    return f"{year}H2" if code.endswith("H1") else f"{year + 1}H1"
 
 
 def launch(parent: QWidget | None, store: Store, *, admin: bool,
