@@ -120,7 +120,8 @@ def test_a_draft_of_the_next_round_is_written_then_imported(
     dialog.ui.draftButton.click()
     args, _ = asked.calls[0]
     assert args[3] == "2025H2"  # the next code is suggested
-    assert "2025 下半年度" in dialog.message_text() and "请按新通知逐项核对" in dialog.message_text()
+    said = dialog.message_text()
+    assert "2025 下半年度" in said and "请按新通知逐项核对" in said
     draft = load_pack(target.read_text(encoding="utf-8"))
     assert (draft.code, draft.notice.doc_number) == ("2025H2", "")
     assert [r.code for r in store.rounds()] == ["2025H1"]  # nothing stored by a draft

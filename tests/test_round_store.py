@@ -277,16 +277,55 @@ def test_a_clerk_may_not_import_export_or_activate(
 
 def test_changing_a_recorded_checklist_item_is_refused(
         store: Store, people: dict[str, int], pack: RoundPack) -> None:
+    """2025H1's own pack may not change what its recorded packets were checked against."""
     _receive_one(store, people["张三"])
     items = tuple(dataclasses.replace(i, copies=3) if i.code == "evaluation" else i
                   for i in pack.checklist.items)
+    changed = dataclasses.replace(pack, checklist=dataclasses.replace(pack.checklist,
+                                                                      items=items))
+    plan = store.import_round(dump_pack(changed), dry_run=True)
+    assert plan.refusals and "评审表" in plan.refusals[0] and "3 份" in plan.refusals[0]
+    assert "轮次 2025H1 已有收件登记" in plan.refusals[0]
+    assert "没有写入任何数据" in plan.summary()
+    _refused(store, lambda: store.import_round(dump_pack(changed)), "已有收件登记")
+    renamed = tuple(dataclasses.replace(i, short_name="评审表甲") if i.code == "evaluation"
+                    else i for i in pack.checklist.items)  # a name may change
+    assert not store.import_round(dump_pack(dataclasses.replace(
+        pack, checklist=dataclasses.replace(pack.checklist, items=renamed))),
+        dry_run=True).refusals
+
+
+def test_a_new_round_may_ask_for_other_copies_and_items(
+        store: Store, people: dict[str, int], pack: RoundPack) -> None:
+    """2026H1 asks for 3 评审表 and a new item: its packets are checked against that,
+    2025H1's against its own 2 (its complete packet stays complete)."""
+    visit = store.open_visit("递交人")
+    for code in ("evaluation", "registration"):
+        store.accept(people["张三"], code, 2, visit_id=visit.id)
+    store.close_visit(visit.id)
+    old = store.packet(people["张三"])
+    assert old.state.status.value == "complete"
+    extra = dataclasses.replace(pack.checklist.items[0], code="photo", name="近期证件照",
+                                short_name="证件照", copies=1, checks=())
+    items = (*(dataclasses.replace(i, copies=3) if i.code == "evaluation" else i
+               for i in pack.checklist.items), extra)
     later = shifted(dataclasses.replace(
         pack, checklist=dataclasses.replace(pack.checklist, items=items)),
         "2026H1", "2026 上半年度", years=1)
-    plan = store.import_round(dump_pack(later), dry_run=True)
-    assert plan.refusals and "评审表" in plan.refusals[0] and "3 份" in plan.refusals[0]
-    assert "没有写入任何数据" in plan.summary()
-    _refused(store, lambda: store.import_round(dump_pack(later)), "已有收件登记")
+    assert not store.import_round(dump_pack(later)).refusals
+    store.activate_round("2026H1")
+    assert [(i.code, i.copies_required) for i in store.checklist()][:1] == [("evaluation", 3)]
+    assert "photo" in [i.code for i in store.checklist()]
+    assert store.packet(people["张三"]) == old  # 2025H1's packet as it was
+    rid = store.round_info("2025H1").id
+    assert "photo" not in [i.code for i in store.checklist(round_id=rid)]
+    assert store.check() == []  # each packet's status agrees with its own round's checklist
+    new = store.add_applicant(ApplicantForm(name="赵六", id_number="330106198808081234",
+                                            unit="某单位"))
+    visit = store.open_visit("递交人")
+    store.accept(new.packet_id, "evaluation", 2, visit_id=visit.id)
+    result = store.accept(new.packet_id, "photo", 1, visit_id=visit.id)
+    assert "评审表 1 份" in result.message  # still one to come of three
 
 
 def test_an_unknown_reason_code_is_refused(store: Store, pack: RoundPack) -> None:

@@ -150,13 +150,14 @@ class BatchOps:
         from zcdesk.store.facade import _valid_copies  # lazy: the facade imports us
 
         self.require_admin("登记批次材料")
-        item = self._batch_item(item_code)
         copies = _valid_copies(copies)
         with self._write() as s:
             batch = self._batch_for_write(s, batch_no)
             self._require_open(batch, "登记批次材料")
+            items = self.checklist(Scope.BATCH, round_id=batch.round_id)  # the batch's round
+            item = _find_batch_item(item_code, items)
             events = self._batch_copy_events(s, batch.id)
-            already = compute_state(self.checklist(Scope.BATCH), events).item(item.code).accepted
+            already = compute_state(items, events).item(item.code).accepted
             plan = plan_accept(item, already, copies)
             if plan.counted == 0:
                 raise InputError(plan.warning(item, already))
@@ -167,8 +168,7 @@ class BatchOps:
             self._event(s, BATCH_ACCEPT, batch_id=batch.id, item_code=item.code,
                         copies=plan.counted, detail=detail)
             self._refresh_batch(s, batch, compute_state(
-                self.checklist(Scope.BATCH),
-                [*events, CopyEvent(CopyKind.ACCEPT, item.code, plan.counted)]))
+                items, [*events, CopyEvent(CopyKind.ACCEPT, item.code, plan.counted)]))
             return self._batch_view(s, batch)
 
     def batch_reject(self: Store, batch_no: str, item_code: str, copies: int,
@@ -177,12 +177,13 @@ class BatchOps:
         from zcdesk.store.facade import _rejection, _valid_copies  # lazy: the facade imports us
 
         self.require_admin("登记批次材料")
-        item = self._batch_item(item_code)
         copies = _valid_copies(copies)
         reason, text = _rejection(reason, text)
         with self._write() as s:
             batch = self._batch_for_write(s, batch_no)
             self._require_open(batch, "登记批次材料")
+            item = _find_batch_item(item_code,
+                                    self.checklist(Scope.BATCH, round_id=batch.round_id))
             self._event(s, BATCH_REJECT, batch_id=batch.id, item_code=item.code, copies=copies,
                         reason=reason.value, reason_text=text,
                         detail={"batch_no": batch.batch_no})
@@ -418,14 +419,6 @@ class BatchOps:
         raise InputError(f"批次 {batch.batch_no} 已封批，不能{what}；"
                          "确需改动，请先重开批次（须写明原因）。")
 
-    def _batch_item(self: Store, code: str) -> ChecklistItem:
-        items = self.checklist(Scope.BATCH)
-        item = find_item(code, items)
-        if item is None:
-            names = "、".join(f"{i.short_name}（{i.code}）" for i in items)
-            raise InputError(f"批次材料“{code}”无法识别。可选：{names}")
-        return item
-
     def _batch_copy_events(self: Store, s: Session, batch_id: int) -> list[CopyEvent]:
         rows = s.execute(
             select(m.Event.kind, m.Event.item_code, m.Event.copies, m.Event.reason,
@@ -438,8 +431,10 @@ class BatchOps:
                 for kind, code, copies, reason, text in rows]
 
     def _batch_state(self: Store, s: Session, batch_id: int) -> PacketState:
-        """The batch-level items folded like a packet's (no surplus counted)."""
-        return compute_state(self.checklist(Scope.BATCH), self._batch_copy_events(s, batch_id))
+        """The batch-level items of its round folded like a packet's (no surplus counted)."""
+        round_id = s.scalar(select(m.Batch.round_id).where(m.Batch.id == batch_id))
+        return compute_state(self.checklist(Scope.BATCH, round_id=round_id),
+                             self._batch_copy_events(s, batch_id))
 
     def _refresh_batch(self: Store, s: Session, batch: m.Batch,
                        state: PacketState | None = None) -> None:
@@ -577,7 +572,6 @@ class BatchOps:
                 .join(m.Visit, m.Event.visit_id == m.Visit.id)
                 .where(m.Event.packet_id.in_(members)).order_by(m.Event.id)):
             receipts.setdefault(pid, receipt_no)  # the first visit's receipt number
-        items = self.checklist()
         rows = s.execute(_PACKET_VIEW_ROWS.where(m.BatchPacket.batch_id == batch_id)
                          .order_by(m.BatchPacket.position)).all()
         # Each packet shows its own round's stored verdict; those not yet computed are
@@ -588,9 +582,17 @@ class BatchOps:
             with contextlib.suppress(InputError):
                 checkers[rid] = self._checker(rid)
         return tuple(
-            self._make_view(s, row, compute_state(items, events.get(row[0], [])),
+            self._make_view(s, row, self._state_of(row[3], events.get(row[0], [])),
                             receipts.get(row[0], ""), checkers.get(row[3]))
             for row in rows)
+
+
+def _find_batch_item(code: str, items: list[ChecklistItem]) -> ChecklistItem:
+    item = find_item(code, items)
+    if item is None:
+        names = "、".join(f"{i.short_name}（{i.code}）" for i in items)
+        raise InputError(f"批次材料“{code}”无法识别。可选：{names}")
+    return item
 
 
 def _chunks(ids: list[_T]) -> Iterable[list[_T]]:

@@ -168,6 +168,8 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         # round id → ((day, ban list version), its checker); round id → (SHA-256, pack)
         self._checker_cache: dict[int, tuple[tuple[object, ...], EligibilityChecker]] = {}
         self._rule_packs: dict[int, tuple[str, RoundPack]] = {}
+        # (round id, scope) → (time.monotonic() read, items): another round's checklist
+        self._round_checklists: dict[tuple[int, Scope], tuple[float, list[ChecklistItem]]] = {}
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -334,7 +336,12 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
                              "或运行 zcdesk desk --point 代码（如 SC）。")
         return point
 
-    def checklist(self, scope: Scope = Scope.PACKET) -> list[ChecklistItem]:
+    def checklist(self, scope: Scope = Scope.PACKET, round_id: int | None = None
+                  ) -> list[ChecklistItem]:
+        """The items a packet (or batch) is checked against: the current round's working
+        rows, or, given another round's id, that round's own (from its stored pack)."""
+        if round_id is not None and round_id != self.current_round().id:
+            return self.round_checklist(round_id, scope)
         if scope not in self._checklists:
             with self._read() as s:
                 rows = s.scalars(select(m.ChecklistItemRow)
@@ -742,7 +749,7 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
             self._check_not_frozen(s, packet)
             self._check_visit(s, visit_id)
             events = self._copy_events(s, packet.id)
-            already = compute_state(self.checklist(), events).item(item.code).accepted
+            already = self._state_of(packet.round_id, events).item(item.code).accepted
             plan = plan_accept(item, already, copies)
             warning = plan.warning(item, already)
             if plan.counted == 0:
@@ -751,8 +758,8 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
                                 packet_id=packet.id, visit_id=visit_id, item_code=item.code,
                                 copies=plan.counted,
                                 detail={"offered": copies} if plan.surplus else {})
-            view = self._refresh(s, packet, compute_state(
-                self.checklist(), [*events, CopyEvent(CopyKind.ACCEPT, item.code, plan.counted)]))
+            view = self._refresh(s, packet, self._state_of(
+                packet.round_id, [*events, CopyEvent(CopyKind.ACCEPT, item.code, plan.counted)]))
             message = f"{item.short_name} 收 {plan.counted} 份。{view.state.missing_text()}"
             return RecordResult(view, event.id, message, warning)
 
@@ -851,7 +858,6 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
             from zcdesk.store.backup import integrity_problems  # lazy: admin only
 
             problems += integrity_problems(path)
-        items = self.checklist()
         with self._read() as s:
             events: dict[int, list[CopyEvent]] = {}
             for pid, kind, code, copies, reason, text in s.execute(
@@ -861,10 +867,11 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
                 events.setdefault(pid, []).append(CopyEvent(
                     CopyKind(kind), code or "", copies or 0,
                     RejectReason(reason) if reason else None, text or ""))
-            for pid, status, accepted, name in s.execute(
-                    select(m.Packet.id, m.Packet.status, m.Packet.accepted, m.Applicant.name)
+            for pid, round_id, status, accepted, name in s.execute(
+                    select(m.Packet.id, m.Packet.round_id, m.Packet.status, m.Packet.accepted,
+                           m.Applicant.name)
                     .join(m.Applicant, m.Packet.applicant_id == m.Applicant.id)):
-                state = compute_state(items, events.get(pid, []))
+                state = self._state_of(round_id, events.get(pid, []))  # its round's checklist
                 cached = {k: v for k, v in (accepted or {}).items() if v}
                 expected = {k: v for k, v in state.received.items() if v}
                 if status != state.status.value or cached != expected:
@@ -1064,7 +1071,11 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
                 for kind, code, copies, reason, text in rows]
 
     def _state(self, s: Session, packet: m.Packet) -> PacketState:
-        return compute_state(self.checklist(), self._copy_events(s, packet.id))
+        return self._state_of(packet.round_id, self._copy_events(s, packet.id))
+
+    def _state_of(self, round_id: int, events: list[CopyEvent]) -> PacketState:
+        """A packet's state, checked against its own round's checklist."""
+        return compute_state(self.checklist(round_id=round_id), events)
 
     def _refresh(self, s: Session, packet: m.Packet,
                  state: PacketState | None = None) -> PacketView:
@@ -1087,7 +1098,7 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         params = {"packet_id": packet_id}
         row = s.execute(_PACKET_VIEW, params).one()
         if state is None:
-            state = compute_state(self.checklist(), self._copy_events(s, packet_id))
+            state = self._state_of(row[3], self._copy_events(s, packet_id))
         return self._make_view(s, row, state, s.scalar(_FIRST_RECEIPT, params) or "")
 
     def _make_view(self, s: Session, row: Any, state: PacketState, receipt_no: str,

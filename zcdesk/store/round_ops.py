@@ -9,11 +9,12 @@ each packet keeps the pre-check verdict of its own round (migration 0010).
 
 The acceptance points, the checklist and the catalogue are one set of working rows:
 they follow the current round's pack, written when a round is made current or when
-the current round's pack is re-imported. A paper of an earlier round reads that
-round's stored pack for its contacts and item names (round_papers). Since
-every packet's status is derived from that one checklist, a pack may not change the
-checklist's codes, scopes or copies once copies have been recorded: that would change
-what an earlier round's packets were checked against.
+the current round's pack is re-imported. An earlier round reads its own stored pack:
+its packets and batches are checked against its checklist (round_checklist), its
+papers show its contacts and item names (round_papers). A new round may list other
+items; a round's own pack may not change its items' codes, scopes or copies once
+copies have been recorded in it: that would change what its packets were checked
+against.
 """
 
 from __future__ import annotations
@@ -205,7 +206,7 @@ class RoundOps:
         """
         round_ = self.round_info(code)
         point, city = self.point(point_code), next(p for p in self.points() if p.kind == "city")
-        items = self.checklist()
+        items = self.checklist(round_id=round_.id)
         if round_.id == self.current_round().id:
             return RoundPapers(round_, point, city, items)
         try:
@@ -216,10 +217,6 @@ class RoundOps:
         if point.code in own:
             point = _point_info(own[point.code], point.id, point.kind)
         city = _point_info(pack.city, city.id, "city")
-        items = [ChecklistItem(code=i.code, name=i.name, short_name=i.short_name,
-                               scope=Scope(i.scope), copies_required=i.copies,
-                               checks=tuple(i.checks), sort_order=10 * n)
-                 for n, i in enumerate(pack.checklist.items, 1) if i.scope == "packet"]
         return RoundPapers(round_, point, city, items)
 
     def draft_round(self: Store, source: str, code: str, name: str, target: Path
@@ -255,6 +252,26 @@ class RoundOps:
         how = (f"由轮次 {pack.code}（{pack.name}）生成：各日期顺延 {moved}，"
                f"6 月 30 日的年限计算截止日保持为当年 6 月 30 日，文号已清空。")
         return RoundDraft(code, name, how, target)
+
+    def round_checklist(self: Store, round_id: int, scope: Scope) -> list[ChecklistItem]:
+        """Another round's checklist, from the pack it stored: what its packets and
+        batches were checked against, whatever the current round's pack lists now.
+        Kept ROUND_RECHECK_SECONDS (a check of 100,000 packets reads it once); this
+        desk's own import drops it at once (_forget_round)."""
+        now = time.monotonic()
+        cached = self._round_checklists.get((round_id, scope))
+        if cached is not None and now - cached[0] < ROUND_RECHECK_SECONDS:
+            return cached[1]
+        try:
+            pack = self.rules_pack(round_id)
+        except InputError:  # its stored pack is unreadable: the working rows
+            return self.checklist(scope)
+        items = [ChecklistItem(code=i.code, name=i.name, short_name=i.short_name,
+                               scope=Scope(i.scope), copies_required=i.copies,
+                               checks=tuple(i.checks), sort_order=10 * n)
+                 for n, i in enumerate(pack.checklist.items, 1) if i.scope == scope.value]
+        self._round_checklists[(round_id, scope)] = (now, items)
+        return items
 
     def export_round(self: Store, code: str, target: Path) -> Path:
         """Write the stored pack, byte for byte: importing it back changes nothing."""
@@ -332,10 +349,6 @@ class RoundOps:
                         f"轮次 {current.code} 还有未完成的收件：{'、'.join(open_visits)}。"
                         "请先完成这些收件（F10）再切换轮次；未作任何改动。")
             pack = _readable(target.code, target.pack)
-            refusals = _checklist_refusals(conn, pack)
-            if refusals:
-                raise InputError("不能启用轮次 {}，没有写入任何数据：\n{}".format(
-                    target.code, "\n".join(f"  {r}" for r in refusals)))
             conn.execute(update(m.Round.__table__).values(is_current=False))
             conn.execute(update(m.Round.__table__).where(m.Round.id == target.id)
                          .values(is_current=True))
@@ -379,6 +392,7 @@ class RoundOps:
         self._checker_cache = {}
         self._ban_seen = None
         self._rule_packs = {}
+        self._round_checklists = {}
         self._point = None
 
     def _round_plan(self: Store, conn: Connection, pack: RoundPack) -> RoundImportPlan:
@@ -395,7 +409,7 @@ class RoundOps:
         if row is not None and old is None:
             changes = tuple(_column_changes(row, pack)) or ("（首次保存该轮次的轮次配置文件）",)
         active = row is not None and bool(row.is_current)
-        refusals = _refusals(conn, pack) if (changes or row is None) else []
+        refusals = _refusals(conn, pack, row) if (changes or row is None) else []
         return RoundImportPlan(pack.code, pack.name, row is None, active, compared, changes,
                                tuple(refusals))
 
@@ -513,7 +527,7 @@ def _word(value: Any) -> str:
 
 
 # ---------------------------------------------------------------- refusals
-def _refusals(conn: Connection, pack: RoundPack) -> list[str]:
+def _refusals(conn: Connection, pack: RoundPack, row: Any) -> list[str]:
     """Why the pack may not be stored (empty: it may)."""
     problems = []
     # Receipt numbers and cover barcodes are read back by these patterns (domain.receipt).
@@ -524,7 +538,7 @@ def _refusals(conn: Connection, pack: RoundPack) -> list[str]:
         if not _POINT_CODE.fullmatch(point.code):
             problems.append(f"points[{n}].code：受理点代码“{point.code}”应为 1 到 6 个大写字母"
                             "（如 SC）：收件号和封面条码按此识别")
-    problems += _checklist_refusals(conn, pack)
+    problems += _checklist_refusals(conn, pack, row)
     known = {r.value for r in RejectReason}
     for reason in pack.checklist.reasons:
         if reason.code not in known:
@@ -538,30 +552,44 @@ def _refusals(conn: Connection, pack: RoundPack) -> list[str]:
     return problems
 
 
-def _checklist_refusals(conn: Connection, pack: RoundPack) -> list[str]:
-    """Every round's packets are checked against the one stored checklist: once copies
-    are recorded, a pack must keep its items' codes, scopes and copies."""
-    recorded = set(conn.execute(select(m.Event.item_code).distinct()
-                                .where(m.Event.item_code.is_not(None))).scalars())
+def _checklist_refusals(conn: Connection, pack: RoundPack, row: Any) -> list[str]:
+    """A round's packets and batches are checked against its own checklist: once copies
+    are recorded in round `row`, a new pack for it must keep its items' codes, scopes
+    and copies (names may change). A new round (row None) may list what it likes."""
+    if row is None:
+        return []
+    event, packet, batch = m.Event.__table__, m.Packet.__table__, m.Batch.__table__
+    recorded = set(conn.execute(
+        select(event.c.item_code).distinct()
+        .select_from(event.outerjoin(packet, event.c.packet_id == packet.c.id)
+                     .outerjoin(batch, event.c.batch_id == batch.c.id))
+        .where(event.c.item_code.is_not(None),
+               (packet.c.round_id == row.id) | (batch.c.round_id == row.id))).scalars())
     if not recorded:
         return []
-    stored = {r.code: r for r in conn.execute(select(m.ChecklistItemRow.__table__))}
+    old = _stored_pack(row)
+    if old is not None:
+        stored = {i.code: (i.short_name, i.scope, i.copies) for i in old.checklist.items}
+    else:  # a round from before 0008: the working rows were its checklist
+        stored = {r.code: (r.short_name, r.scope, r.copies_required)
+                  for r in conn.execute(select(m.ChecklistItemRow.__table__))}
     wanted = {i.code: i for i in pack.checklist.items}
     problems = []
-    for code, row in stored.items():
+    for code, (short_name, scope, copies) in stored.items():
         item = wanted.get(code)
         if item is None:
-            problems.append(f"checklist.items：缺少材料“{row.short_name}”（{code}）；"
-                            "已有收件登记，各轮次的报送清单须保持一致")
-        elif (item.scope, item.copies) != (row.scope, row.copies_required):
+            problems.append(f"checklist.items：缺少材料“{short_name}”（{code}）；"
+                            f"轮次 {row.code} 已有收件登记，其报送清单须保持一致")
+        elif (item.scope, item.copies) != (scope, copies):
             problems.append(
-                f"checklist.items：材料“{row.short_name}”（{code}）已有收件登记，不能由"
-                f"{_scope(row.scope)} {row.copies_required} 份改为{_scope(item.scope)} "
-                f"{item.copies} 份（各轮次的材料袋按同一份报送清单核对）")
+                f"checklist.items：材料“{short_name}”（{code}）在轮次 {row.code} 已有收件登记，"
+                f"不能由{_scope(scope)} {copies} 份改为{_scope(item.scope)} {item.copies} 份"
+                "（会改变已收材料袋的齐全状态）")
     for code, item in wanted.items():
         if code not in stored:
             problems.append(f"checklist.items：不能新增材料“{item.short_name}”（{code}）："
-                            "已有收件登记，新增材料会改变以前材料袋的齐全状态")
+                            f"轮次 {row.code} 已有收件登记，新增材料会改变已收材料袋的齐全状态；"
+                            "新的材料要求请放在新轮次的配置中")
     return problems
 
 

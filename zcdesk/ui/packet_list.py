@@ -150,6 +150,12 @@ class PacketList(QObject):
         """Another round picked: its packets are read (the counter stays on the current)."""
         self._round_code = self.ui_round.currentData() or None
         try:
+            assert self.store is not None
+            # 缺件 counts against the shown round's own checklist
+            round_id = self.store.round_info(self._round_code).id if self._round_code else None
+            checklist = self.store.checklist(round_id=round_id)
+            self._loader.checklist = list(checklist)
+            self.model.set_checklist(checklist)
             self.reload()
         except errors.StoreError as exc:
             self.load_failed.emit(str(exc))
