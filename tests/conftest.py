@@ -122,12 +122,13 @@ CliRun = Callable[..., tuple[int, str, str]]
 
 @pytest.fixture
 def cli(db_url: str, capsys: pytest.CaptureFixture[str]) -> CliRun:
-    """Run `zcdesk --db URL ARGS…` in-process; returns (exit code, stdout, stderr)."""
+    """Run `zcdesk --db URL --create ARGS…` in-process (--create: each test's database
+    is new); returns (exit code, stdout, stderr)."""
     from zcdesk.cli import main
 
     def run(*args: str) -> tuple[int, str, str]:
         try:
-            code = main(["--db", db_url, *args])
+            code = main(["--db", db_url, "--create", *args])
         except SystemExit as exc:  # argparse's usage errors, --help and --version
             code = int(exc.code or 0)
         out, err = capsys.readouterr()

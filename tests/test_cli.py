@@ -119,10 +119,10 @@ def test_plain_path_and_environment_variable(tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "plain.sqlite3"
-    assert main(["--db", str(path), "desk"]) == 0
+    assert main(["--db", str(path), "--create", "desk"]) == 0
     assert path.exists()
     monkeypatch.setenv("ZCDESK_DATABASE_URL", f"sqlite:///{tmp_path / 'env.sqlite3'}")
-    assert main(["status"]) == 0
+    assert main(["status", "--create"]) == 0
     assert (tmp_path / "env.sqlite3").exists()
     assert not (data_dir() / "zcdesk.sqlite3").exists()
 
@@ -140,7 +140,8 @@ def test_demo_database_is_separate_and_seeded(capsys: pytest.CaptureFixture[str]
 
 
 def test_the_installed_entry_point_runs(db_url: str) -> None:
-    done = subprocess.run([sys.executable, "-m", "zcdesk", "--db", db_url, "status", "--json"],
+    done = subprocess.run([sys.executable, "-m", "zcdesk", "--db", db_url, "--create", "status",
+                           "--json"],
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0 and json.loads(done.stdout) == []
 

@@ -53,7 +53,7 @@ def city(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
         out, err = capsys.readouterr()
         return code, out, err
 
-    assert run("desk", "--point", "CITY", "--name", "市职改办1")[0] == 0
+    assert run("--create", "desk", "--point", "CITY", "--name", "市职改办1")[0] == 0
     return run
 
 

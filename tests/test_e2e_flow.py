@@ -59,7 +59,7 @@ def city(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
         out, err = capsys.readouterr()
         return code, out, err
 
-    ok(run("desk", "--point", "CITY", "--name", "市职改办"))
+    ok(run("--create", "desk", "--point", "CITY", "--name", "市职改办"))
     return run
 
 

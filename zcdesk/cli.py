@@ -1,25 +1,37 @@
 """The command line: `zcdesk` starts the counter window; subcommands serve scripts.
 
 Exit codes: 0 done; 1 refused (bad or unknown input, nothing written);
-2 wrong usage; 3 the database cannot be used.
+2 wrong usage (also an argument that is not UTF-8 text); 3 the database cannot
+be used; 141 the output pipe was closed early (`zcdesk status | head -1`: as a
+program ended by SIGPIPE; the command itself may have run).
+
+A database file is created only on the window's first start (the default
+database) or with --create: a --db naming a missing file, or a file in a folder
+that does not exist, is refused (exit 1). `--demo` makes its own file.
+
+Write commands (those that change the database or write a file) leave one line
+in the log: the command, the operator, the outcome (cli_common.log_command).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from zcdesk import __version__
-from zcdesk.paths import default_database_url, demo_database_path, sqlite_url
+from zcdesk.paths import ENV_DATABASE_URL, default_database_url, demo_database_path, sqlite_url
 
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
 EXIT_DATABASE = 3
+EXIT_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a program the pipe ended
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
                         help="数据库地址（默认：用户数据目录中的 SQLite，或环境变量 "
                              "ZCDESK_DATABASE_URL）")
+    common.add_argument("--create", action="store_true", default=argparse.SUPPRESS,
+                        help="数据库文件不存在时新建（不加时拒绝，以免写错路径时建出空库）")
     common.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
                         help="使用演示数据库（与正式数据库分开）")
     common.add_argument("--operator", metavar="NAME", default=argparse.SUPPRESS,
@@ -152,9 +166,16 @@ def _database_url(args: argparse.Namespace) -> tuple[str, bool]:
 
 
 def _open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from zcdesk.cli_common import check_database_file
     from zcdesk.store import Store
 
     url, seed = _database_url(args)
+    given = getattr(args, "db", None)
+    # The window's first start makes the real database (then asks for the first
+    # admin); anything else needs --create. The demo seeds its own file.
+    if not getattr(args, "demo", False) and not (args.command is None and not given):
+        check_database_file(url, create=getattr(args, "create", False),
+                            given=bool(given or os.environ.get(ENV_DATABASE_URL)))
     store = Store.open(url, operator=getattr(args, "operator", None))
     if seed:
         from zcdesk.store.demo import seed_demo
@@ -169,6 +190,49 @@ def _open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run zcdesk and return its exit code. A closed output pipe ends it quietly
+    (the recipe of the Python docs, "Note on SIGPIPE"): no traceback."""
+    try:
+        try:
+            return _main(sys.argv[1:] if argv is None else list(argv))
+        finally:
+            if sys.stdout is not None:  # none in a windowed build
+                sys.stdout.flush()  # here, not at exit, so a closed pipe is caught
+    except BrokenPipeError:
+        # What is still buffered goes to devnull: the interpreter's own flush at
+        # exit must not fail (and print) again.
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PIPE
+
+
+def _undecodable(argv: Sequence[str]) -> str | None:
+    """A message for the first argument that is not text (bytes that are not UTF-8,
+    which Python keeps as lone surrogates), else None."""
+    for number, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            raw = arg.encode("utf-8", "surrogateescape" if _escaped(arg) else "backslashreplace")
+            shown = raw.decode("utf-8", "backslashreplace")
+            return (f"zcdesk：第 {number} 个参数“{shown}”含有无法识别的字节，"
+                    "不是 UTF-8 编码的文字。\n"
+                    "请把终端的字符编码设为 UTF-8 后重新输入；若是文件名，请先把文件改成"
+                    "只含汉字、字母和数字的名字。\n")
+    return None
+
+
+def _escaped(arg: str) -> bool:
+    """Whether every surrogate in `arg` stands for a byte (surrogateescape)."""
+    return all(not "\ud800" <= c <= "\udfff" or "\udc80" <= c <= "\udcff" for c in arg)
+
+
+def _main(argv: list[str]) -> int:
+    problem = _undecodable(argv)
+    if problem:
+        sys.stderr.write(problem)
+        return EXIT_USAGE
     parser = build_parser()
     args = _parse(parser, argv)
     if args.self_check:
@@ -184,16 +248,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(lambda: _open_store(args),
                        title_suffix="（演示）" if getattr(args, "demo", False) else "")
 
+    from zcdesk.cli_common import is_write_command, log_command, start_command_log
+
+    logged = is_write_command(args) and start_command_log()
+    store = None
+    code: int | None = None
+    failure = ""
+    try:
+        store, code = _run(args)
+        return code
+    except BaseException as exc:
+        failure = type(exc).__name__
+        raise
+    finally:
+        if logged:
+            operator = store.operator if store is not None else getattr(args, "operator", None)
+            log_command(args, operator, code, failure)
+
+
+def _run(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Open the store and run the subcommand: (the store or None, the exit code)."""
     from zcdesk.store.errors import DatabaseUnavailable, StoreError
 
     try:
         store = _open_store(args)
     except DatabaseUnavailable as exc:
         print(f"zcdesk：{exc}", file=sys.stderr)
-        return EXIT_DATABASE
+        return None, EXIT_DATABASE
     except StoreError as exc:
         print(f"zcdesk：{exc}", file=sys.stderr)
-        return EXIT_REFUSED
+        return None, EXIT_REFUSED
     try:
         from zcdesk.cli_admin import (
             audit_command,
@@ -221,13 +305,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                    "decision": decision_command, "return": return_command,
                    "stats": stats_command, "deadlines": deadlines_command,
                    "calendar": calendar_command, "round": round_command}[args.command]
-        return handler(store, args)
+        return store, handler(store, args)
     except DatabaseUnavailable as exc:
         print(f"zcdesk：{exc}", file=sys.stderr)
-        return EXIT_DATABASE
+        return store, EXIT_DATABASE
     except StoreError as exc:
         print(f"zcdesk：{exc}", file=sys.stderr)
-        return EXIT_REFUSED
+        return store, EXIT_REFUSED
     finally:
         store.close()
 

@@ -103,3 +103,96 @@ def write_pdf(store: Store, target: Path, full_ids: bool,
     for warning in result.warnings:
         print(f"注意：{warning}", file=sys.stderr)
     print(f"已生成 {target}（{result.pages} 页）", file=sys.stderr)
+
+
+# ----------------------------------------------------------- opening the database
+
+def check_database_file(url: str, *, create: bool, given: bool = True) -> None:
+    """Refuse (InputError) a SQLite file in a folder that does not exist, or a missing
+    file without `create`: a mistyped --db must not quietly become a new, empty
+    database. `given`: named by --db or ZCDESK_DATABASE_URL, not the default file
+    (whose folder is zcdesk's own to make). Other databases pass (a server keeps
+    its own)."""
+    from zcdesk.store import InputError
+    from zcdesk.store.engine import sqlite_path
+
+    try:
+        path = sqlite_path(url)
+    except Exception:  # an unreadable address: Store.open says what is wrong with it
+        return
+    if path is None or path.exists():
+        return
+    if given and not path.parent.is_dir():
+        raise InputError(f"数据库所在的文件夹“{path.parent}”不存在：请检查 --db（或环境变量 "
+                         "ZCDESK_DATABASE_URL）的路径是否写对；zcdesk 不会替你建这个文件夹。")
+    if create:
+        return
+    if given:
+        raise InputError(f"数据库文件“{path}”不存在。若路径写错了，请改正后重试；"
+                         "若要在此新建一个空数据库，请加 --create。")
+    raise InputError(f"数据库尚未建立（“{path}”不存在）。首次使用请先打开窗口（不带子命令运行 "
+                     "zcdesk），由它建库并设置第一位管理员；或在命令中加 --create 新建。")
+
+
+# ------------------------------------------------------------ the command log
+
+# (command, action) → the options that make an otherwise read-only command write.
+_READ_ONLY: dict[tuple[str, str | None], tuple[str, ...]] = {
+    ("status", None): (), ("audit", None): (), ("check", None): (),
+    ("deadlines", None): (), ("stats", None): ("export",),
+    ("batch", "list"): (), ("batch", "show"): (), ("city", "list"): (),
+    ("city", "report"): ("pdf",), ("operator", "list"): (), ("return", "list"): ("pdf",),
+    ("round", "list"): (), ("round", "show"): (), ("calendar", "list"): (),
+    ("calendar", "correction-days"): ("days",),
+    ("desk", None): ("point", "name", "idle_lock", "fallback_font"),
+}
+_OUTCOMES = {0: "done", 1: "refused", 2: "usage error", 3: "database unavailable"}
+
+
+def command_name(args: argparse.Namespace) -> str:
+    """`batch close`, `print cover`, `status`: fixed words from the parser, no data."""
+    action = getattr(args, "action", None) or getattr(args, "document", None)
+    return f"{args.command} {action}" if action else str(args.command)
+
+
+def is_write_command(args: argparse.Namespace) -> bool:
+    """Whether the command changes the database or writes a file (and so is logged)."""
+    if getattr(args, "dry_run", False):
+        return False
+    action = getattr(args, "action", None) or getattr(args, "document", None)
+    options = _READ_ONLY.get((args.command, action))
+    if options is None:
+        return True
+    return any(getattr(args, name, None) is not None for name in options)
+
+
+def start_command_log() -> bool:
+    """The log file for a write command; False (and a note) when it cannot be opened:
+    the command still runs, as the window does without a log."""
+    import sys
+
+    from zcdesk.logs import setup_logging
+
+    try:
+        setup_logging()
+    except OSError as exc:
+        print(f"zcdesk：注意：无法写日志文件（{exc.strerror or exc}），命令照常执行。",
+              file=sys.stderr)
+        return False
+    return True
+
+
+def log_command(args: argparse.Namespace, operator: str | None, code: int | None,
+                failure: str = "") -> None:
+    """One line per write command: its name, the operator and the outcome — never
+    the arguments (names, ID numbers, units)."""
+    import logging
+
+    from zcdesk.logs import Clear
+
+    if code is None:
+        outcome = f"failed ({failure or 'unexpected error'})"
+    else:
+        outcome = f"{_OUTCOMES.get(code, 'ended')} (exit {code})"
+    logging.getLogger("zcdesk.cli").info("command %s by %s: %s", command_name(args),
+                                         Clear(operator or "-"), outcome)

@@ -11,6 +11,17 @@
   usual way to keep Excel from turning it into 3.30102E+17; our own importer
   drops the TAB again.
 
+No cell is ever a formula (a name or unit typed as `=HYPERLINK(…)` or
+`=cmd|…` must not run in the spreadsheet that opens the file):
+- .csv: text starting with = + - @ TAB or CR gets a leading ' (OWASP's rule
+  for CSV injection; a spreadsheet then takes the cell as text, and our own
+  importer drops the ' again). Counts are numbers and pass as they are; ID
+  numbers and dates start with a digit, so they are never changed.
+- .xlsx: every text is written as a string cell (openpyxl would make any
+  text starting with "=" a formula, and "#N/A" an error); numbers and dates
+  stay numbers and dates. Characters XML cannot hold (control characters)
+  are written as U+FFFD instead of failing the export.
+
 ID numbers are masked (330102********1234) unless `full_ids=True`: the file
 leaves the counter. Files are written to a temporary file beside the target
 and renamed over it, so a failed export never leaves a half-written file.
@@ -32,8 +43,8 @@ from zcdesk.domain.eligibility import Verdict
 from zcdesk.domain.idnumber import mask_id
 from zcdesk.importing.errors import ExportError
 
-__all__ = ["ExportRow", "UnitSummary", "export_packets", "summarize", "summary_path",
-           "write_atomic"]
+__all__ = ["ExportRow", "UnitSummary", "csv_safe", "export_packets", "summarize",
+           "summary_path", "write_atomic"]
 
 
 @dataclass(frozen=True)
@@ -65,6 +76,7 @@ PACKET_WIDTHS: Final = (12, 22, 36, 8, 26, 30, 10, 60)
 SUMMARY_HEADERS: Final = ("单位", "人数", "齐全", "部分", "未收", "符合", "不符合", "待核实")
 SUMMARY_WIDTHS: Final = (40, 8, 8, 8, 8, 8, 8, 8)
 SUMMARY_SUFFIX: Final = "-单位汇总"
+FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may evaluate
 
 
 def summarize(rows: Iterable[ExportRow]) -> list[UnitSummary]:
@@ -155,14 +167,25 @@ def _remove(temp: str) -> None:
         os.unlink(temp)
 
 
+def csv_safe(value: str | int) -> str | int:
+    """A CSV cell that no spreadsheet takes for a formula: text starting with
+    = + - @ TAB or CR gets a leading ' (OWASP); numbers pass unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _write_csv(handle: IO[str], headers: Sequence[str], lines: Iterable[Sequence[str | int]],
                *, tab_ids: bool = False) -> None:
     writer = csv.writer(handle, lineterminator="\r\n")
     writer.writerow(headers)
     for line in lines:
-        if tab_ids and isinstance(line[1], str) and line[1].isdigit() and len(line[1]) > 11:
-            line = (line[0], "\t" + line[1], *line[2:])
-        writer.writerow(line)
+        cells = [csv_safe(value) for value in line]
+        # Our own TAB (added after csv_safe, so not quoted away): Excel keeps the
+        # digits of a full ID number as text; only all-digit numbers need it.
+        if tab_ids and isinstance(cells[1], str) and cells[1].isdigit() and len(cells[1]) > 11:
+            cells[1] = "\t" + cells[1]
+        writer.writerow(cells)
 
 
 def _write_xlsx(handle: IO[bytes], packets: Sequence[Sequence[str]],
@@ -185,7 +208,7 @@ def _write_xlsx(handle: IO[bytes], packets: Sequence[Sequence[str]],
         ws.append([styled(ws, text, font=bold) for text in headers])
         last = len(lines) - 1
         for number, line in enumerate(lines):
-            cells: list[object] = list(line)
+            cells: list[object] = [styled(ws, value) for value in line]
             if text_column is not None:
                 cells[text_column] = styled(ws, line[text_column], number_format="@")
                 cells[-1] = styled(ws, line[-1], alignment=wrap)
@@ -200,10 +223,18 @@ def _write_xlsx(handle: IO[bytes], packets: Sequence[Sequence[str]],
 
 
 def styled(ws: object, value: object, **style: object) -> object:
-    """A write-only cell with the given style attributes (font, number_format …)."""
-    from openpyxl.cell import WriteOnlyCell
+    """A write-only cell with the given style attributes (font, number_format …).
 
+    Text is always a string cell: openpyxl alone would write "=…" as a formula
+    and "#N/A" as an error value (see the module docstring)."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
     cell = WriteOnlyCell(ws, value=value)  # type: ignore[arg-type]
+    if isinstance(value, str):
+        cell.data_type = "s"
     for name, setting in style.items():
         setattr(cell, name, setting)
     return cell

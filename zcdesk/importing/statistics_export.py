@@ -5,7 +5,9 @@
 - .csv: UTF-8 with BOM (Excel reads the Chinese right); a title line, then each
   table after its own title line, separated by an empty line.
 
-Counts only, no ID numbers: nothing to mask. Written to a temporary file beside
+Counts only, no ID numbers: nothing to mask. No cell is a formula (units and
+qualifications are typed by people): CSV text gets export.py's ' rule, xlsx
+text is written as string cells (see export.py). Written to a temporary file beside
 the target and renamed over it (as export.py does), so a failed export never
 leaves a half-written file.
 """
@@ -22,7 +24,7 @@ from typing import IO
 from zcdesk.domain.completeness import PacketStatus
 from zcdesk.domain.flow import DecisionResult, PacketStage, Statistics
 from zcdesk.importing.errors import ExportError
-from zcdesk.importing.export import styled, write_atomic
+from zcdesk.importing.export import csv_safe, styled, write_atomic
 
 __all__ = ["StatTable", "export_statistics", "statistics_tables"]
 
@@ -101,16 +103,16 @@ def _check(tables: Sequence[StatTable]) -> None:
 
 
 def _csv_value(value: Value) -> str | int:
-    return value.isoformat() if isinstance(value, dt.date) else value
+    return value.isoformat() if isinstance(value, dt.date) else csv_safe(value)
 
 
 def _write_csv(handle: IO[str], title: str, tables: Sequence[StatTable]) -> None:
     writer = csv.writer(handle, lineterminator="\r\n")
-    writer.writerow([title])
+    writer.writerow([csv_safe(title)])
     for table in tables:
         writer.writerow([])
-        writer.writerow([table.title])
-        writer.writerow(table.headers)
+        writer.writerow([csv_safe(table.title)])
+        writer.writerow([csv_safe(h) for h in table.headers])
         for row in table.rows:
             writer.writerow([_csv_value(v) for v in row])
 
