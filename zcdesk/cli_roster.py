@@ -52,7 +52,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument("--full-ids", action="store_true", help="导出完整证件号码（默认遮盖）")
 
     check = sub.add_parser("check-eligibility", parents=[common],
-                           help="重新预审全部申报人的申报条件（附件 1）")
+                           help="重新预审本轮次全部材料袋的申报条件（附件 1）")
     check.add_argument("--json", action="store_true", help="以 JSON 输出")
 
 
@@ -76,7 +76,7 @@ def roster_command(store: Store, args: argparse.Namespace) -> int:
     if args.action == "bans":
         count = store.import_bans(read.bans, source=path.name)
         result: dict[str, Any] = {"imported": count, "refused": _rows(refused)}
-        text = f"禁报名单已替换为 {count} 条，全部申报人已重新预审。"
+        text = f"禁报名单已替换为 {count} 条，本轮次的材料袋已重新预审（以前轮次的结果不变）。"
     else:
         rows = [(r.row_number, r.form) for r in read.rows]
         blank = args.blank_overwrites

@@ -139,8 +139,8 @@ def _import(store: Store, args: argparse.Namespace) -> int:
 
 def _activate(store: Store, args: argparse.Namespace) -> int:
     summary = store.activate_round(args.code)
-    print(f"当前轮次已切换为 {summary.code}（{summary.name}），全部申报人已按其年限计算截止日 "
-          f"{summary.cutoff_date} 重新预审。")
+    print(f"当前轮次已切换为 {summary.code}（{summary.name}）：其材料袋按该轮次的配置预审"
+          f"（年限计算至 {summary.cutoff_date}）；以前轮次的记录和预审结果不变。")
     return 0
 
 

@@ -15,6 +15,7 @@ from typing import Final
 
 from zcdesk.domain.eligibility import Ban
 from zcdesk.domain.idnumber import RESIDENT_ID
+from zcdesk.domain.text_rules import text_problem
 from zcdesk.importing import cells
 from zcdesk.importing.columns import convert_column
 from zcdesk.importing.errors import ImportCancelled
@@ -92,6 +93,8 @@ def read_bans(path: Path, *, progress: Progress | None = None,
         name, number, decided = names[offset], numbers[offset], dates[offset]
         if name == "":
             why.append("缺少姓名")
+        elif isinstance(name, str) and (problem := text_problem(name, "姓名")) is not None:
+            why.append(problem)
         if offset in number_bad:
             why.append(number_bad[offset])
         elif isinstance(number, str) and number:

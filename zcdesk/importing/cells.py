@@ -5,8 +5,9 @@ Chinese. Nothing is repaired by guessing: an ID number that a spreadsheet turned
 into a number has lost digits that no program can bring back, so it is reported.
 
 Text cleaning folds full-width digits and letters (０-９, Ａ-Ｚ, ａ-ｚ) and the
-ideographic space (U+3000) to ASCII, drops control and format characters and
-collapses runs of white space; Chinese punctuation such as （） is kept as typed,
+ideographic space (U+3000) to ASCII, drops control characters and zero-width
+spaces and joiners (direction marks and overrides are kept, for the name check to
+refuse) and collapses runs of white space; Chinese punctuation such as （） is kept as typed,
 so a unit name reads the same as when the clerk types it.
 """
 
@@ -49,8 +50,12 @@ _FOLD: Final = str.maketrans(
      **{0xFF21 + i: 0x41 + i for i in range(26)},
      **{0xFF41 + i: 0x61 + i for i in range(26)},
      0x3000: " ", 0x00A0: " "})
-_NOISE: Final = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060\ufeff]")
+# Dropped: control characters and the invisible zero-width ones that copying adds.
+# Kept, so that the name and unit checks (domain.text_rules) refuse them: the
+# direction marks and overrides (U+200E/F, U+202A–E), which reorder what is shown —
+# "\u202e三张" looks like 张三 — so dropping them would store another name than the
+# one on screen.
+_NOISE: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
 _SPACES: Final = re.compile(r"\s+")
 _PLAIN: Final = re.compile(r"[^\s\x00-\x1f\x7f\u00a0\u200b-\u200f\u202a-\u202e\u2060\u3000"
                            r"\ufeff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+(?: [^\s\x00-\x1f"

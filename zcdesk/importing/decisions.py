@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Final
 
 from zcdesk.domain.flow import DecisionResult, parse_decision
+from zcdesk.domain.text_rules import text_problem
 from zcdesk.importing import cells
 from zcdesk.importing.columns import convert_column
 from zcdesk.importing.header import HeaderSpec, field_aliases, row_present
@@ -115,6 +116,8 @@ def read_decisions(path: Path, *, today: dt.date | None = None) -> DecisionRead:
             why.append(f"缺少{date_label}")
         if offset in name_bad:
             why.append(name_bad[offset])
+        elif isinstance(name, str) and name and (problem := text_problem(name, "姓名")):
+            why.append(problem)
         document = str(documents[offset] or "")
         if len(document) > MAX_DOCUMENT_NO:
             why.append(f"文号过长（最多 {MAX_DOCUMENT_NO} 个字符）")

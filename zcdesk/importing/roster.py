@@ -41,6 +41,7 @@ from typing import Any, Final, NamedTuple
 from zcdesk.domain.idnumber import default_kind, find_kind, id_rules
 from zcdesk.domain.records import ApplicantForm
 from zcdesk.domain.round_pack import IdRules, RoundPack
+from zcdesk.domain.text_rules import column_problems
 from zcdesk.importing import cells
 from zcdesk.importing.cells import CellValue
 from zcdesk.importing.columns import convert_column, patch_column, resident_numbers
@@ -390,6 +391,11 @@ def _assemble(data: Rows, header: Header, values: dict[str, list[Any]],
         for offset in _where(units, lambda u: u == "" or (u is not None and len(u) > MAX_UNIT)):
             flag(offset, "缺少工作单位" if units[offset] == ""
                  else f"工作单位过长（最多 {MAX_UNIT} 个字符）")
+
+    # Characters nobody sees (bidi overrides, tag characters…) that cleaning keeps.
+    for column, word in ((names, "姓名"), (units or [], "工作单位")):
+        for offset, problem in column_problems(column, word).items():
+            flag(offset, problem)
 
     bad = sorted(o for o in set(early) | set(cell_reasons) if present[o])
     problems = [_problem(data[o], header, first + o, names[o], numbers[o],

@@ -33,6 +33,8 @@ from zcdesk.importing.header import (
     find_header,
     seen_headers,
 )
+from zcdesk.importing.limits import MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MiB
+from zcdesk.importing.workbook_check import broken_message, check_ole, check_xlsx
 
 Merged = Sequence[tuple[tuple[int, int], tuple[int, int]]]
 
@@ -88,8 +90,13 @@ def open_sheets(path: Path, spec: HeaderSpec) -> list[SheetSource]:
             f"无法打开文件“{path.name}”：没有权限，或正被其他程序占用。") from None
     except OSError as exc:
         raise RosterUnreadable(f"无法打开文件“{path.name}”：{exc.strerror or exc}") from None
-    if path.stat().st_size == 0:
+    size = path.stat().st_size
+    if size == 0:
         raise RosterUnreadable(f"文件“{path.name}”是空的（0 字节）。")
+    if size > MAX_FILE_BYTES:
+        raise RosterUnreadable(
+            f"文件“{path.name}”过大（{size / MiB:,.0f} MB，上限 {MAX_FILE_BYTES // MiB} MB），"
+            "不像是花名册或名单。请确认选择了正确的文件。")
     if head.startswith(b"PK\x03\x04") or head.startswith(b"\xd0\xcf\x11\xe0"):
         return _workbook_sheets(path, is_zip=head.startswith(b"PK"))
     if head.startswith(b"%PDF"):
@@ -109,18 +116,23 @@ def _workbook_sheets(path: Path, *, is_zip: bool) -> list[SheetSource]:
 
     kind = "Excel（.xlsx）" if is_zip else "Excel 97-2003（.xls）"
     try:
-        # From memory, not from the path: the workbook stays open while its sheets are
-        # read lazily, and an open handle would keep the file locked on Windows.
-        book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
+        data = path.read_bytes()
     except OSError as exc:
         raise RosterUnreadable(f"无法读取文件“{path.name}”：{exc.strerror or exc}") from None
+    # calamine aborts the process (no exception) on a sheet too large to allocate:
+    # the limits are checked on the bytes first.
+    if is_zip:
+        check_xlsx(data, path.name)
+    else:
+        check_ole(data, path.name)
+    try:
+        # From memory, not from the path: the workbook stays open while its sheets are
+        # read lazily, and an open handle would keep the file locked on Windows.
+        book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except calamine.PasswordError:
         raise RosterUnreadable(f"文件“{path.name}”设有打开密码，请取消密码后另存再导入。") from None
     except Exception as exc:  # calamine raises several error types for broken files
-        raise RosterUnreadable(
-            f"文件“{path.name}”无法作为{kind}读取，可能已损坏、不完整（如下载或拷贝中断）"
-            f"或不是表格文件。请用 Excel/WPS 打开确认后另存为 .xlsx 再导入。（{_short(exc)}）"
-        ) from None
+        raise RosterUnreadable(f"{broken_message(path.name, kind)}（{_short(exc)}）") from None
     sheets = []
     for index, meta in enumerate(book.sheets_metadata):
         if meta.typ != calamine.SheetTypeEnum.WorkSheet:
@@ -195,8 +207,18 @@ _DELIMITERS: Final = (",", "\t", ";", "|")
 
 
 def _csv_rows(text: str, delimiter: str) -> Rows:
-    rows: Rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    width = max((len(r) for r in rows), default=0)
+    """The rows, padded to the widest; RosterUnreadable beyond the sheet limits
+    (checked row by row: a line of a million commas is refused as it is read)."""
+    rows: Rows = []
+    width = 0
+    for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+        width = max(width, len(row))
+        rows.append(row)
+        if width > MAX_COLUMNS or len(rows) > MAX_ROWS or width * len(rows) > MAX_CELLS:
+            raise RosterUnreadable(
+                f"CSV 文件过大（已超过 {len(rows):,} 行 × {width:,} 列），超过本程序可导入的上限"
+                f"（{MAX_ROWS:,} 行、{MAX_COLUMNS} 列、共 {MAX_CELLS:,} 个单元格）。"
+                "请确认选择了正确的文件，或删除多余的行和列后再导入。")
     for row in rows:
         if len(row) < width:
             row.extend([""] * (width - len(row)))
@@ -211,7 +233,7 @@ def _csv_sheet(text: str, name: str, spec: HeaderSpec) -> SheetSource:
     def fields_seen(delimiter: str) -> int:
         try:
             rows = _csv_rows(head, delimiter)
-        except csv.Error:
+        except (csv.Error, RosterUnreadable):
             return -1
         best = 0
         for row in rows[:HEADER_SEARCH_ROWS]:
@@ -233,8 +255,17 @@ def _csv_sheet(text: str, name: str, spec: HeaderSpec) -> SheetSource:
     return SheetSource(name, load)
 
 
+class HtmlTooLarge(Exception):
+    """Raised inside the parser; _html_sheets words it with the file's name."""
+
+
 class _TableParser(HTMLParser):
-    """<table>/<tr>/<td|th> into rows, colspan and rowspan filled like merged cells."""
+    """<table>/<tr>/<td|th> into rows, colspan and rowspan filled like merged cells.
+
+    A span is kept as one entry until its rows are reached (not one entry per cell
+    it covers), and every cell made is counted: `rowspan=1000 colspan=1000` is a
+    refusal, not a million cells.
+    """
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -243,7 +274,9 @@ class _TableParser(HTMLParser):
         self._row: list[CellValue] | None = None
         self._cell: list[str] | None = None
         self._span = (1, 1)
-        self._pending: dict[tuple[int, int], str] = {}
+        # column → (last row it covers, columns it covers, text), for rowspans
+        self._pending: dict[int, tuple[int, int, str]] = {}
+        self._cells = 0  # cells made in all tables: bounded by MAX_CELLS
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
@@ -252,7 +285,8 @@ class _TableParser(HTMLParser):
             self._row = []
         elif tag in ("td", "th") and self._row is not None:
             values = dict(attrs)
-            self._span = (_int(values.get("rowspan")), _int(values.get("colspan")))
+            self._span = (_span(values.get("rowspan"), MAX_ROWS, "rowspan"),
+                          _span(values.get("colspan"), MAX_COLUMNS, "colspan"))
             self._cell = []
         elif tag == "br" and self._cell is not None:
             self._cell.append("\n")
@@ -267,11 +301,9 @@ class _TableParser(HTMLParser):
             text = "".join(self._cell).strip()
             r = len(self._rows or [])
             rowspan, colspan = self._span
-            for _ in range(colspan):
-                c = len(self._row)
-                self._row.append(text)
-                for dr in range(1, rowspan):
-                    self._pending[(r + dr, c)] = text
+            if rowspan > 1:
+                self._pending[len(self._row)] = (r + rowspan - 1, colspan, text)
+            self._add(text, colspan)
             self._cell = None
         elif tag == "tr" and self._row is not None and self._rows is not None:
             self._fill_pending()
@@ -281,24 +313,48 @@ class _TableParser(HTMLParser):
             self.tables.append(self._rows)
             self._rows = None
 
+    def _add(self, text: str, count: int) -> None:
+        assert self._row is not None
+        self._cells += count
+        if self._cells > MAX_CELLS or len(self._row) + count > MAX_COLUMNS:
+            raise HtmlTooLarge()
+        self._row.extend([text] * count)
+
     def _fill_pending(self) -> None:
         assert self._row is not None
         r = len(self._rows or [])
-        while (r, len(self._row)) in self._pending:
-            self._row.append(self._pending.pop((r, len(self._row))))
+        while (span := self._pending.get(len(self._row))) is not None:
+            last, width, text = span
+            if last < r:  # its rows are behind us
+                del self._pending[len(self._row)]
+                continue
+            if last == r:
+                del self._pending[len(self._row)]
+            self._add(text, width)
 
 
-def _int(text: str | None) -> int:
-    try:
-        return max(1, min(1000, int(text or 1)))
-    except ValueError:
+def _span(text: str | None, top: int, attribute: str) -> int:
+    """A rowspan/colspan: 1 when absent or unreadable; HtmlTooLarge above `top`."""
+    found = re.match(r"\s*([0-9]{1,9})", text or "")
+    if found is None:
         return 1
+    value = int(found.group(1))
+    if value > top:
+        raise HtmlTooLarge(f"{attribute}={value}")
+    return max(1, value)
 
 
 def _html_sheets(text: str, name: str) -> list[SheetSource]:
     parser = _TableParser()
-    parser.feed(text)
-    parser.close()
+    try:
+        parser.feed(text)
+        parser.close()
+    except HtmlTooLarge as exc:
+        what = f"（{exc}）" if str(exc) else ""
+        raise RosterUnreadable(
+            f"文件“{name}”是网页格式的表格，但合并单元格或表格过大{what}，超过本程序可导入的上限"
+            f"（{MAX_ROWS:,} 行、{MAX_COLUMNS} 列、共 {MAX_CELLS:,} 个单元格）。"
+            "请用 Excel/WPS 打开后另存为 .xlsx 再导入。") from None
     sheets = []
     for index, table in enumerate(parser.tables, start=1):
         width = max((len(r) for r in table), default=0)

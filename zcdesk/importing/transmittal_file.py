@@ -18,16 +18,18 @@ import io
 import json
 import os
 import re
+import struct
 import tempfile
 import zipfile
-import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from zcdesk.domain.receipt import parse_batch, parse_packet_code
 from zcdesk.domain.records import BatchView, PointInfo, RoundInfo
+from zcdesk.domain.text_rules import text_problem
+from zcdesk.importing.safezip import ZipProblem, check_directory, read_member
 
 FORMAT = "zcdesk-transmittal"
 VERSION = 1
@@ -35,6 +37,14 @@ MANIFEST = "manifest.json"
 CHECKSUM = "manifest.sha256"
 README = "说明.txt"
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024  # a 100,000-packet batch is ≈ 30 MB
+# zcdesk's manifests deflate ≈ 8:1 (names, ID numbers and units repeat little); a
+# member far beyond that is filler (60 MB of zeros fits in 62 KB), refused unread.
+MAX_RATIO = 100
+MAX_CHECKSUM_BYTES = 4096
+MAX_MEMBERS = 100  # three are written; more is a message (below), thousands an attack
+MAX_DIRECTORY_BYTES = 1024 * 1024
+MAX_PACKETS = 1_000_000
+MAX_DIGITS = 15  # no number in a manifest is longer; int() of 5,000 digits raises
 QR_PREFIX = "ZCDESK-T1"
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 
@@ -174,30 +184,13 @@ def read_transmittal(path: Path, expected_sha256: str | None = None) -> Transmit
     """Open, verify and parse a transmittal file, or raise TransmittalError."""
     path = Path(path)
     try:
-        archive = zipfile.ZipFile(path)
+        with path.open("rb") as handle:
+            data, recorded = _read_members(path, handle)
     except FileNotFoundError:
         raise TransmittalError(f"找不到文件：{path}") from None
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except OSError as exc:
         raise TransmittalError(
-            f"“{path.name}”不是 zcdesk 移交文件，或文件已损坏（{type(exc).__name__}）。"
-            "请向区受理点重新索取移交文件。") from None
-    with archive:
-        names = archive.namelist()
-        if MANIFEST not in names or CHECKSUM not in names:
-            raise TransmittalError(
-                f"“{path.name}”中缺少 {MANIFEST} 或 {CHECKSUM}，不是完整的移交文件。"
-                "请向区受理点重新索取。")
-        _refuse_odd_members(path, names)
-        if archive.getinfo(MANIFEST).file_size > MAX_MANIFEST_BYTES:
-            raise TransmittalError(f"“{path.name}”的清单过大，不是 zcdesk 生成的移交文件。")
-        try:
-            data = archive.read(MANIFEST)
-            recorded = archive.read(CHECKSUM).decode("ascii", "replace").split()
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
-            # a CRC mismatch, a truncated member, or a corrupt deflate stream
-            raise TransmittalError(
-                f"“{path.name}”已损坏，无法读出（{type(exc).__name__}）。"
-                "请向区受理点重新索取移交文件。") from None
+            f"无法读取“{path.name}”：{exc.strerror or exc}。请确认文件未被占用后重试。") from None
     sha = hashlib.sha256(data).hexdigest()
     if not recorded or recorded[0].lower() != sha:
         raise TransmittalError(
@@ -208,8 +201,12 @@ def read_transmittal(path: Path, expected_sha256: str | None = None) -> Transmit
             "移交文件的校验值与纸质移交清单上的不一致：文件和纸质清单不是同一批次，"
             "或文件被改动过。已拒绝导入。")
     try:
-        raw = json.loads(data.decode("utf-8"))
+        raw = json.loads(data.decode("utf-8"), parse_int=_int, parse_constant=_constant)
         return Transmittal(parse_manifest(raw), sha)
+    except _OddNumber as exc:
+        raise TransmittalError(
+            f"“{path.name}”的清单中有不合理的数字（{exc}），不是 zcdesk 生成的移交文件。"
+            "已拒绝导入。请向区受理点重新索取移交文件。") from None
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise TransmittalError(f"“{path.name}”的清单不是有效的 JSON。") from None
     except (RecursionError, MemoryError):
@@ -217,6 +214,62 @@ def read_transmittal(path: Path, expected_sha256: str | None = None) -> Transmit
         raise TransmittalError(
             f"“{path.name}”的清单结构异常（嵌套过深或过大），不是 zcdesk 生成的移交文件。"
             "已拒绝导入。请向区受理点重新索取移交文件。") from None
+
+
+def _read_members(path: Path, handle: BinaryIO) -> tuple[bytes, list[str]]:
+    """The manifest's bytes and the checksum file's words, each read with a byte cap."""
+    not_ours = (f"“{path.name}”不是 zcdesk 移交文件，或文件已损坏（{{}}）。"
+                "请向区受理点重新索取移交文件。")
+    try:
+        size = handle.seek(0, io.SEEK_END)
+        check_directory(handle, size, max_bytes=MAX_DIRECTORY_BYTES, max_members=MAX_MEMBERS)
+        archive = zipfile.ZipFile(handle)
+    except ZipProblem as exc:
+        raise TransmittalError(not_ours.format(exc.message)) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError,
+            ValueError, EOFError, struct.error, UnicodeDecodeError) as exc:
+        raise TransmittalError(not_ours.format(type(exc).__name__)) from None
+    with archive:
+        names = archive.namelist()
+        if MANIFEST not in names or CHECKSUM not in names:
+            raise TransmittalError(
+                f"“{path.name}”中缺少 {MANIFEST} 或 {CHECKSUM}，不是完整的移交文件。"
+                "请向区受理点重新索取。")
+        _refuse_odd_members(path, names)
+        manifest, checksum = archive.getinfo(MANIFEST), archive.getinfo(CHECKSUM)
+        if manifest.file_size > MAX_MANIFEST_BYTES:
+            raise TransmittalError(f"“{path.name}”的清单过大，不是 zcdesk 生成的移交文件。")
+        if manifest.file_size > 1024 * 1024 and \
+                manifest.file_size > MAX_RATIO * max(1, manifest.compress_size):
+            raise TransmittalError(
+                f"“{path.name}”的清单解压后过大（压缩了 "
+                f"{manifest.file_size // max(1, manifest.compress_size):,} 倍），"
+                "不是 zcdesk 生成的移交文件。已拒绝导入。请向区受理点重新索取移交文件。")
+        try:
+            data = read_member(handle, manifest, MAX_MANIFEST_BYTES)
+            recorded = read_member(handle, checksum, MAX_CHECKSUM_BYTES)
+        except (ZipProblem, ValueError, OSError, EOFError, struct.error) as exc:
+            # encrypted, another compression, a size that lies, a CRC mismatch, truncated
+            message = exc.message if isinstance(exc, ZipProblem) else "压缩包目录有误"
+            raise TransmittalError(
+                f"“{path.name}”无法读出：{message}。"
+                "这不是 zcdesk 生成的完整移交文件（可能已损坏），请向区受理点重新索取。"
+            ) from None
+    return data, recorded.decode("ascii", "replace").split()
+
+
+class _OddNumber(ValueError):
+    """A number no manifest holds: a huge integer, NaN or Infinity."""
+
+
+def _int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _OddNumber(f"{len(text)} 位的整数")
+    return int(text)
+
+
+def _constant(name: str) -> Any:
+    raise _OddNumber(name)
 
 
 def _refuse_odd_members(path: Path, names: list[str]) -> None:
@@ -247,24 +300,35 @@ def parse_manifest(raw: Any) -> Manifest:
     try:
         batch_no = _text(raw, "batch_no")
         if parse_batch(batch_no) is None:
-            raise TransmittalError(f"批次号“{batch_no}”格式不对。")
+            raise TransmittalError(f"批次号“{batch_no[:40]}”格式不对。")
         point, round_ = raw["point"], raw["round"]
         closed_at = dt.datetime.fromisoformat(_text(raw, "closed_at"))
+        if len(raw["packets"]) > MAX_PACKETS:
+            raise TransmittalError(f"清单中的材料袋过多（上限 {MAX_PACKETS:,} 个）。")
         packets = []
         seen: set[str] = set()
         for index, p in enumerate(raw["packets"], start=1):
             code = _text(p, "code")
             if parse_packet_code(code) is None:
-                raise TransmittalError(f"第 {index} 个材料袋的编码“{code}”格式不对。")
+                raise TransmittalError(f"第 {index} 个材料袋的编码“{code[:40]}”格式不对。")
             if code in seen:
                 raise TransmittalError(f"材料袋编码 {code} 在清单中出现了两次。")
             seen.add(code)
+            name, unit = _text(p, "name"), _text(p, "unit")
+            for value, word in ((name, "姓名"), (unit, "工作单位")):
+                problem = text_problem(value, word)
+                if problem is not None:
+                    raise TransmittalError(f"第 {index} 个材料袋（{code}）的{problem}")
             packets.append(ManifestPacket(
-                code=code, name=_text(p, "name"), id_kind=_text(p, "id_kind"),
-                id_number=_text(p, "id_number"), unit=_text(p, "unit"),
+                code=code, name=name, id_kind=_text(p, "id_kind"),
+                id_number=_text(p, "id_number"), unit=unit,
                 qualification=str(p.get("qualification", "")), items=_counts(p["items"])))
         totals = raw["totals"]
         forms = sum(sum(p.items.values()) for p in packets)
+        for key, top in (("packets", MAX_PACKETS), ("forms", 99 * MAX_PACKETS)):
+            value = totals.get(key)
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= top:
+                raise TransmittalError(f"清单的合计数 {key} 不是合理的数字。")
         if totals.get("packets") != len(packets) or totals.get("forms") != forms:
             raise TransmittalError("清单的合计数与所列材料袋不符。")
         return Manifest(

@@ -207,7 +207,8 @@ class RosterMenu:
         preview = import_preview.Preview(
             title=tr("导入禁报名单：确认"), file_name=path.name, sheet=bans.sheet,
             header_row=bans.header_row,
-            counts=tr("禁报名单将由现有 {before} 条替换为 {after} 条，全部申报人将重新预审。"
+            counts=tr("禁报名单将由现有 {before} 条替换为 {after} 条，本轮次的材料袋将重新预审"
+                         "（以前轮次的结果不变）。"
                       "{refused} 行未导入。").format(before=before, after=len(bans.bans),
                                                  refused=len(bans.problems)),
             refused=tuple((p.row_number, p.name, p.reason) for p in bans.problems),
@@ -223,8 +224,8 @@ class RosterMenu:
                                  title=tr("导入禁报名单"), cancellable=False)
         count: int = done.value  # type: ignore[assignment]
         window.after_import()
-        window.show_message(tr("禁报名单已替换为 {n} 条，全部申报人已重新预审。").format(n=count),
-                            "ok")
+        window.show_message(
+            tr("禁报名单已替换为 {n} 条，本轮次的材料袋已重新预审。").format(n=count), "ok")
         window.feedback.ok()
         return count
 
