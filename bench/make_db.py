@@ -23,6 +23,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 
 from zcdesk.domain.idnumber import check_digit
+from zcdesk.store import audit_chain
 from zcdesk.store import models as m
 from zcdesk.store.facade import Store
 from zcdesk.store.migrate import HEAD
@@ -218,7 +219,8 @@ def build(path: Path, count: int, seed: int = DEFAULT_SEED, *, quiet: bool = Fal
             conn.execute(insert(m.Applicant), applicants)
             conn.execute(insert(m.Packet), packets)
             conn.execute(insert(m.Event), events)
-        say(f"inserted in {time.perf_counter() - t_ins:.1f} s")
+            audit_chain.seal(conn)  # as every write of the app does (#12)
+        say(f"inserted and sealed in {time.perf_counter() - t_ins:.1f} s")
     finally:
         store.close()
     import sqlite3

@@ -96,6 +96,15 @@ def test_closed_transmittal_carries_the_hash_on_every_page() -> None:
     assert group_hex(SHA).split()[:2] == ["9f86", "d081"]
 
 
+def test_closed_transmittal_prints_the_audit_chain_head() -> None:
+    view = sealed(batch([packet(1), packet(2)]))
+    head = "审计链：截至第 1234 条事件，哈希 0123456789abcdef"
+    text = text_of(transmittal_pdf(view, POINT, CITY, ROUND, ITEMS,
+                                   dataclasses.replace(OPTIONS, audit_head=head)))
+    assert (head + "（打印时）").replace(" ", "") in text  # text comes back squashed
+    assert "审计链" not in text_of(transmittal_pdf(view, POINT, CITY, ROUND, ITEMS, OPTIONS))
+
+
 def test_handed_over_transmittal_shows_who_took_it() -> None:
     view = sealed(batch([packet(1), packet(2)]), handed_over=True)
     text = text_of(transmittal_pdf(view, POINT, CITY, ROUND, ITEMS, OPTIONS))

@@ -7,6 +7,7 @@ place only when the whole document was made, so a refusal leaves no file.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -81,6 +82,7 @@ def print_document(store: Store, args: argparse.Namespace) -> int:
         papers = store.round_papers(batch.batch.round_code, batch.batch.point_code)
         point, receiver, round_, items = papers.point, papers.city, papers.round, papers.items
         make = printing.transmittal_pdf if document == "transmittal" else printing.report_pdf
+        options = dataclasses.replace(options, audit_head=store.chain_head().words())
         result = make(batch, point, receiver, round_, items, options)
     write_atomically(Path(args.output), result.data)
     for warning in result.warnings:

@@ -13,6 +13,9 @@ class PrintOptions:
     fallback_font: Path | None = None  # a TTF/TTC for characters the bundled font lacks
     clerk: str = ""  # operator name printed on receipts
     today: dt.date | None = None  # date printed (None: today)
+    # The audit chain's head when printed ("审计链：截至第 N 条事件，哈希 …"), on the
+    # 移交清单: an after-the-fact edit of the trail no longer matches the paper (#12).
+    audit_head: str = ""
 
     def date(self) -> dt.date:
         return self.today or dt.date.today()

@@ -211,8 +211,10 @@ def status_lines(info: BatchInfo) -> list[str]:
     return lines
 
 
-def _seal_block(kit: TextKit, info: BatchInfo, size: float = 9.5) -> Table:
-    """Status and hand-over lines, the hash in words, and its QR code at the right."""
+def _seal_block(kit: TextKit, info: BatchInfo, size: float = 9.5, *,
+                audit_head: str = "") -> Table:
+    """Status and hand-over lines, the hash in words, and its QR code at the right;
+    under them the audit chain's head at printing, when known."""
     sealed = is_sealed(info)
     qr_w = QR_SIZE + 8 if sealed else 0.0
     left_w = FRAME_W - qr_w
@@ -223,6 +225,8 @@ def _seal_block(kit: TextKit, info: BatchInfo, size: float = 9.5) -> Table:
         half = len(digest) // 2 + 1  # eight groups a line
         lines += [HASH_LABEL, f"{digest[:half].strip()}\n{digest[half:].strip()}",
                   "接收时请扫描右侧二维码，或逐组核对上列校验值与移交文件一致。"]
+        if audit_head:
+            lines.append(f"{audit_head}（打印时）")
     else:
         lines.append(DRAFT)
     rows: list[list[Any]] = [[line, ""] if sealed else [line] for line in lines]
@@ -239,13 +243,14 @@ def _seal_block(kit: TextKit, info: BatchInfo, size: float = 9.5) -> Table:
         ("BOTTOMPADDING", (0, -1), (0, -1), 5),
     ]
     if sealed:
-        digest_row = len(lines) - 2
+        digest_row = 2 + len(status_lines(info)) - 1
+        hint_rows = (digest_row + 1, len(lines) - 1)
         rows[0][1] = QrFlowable(kit, qr_payload(info.batch_no, info.sha256), QR_SIZE,
                                 "扫码核对移交文件")
         style += [("SPAN", (1, 0), (1, -1)), ("ALIGN", (1, 0), (1, 0), "CENTER"),
                   ("FONTSIZE", (0, digest_row), (0, digest_row), size + 1.5),
                   ("LEADING", (0, digest_row), (0, digest_row), (size + 1.5) * 1.3),
-                  ("TEXTCOLOR", (0, -1), (0, -1), GREY)]
+                  ("TEXTCOLOR", (0, hint_rows[0]), (0, hint_rows[1]), GREY)]
     else:
         style += [("FONTSIZE", (0, -1), (0, -1), 14), ("LEADING", (0, -1), (0, -1), 18),
                   ("TOPPADDING", (0, -1), (0, -1), 4), ("BOTTOMPADDING", (0, -1), (0, -1), 6),
@@ -274,7 +279,7 @@ def transmittal_pdf(batch: BatchView, point: PointInfo, receiver: PointInfo,
         Spacer(1, 6),
         facts_table(kit, facts, 10.5, ("移交单位", "接收单位")),
         Spacer(1, 4),
-        _seal_block(kit, info),
+        _seal_block(kit, info, audit_head=options.audit_head),
         Spacer(1, 6),
     ]
     story: list[Flowable] = [

@@ -8,7 +8,6 @@ what is wrong and what to do; nothing is written then.
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import json
 import logging
 import socket
@@ -55,6 +54,7 @@ from zcdesk.domain.records import (
 from zcdesk.domain.round_pack import RoundPack
 from zcdesk.domain.scan import ScanKind, classify
 from zcdesk.domain.workdays import DayKind
+from zcdesk.store import audit_chain
 from zcdesk.store import models as m
 from zcdesk.store.batch_ops import BatchOps
 from zcdesk.store.calendar_ops import CalendarOps, describe_calendar_event
@@ -70,7 +70,7 @@ from zcdesk.store.errors import (
 )
 from zcdesk.store.infos import point_of_row, round_of_row
 from zcdesk.store.migrate import ensure_schema
-from zcdesk.store.operator_ops import ROLES, OperatorOps
+from zcdesk.store.operator_ops import ROLES, SETUP_OPERATOR, OperatorOps
 from zcdesk.store.return_ops import ReturnOps
 from zcdesk.store.roster_ops import EARLIEST_YEAR, FIELD_LABELS, FIELDS, YEAR_OF, RosterOps
 from zcdesk.store.round_ops import RoundOps, describe_round_event
@@ -159,7 +159,7 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
     ) -> None:
         self.engine = engine
         self.clock = clock
-        self.operator = operator or _default_operator()
+        self.operator = operator or SETUP_OPERATOR
         self._desk = desk
         self._round: RoundInfo | None = None
         self._checklists: dict[Scope, list[ChecklistItem]] = {}
@@ -226,12 +226,16 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
-        """One all-or-nothing write transaction."""
+        """One all-or-nothing write transaction; the events it wrote are sealed into the
+        audit chain before it commits (store.audit_chain)."""
         try:
             with self.engine.connect() as conn:
                 conn.execution_options(**WRITE)
                 with Session(bind=conn) as session, session.begin():
+                    audit_chain.take_lock(session.connection())
                     yield session
+                    session.flush()
+                    audit_chain.seal(session.connection())
         except StoreError:
             raise
         except IntegrityError as exc:
@@ -850,7 +854,8 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         """Consistency of the data (empty: all is well), in words for the office lead.
 
         Every packet's cached status equals what its events imply; receipt
-        numbers run without gaps; SQLite's own integrity check passes.
+        numbers run without gaps; SQLite's own integrity check passes; the audit
+        trail's hash chain holds, its triggers are in place and its ids have no gaps.
         """
         problems: list[str] = []
         path = sqlite_path(str(self.engine.url))
@@ -886,7 +891,13 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
                     problems.append(f"收件号不连续（受理点 {point_id}，轮次 {round_id}）："
                                     f"计数 {last}，实有 {len(seqs)} 个")
             problems += self._stage_problems(s)
+            problems += audit_chain.verify(s.connection())
         return problems
+
+    def chain_head(self) -> audit_chain.ChainHead:
+        """The audit chain's head, for backups and transmittal lists."""
+        with self._read() as s:
+            return audit_chain.head(s.connection())
 
     def _stage_problems(self, s: Session) -> list[str]:
         """Each packet's cached stage agrees with its batch (one query), and each
@@ -1305,12 +1316,3 @@ def _valid_copies(copies: int) -> int:
     if not 1 <= copies <= MAX_COPIES:
         raise InputError(f"份数应在 1 到 {MAX_COPIES} 之间，收到 {copies}。")
     return copies
-
-
-def _default_operator() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some service contexts
-        return "operator"
-
-

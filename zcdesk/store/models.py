@@ -222,6 +222,25 @@ class Event(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
+class EventSeal(Base):
+    """The hash chain over `event` (store.audit_chain): SHA-256 of the previous seal and
+    the event's content. Append-only, like the events it seals."""
+
+    __tablename__ = "event_seal"
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id"), primary_key=True,
+                                          autoincrement=False)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditChain(Base):
+    """The chain's head: one row (id 1), the last sealed event and its hash."""
+
+    __tablename__ = "audit_chain"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    last_event_id: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
+
+
 class Batch(Base):
     """A transmittal to the city bureau: complete packets picked by the office lead."""
 
@@ -284,6 +303,10 @@ class Operator(Base):
     role: Mapped[str] = mapped_column(String(8))  # clerk | admin
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # Wrong PINs in a row and until when the operator is locked out (migration 0011):
+    # kept in the database, so neither a restart nor another desk clears them.
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class Decision(Base):

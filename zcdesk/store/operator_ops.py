@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from zcdesk.store.facade import Store
 
 ROLES = {"clerk": "窗口人员", "admin": "管理员"}
+# Stamped on events written while the database has no operator at all (set-up mode:
+# a fresh file, a script's scratch database), and by a Store given no operator.
+# Never the OS user's login name: that proves nothing (#12).
+SETUP_OPERATOR = "初始设置"
 MAX_FAILURES = 5
 LOCKOUT_SECONDS = 60
 SETTING_IDLE = "desk.idle_lock_minutes"

@@ -17,6 +17,7 @@ itself: zcdesk.printing (reportlab) and the dialogs load on first use.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -342,10 +343,12 @@ class PrintMenu:
         papers = store.round_papers(batch.batch.round_code, batch.batch.point_code)
         point, receiver, round_, items = papers.point, papers.city, papers.round, papers.items
         make = printing.transmittal_pdf if kind == "transmittal" else printing.report_pdf
+        head = store.chain_head().words()  # on the 移交清单: the trail as of this print
 
         def build(full_ids: bool) -> PdfResult:
             with _busy():
-                return make(batch, point, receiver, round_, items, self.options(full_ids))
+                return make(batch, point, receiver, round_, items,
+                            dataclasses.replace(self.options(full_ids), audit_head=head))
 
         title = tr("{word} {no}").format(word=word, no=batch.batch.batch_no)
         # The 送评报告单 shows counts only: no ID numbers to unmask.
