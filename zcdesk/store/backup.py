@@ -65,6 +65,14 @@ def backup_to(source: Path, target: Path) -> Path:
     return target
 
 
+def backup_folder(database: Path) -> Path:
+    """Where a database's automatic copies go: `backups/` beside the real one
+    (zcdesk.sqlite3), `backups-<name>/` beside any other (the demo's, a test file), so
+    that each has its own copies and its own once-a-day count (#12)."""
+    name = "backups" if database.stem == "zcdesk" else f"backups-{database.stem}"
+    return database.parent / name
+
+
 def backups_in(folder: Path) -> list[Path]:
     return sorted(folder.glob(f"{PREFIX}*{SUFFIX}"))
 
@@ -97,26 +105,92 @@ def automatic_backup(source: Path, folder: Path, *, keep: int = DEFAULT_KEEP,
 
 
 def restore_from(backup: Path, database: Path, *, now: dt.datetime | None = None) -> Path | None:
-    """Put `backup` in place of `database`; the current file is kept aside (returned).
+    """Put `backup`'s content in place of `database`'s; the current content is kept
+    aside (returned). All or nothing, and refused with the current database untouched
+    when the backup is damaged, of a newer schema, its audit chain or triggers fail, or
+    another process (a desk's window, a command) has the database open (#12).
 
-    The database must not be open by any desk while this runs.
+    The content is copied into the same file by SQLite's backup API while this
+    process holds the database's exclusive lock: a desk that opens it meanwhile waits,
+    then sees the restored data; none can go on writing into a replaced file.
     """
     if not backup.is_file():
         raise InputError(f"备份文件“{backup}”不存在。")
-    problems = integrity_problems(backup)
+    problems = integrity_problems(backup) or backup_problems(backup)
     if problems:
-        raise InputError(f"备份文件“{backup.name}”已损坏，未恢复，当前数据库保持不变：" +
+        raise InputError(f"备份文件“{backup.name}”不能用于恢复，当前数据库保持不变：" +
                          "；".join(problems))
     now = now or dt.datetime.now()
-    aside = None
-    if database.exists():
+    if not database.exists():  # nothing to keep aside, nobody to lock out
+        staged = database.with_name(database.name + ".restoring")
+        shutil.copyfile(backup, staged)
+        os.chmod(staged, 0o600)
+        os.replace(staged, database)
+        return None
+    live = _exclusive(database)
+    try:
         aside = database.with_name(f"{database.stem}.before-restore-{now:%Y%m%d-%H%M%S}"
                                    f"{database.suffix}")
-        backup_to(database, aside)
-    staged = database.with_name(database.name + ".restoring")
-    shutil.copyfile(backup, staged)
-    os.chmod(staged, 0o600)
-    for extra in ("-wal", "-shm"):  # the old WAL must not be replayed onto the restored file
-        Path(f"{database}{extra}").unlink(missing_ok=True)
-    os.replace(staged, database)
+        copy = sqlite3.connect(aside)
+        try:
+            live.backup(copy)
+        finally:
+            copy.close()
+        os.chmod(aside, 0o600)
+        source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        try:
+            source.backup(live)
+        finally:
+            source.close()
+        live.execute("PRAGMA journal_mode=WAL")  # as the app keeps it
+    finally:
+        live.close()
     return aside
+
+
+def backup_problems(path: Path) -> list[str]:
+    """Why a sound SQLite file still may not replace the database: a schema newer than
+    this version knows, or an audit trail whose chain or triggers do not hold."""
+    from sqlalchemy import create_engine, text
+
+    from zcdesk.store import audit_chain
+    from zcdesk.store.migrate import HEAD
+
+    engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    try:
+        with engine.connect() as conn:
+            revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            if revision is None or not revision.isdigit():
+                return [f"无法识别的数据库版本“{revision}”"]
+            if int(revision) > int(HEAD):
+                return [f"备份来自更新版本的 zcdesk（数据库版本 {revision}，本程序为 {HEAD}），"
+                        "请先升级本程序"]
+            if int(revision) >= 11:  # sealed since 0011: the whole chain must hold
+                return audit_chain.verify(conn)
+            if int(revision) >= 5:  # append-only since 0005: its triggers must be there
+                return [p for p in audit_chain.missing_triggers(conn) if "event_seal" not in p]
+            return []
+    except Exception as exc:  # any failure to read it is a refusal
+        return [f"无法读取：{exc}"]
+    finally:
+        engine.dispose()
+
+
+def _exclusive(database: Path) -> sqlite3.Connection:
+    """A connection holding `database` exclusively, or a refusal when any other
+    connection has it open. Leaving WAL mode needs every other connection closed: if
+    SQLite keeps WAL, somebody else is there."""
+    conn = sqlite3.connect(database, timeout=2, isolation_level=None)
+    try:
+        mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+        if mode != "delete":
+            raise sqlite3.OperationalError("database is locked")
+        conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")  # taken now, kept until the connection closes
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        raise InputError("数据库正被其他程序使用（某个窗口或命令还开着），未恢复，当前数据库"
+                         "保持不变。请先关闭各电脑上打开此数据库的 zcdesk 窗口和命令，"
+                         "再恢复。") from exc
+    return conn

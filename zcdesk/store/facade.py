@@ -841,14 +841,14 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         return backup_to(path, target)
 
     def automatic_backup(self, keep: int = 14) -> Path | None:
-        """A daily checked copy of a SQLite database into `backups/` beside it
-        (the window calls this at start and every hour); None when not due."""
+        """A daily checked copy of a SQLite database into its own backup folder beside
+        it (the window calls this at start and every hour); None when not due."""
         path = sqlite_path(str(self.engine.url))
         if path is None:
             return None
-        from zcdesk.store.backup import automatic_backup  # lazy: not on the scan path
+        from zcdesk.store.backup import automatic_backup, backup_folder  # not on the scan path
 
-        return automatic_backup(path, path.parent / "backups", keep=keep, now=self.clock())
+        return automatic_backup(path, backup_folder(path), keep=keep, now=self.clock())
 
     def check(self) -> list[str]:
         """Consistency of the data (empty: all is well), in words for the office lead.
