@@ -1,4 +1,5 @@
-"""Engines: SQLite tuned for a counter desk, PostgreSQL as it comes."""
+"""Engines: SQLite tuned for a counter desk; PostgreSQL with timeouts, so that a hung
+server or a pulled network cable never holds a desk for long (#12)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 from zcdesk.store.errors import DatabaseUnavailable
 
@@ -15,6 +16,15 @@ from zcdesk.store.errors import DatabaseUnavailable
 # of failing half-way with "database is locked" after having read stale rows.
 WRITE = {"zc_write": True}
 BUSY_TIMEOUT_MS = 5000
+# PostgreSQL connection defaults, each overridable in the database URL's query
+# (…/zcdesk?connect_timeout=10&options=-c%20statement_timeout%3D30000): a dead peer is
+# noticed by TCP keepalives and tcp_user_timeout in about 10 s, a statement or a lock
+# wait that runs away is ended by the server.
+PG_CONNECT = {"connect_timeout": "5", "keepalives": "1", "keepalives_idle": "5",
+              "keepalives_interval": "2", "keepalives_count": "3",
+              "tcp_user_timeout": "9000"}
+PG_SESSION = {"statement_timeout": "15000", "lock_timeout": "5000",
+              "idle_in_transaction_session_timeout": "60000"}
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -34,11 +44,21 @@ def create_store_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(url)
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
-        url = str(parsed.set(drivername="postgresql+psycopg"))
+        parsed = parsed.set(drivername="postgresql+psycopg")
     try:
-        return create_engine(url, pool_pre_ping=True)
+        extra = pg_connect_args(parsed) if parsed.get_backend_name() == "postgresql" else {}
+        return create_engine(parsed, pool_pre_ping=True, connect_args=extra)
     except Exception as exc:  # a missing driver, say
         raise DatabaseUnavailable(f"无法连接数据库：{exc}") from exc
+
+
+def pg_connect_args(url: URL) -> dict[str, str]:
+    """The defaults of PG_CONNECT and PG_SESSION that the URL does not set itself."""
+    given = set(url.query)
+    args = {k: v for k, v in PG_CONNECT.items() if k not in given}
+    if "options" not in given:
+        args["options"] = " ".join(f"-c {k}={v}" for k, v in PG_SESSION.items())
+    return args
 
 
 def _sqlite_engine(url: str) -> Engine:
