@@ -393,7 +393,8 @@ def roster_date(value: CellValue, column: str, today: dt.date) -> dt.date | Year
 
 def _year_only(value: CellValue) -> int | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return int(value) if value == int(value) and 1900 <= value <= 2100 else None
+        # the range test first: int(inf) raises (a cell can hold 1.8e308, read as inf)
+        return int(value) if 1900 <= value <= 2100 and value == int(value) else None
     if isinstance(value, str):
         text = unicodedata.normalize("NFKC", clean_text(value)).strip()
         return int(text[:4]) if _YEAR_ONLY.fullmatch(text) else None

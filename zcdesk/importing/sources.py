@@ -3,10 +3,14 @@
 Formats are recognised by their content, not their extension (a platform's
 "Excel" export is often a CSV or an HTML table named .xls):
 
-- .xlsx/.xlsm/.xlsb/.ods and .xls: python-calamine (Rust; fast);
+- .xlsx/.xlsm and .xls: python-calamine (Rust; fast), once workbook_check has found
+  the file within the limits (limits.py) — calamine aborts the process on a sheet it
+  cannot allocate; .xlsb and .ods are refused with the advice to save as .xlsx;
 - CSV/TXT: UTF-8 (with or without BOM), GBK/GB18030 or UTF-16 with BOM,
   comma, tab, semicolon or vertical-bar separated (the one that yields a header);
 - an HTML table saved as .xls.
+
+CSV and HTML tables are held to the same limits as they are read.
 
 Row numbers are the spreadsheet's: index i of a sheet's rows is row i + 1.
 Merged cells are filled: every cell of a merged range holds its value.

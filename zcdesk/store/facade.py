@@ -53,6 +53,7 @@ from zcdesk.domain.records import (
 )
 from zcdesk.domain.round_pack import RoundPack
 from zcdesk.domain.scan import ScanKind, classify
+from zcdesk.domain.text_rules import text_problem
 from zcdesk.domain.workdays import DayKind
 from zcdesk.store import audit_chain
 from zcdesk.store import models as m
@@ -386,6 +387,10 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
             problems["unit"] = "请填写工作单位。"
         elif len(form.unit.strip()) > 200:
             problems["unit"] = "单位名称过长（最多 200 个字符）。"
+        for key, word in (("name", "姓名"), ("unit", "工作单位")):
+            problem = text_problem(getattr(form, key), word)  # control, bidi, zero-width
+            if problem is not None:
+                problems.setdefault(key, problem)  # "请填写…"/"过长" stay first
         if len(form.unit_address.strip()) > 200:
             problems["unit_address"] = "单位地址过长（最多 200 个字符）。"
         if form.gender and form.gender not in ("男", "女"):
