@@ -24,6 +24,7 @@ from zcdesk.ui import store_errors as errors
 from zcdesk.ui.counter_state import NO_PACKET, CounterState, ScanAction, read_scan, scan_text
 from zcdesk.ui.i18n import tr
 from zcdesk.ui.packet_panel import status_words
+from zcdesk.ui.store_call import StoreCaller
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLineEdit
@@ -64,6 +65,9 @@ class CounterMixin:
 
     def init_counter(self) -> None:
         self.counter = CounterState()
+        # Lookups and writes run on a worker: a slow or hung database never freezes the
+        # window, and keys typed meanwhile wait their turn (ui.store_call).
+        self.store_call = StoreCaller(self)
         self.visit: VisitInfo | None = None
         self.offer_id = ""  # the ID number of the last unknown scan, offered to F4
         self._visit_reviewed: tuple[int, str] | None = None  # (visit, operator) asked
@@ -96,7 +100,7 @@ class CounterMixin:
             self.scan_edit.clear()
             self.reject_selected()
             return
-        result = self.store.lookup(scan.text)
+        result = self.store_call(lambda: self.store.lookup(scan.text))
         packet = self.counter.after_lookup(result)
         if packet is not None:
             self.scan_edit.clear()
@@ -187,8 +191,9 @@ class CounterMixin:
             self.show_message(tr("未开始收件，本次未登记。"), "info")
             return
         try:
-            result = self.store.accept(packet.packet_id, state.item.code, copies,
-                                       visit_id=visit.id, expected_version=packet.version)
+            result = self.store_call(lambda: self.store.accept(
+                packet.packet_id, state.item.code, copies, visit_id=visit.id,
+                expected_version=packet.version))
         except errors.ConcurrentChange as exc:
             self._changed_meanwhile(exc, state.item.code)
             return
@@ -229,9 +234,9 @@ class CounterMixin:
             self.refocus()
             return
         try:
-            result = self.store.reject(packet.packet_id, state.item.code, choice.copies,
-                                       choice.reason, choice.text, visit_id=visit.id,
-                                       expected_version=packet.version)
+            result = self.store_call(lambda: self.store.reject(
+                packet.packet_id, state.item.code, choice.copies, choice.reason, choice.text,
+                visit_id=visit.id, expected_version=packet.version))
         except errors.ConcurrentChange as exc:
             self._changed_meanwhile(exc, state.item.code)
         except errors.StoreError as exc:
@@ -244,7 +249,7 @@ class CounterMixin:
     def undo(self) -> None:
         """Ctrl+Z: a reversal event for this operator's last recording."""
         try:
-            result = self.store.undo_last()
+            result = self.store_call(self.store.undo_last)
         except errors.NothingToUndo as exc:
             self.show_message(str(exc), "info")
         except errors.StoreError as exc:
@@ -398,8 +403,8 @@ class CounterMixin:
 
     def _open_visit(self, form: VisitForm) -> VisitInfo | None:
         try:
-            visit = self.store.open_visit(form.visitor_name, form.visitor_phone,
-                                          form.visitor_unit)
+            visit = self.store_call(lambda: self.store.open_visit(
+                form.visitor_name, form.visitor_phone, form.visitor_unit))
         except errors.StoreError as exc:
             self.show_error(str(exc))
             return None
@@ -416,7 +421,8 @@ class CounterMixin:
         try:
             summary = self.store.visit_summary(self.visit.id)
             if summary_dialog.launch(self, summary):
-                closed = self.store.close_visit(self.visit.id)
+                visit_id = self.visit.id
+                closed = self.store_call(lambda: self.store.close_visit(visit_id))
                 self._set_visit(None)
                 self.refresh_deadlines()  # a notice may have set a correction deadline
                 done = tr("收件 {no} 已完成。{totals}").format(
@@ -462,7 +468,7 @@ class CounterMixin:
         form = applicant_dialog.launch(self, self.store, ApplicantForm(id_number=self.offer_id))
         if form is not None:
             try:
-                packet = self.store.add_applicant(form)
+                packet = self.store_call(lambda: self.store.add_applicant(form))
             except errors.StoreError as exc:
                 self.show_error(str(exc))
             else:

@@ -839,6 +839,7 @@ class MainWindow(CounterMixin, QMainWindow):
         if self._store_opener is not None:
             self._store_opener.cancelled = True
         self.session.stop()
+        self.store_call.stop()
         handle = self.windowHandle()
         if handle is not None:
             handle.removeEventFilter(self)

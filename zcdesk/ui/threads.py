@@ -37,6 +37,15 @@ def _resume() -> None:
             gc.enable()
 
 
+def pause_gc() -> None:
+    """Work is about to run on a long-lived worker (ui.store_call): no collection now."""
+    _pause()
+
+
+def resume_gc() -> None:
+    _resume()
+
+
 def start_thread(target: Callable[..., Any], *args: Any, name: str) -> threading.Thread:
     """Start `target(*args)` in a daemon thread; cyclic GC is off until it returns."""
 
