@@ -41,6 +41,8 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.delenv("ZCDESK_DATABASE_URL", raising=False)
+    for name in ("ZCDESK_PIN", "ZCDESK_NEW_PIN"):  # a PIN of the shell running the tests
+        monkeypatch.delenv(name, raising=False)
 
 
 POSTGRES_ADMIN = os.environ.get("ZCDESK_TEST_POSTGRES",

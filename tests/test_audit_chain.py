@@ -8,8 +8,7 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import Connection, text
 
-from zcdesk.store import Store
-from zcdesk.store import audit_chain
+from zcdesk.store import Store, audit_chain
 
 pytestmark = pytest.mark.both_backends
 

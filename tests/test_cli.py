@@ -47,7 +47,7 @@ def test_version(zc) -> None:  # type: ignore[no-untyped-def]
 def test_receive_to_complete_with_english_and_chinese_item_names(zc) -> None:  # type: ignore[no-untyped-def]
     assert zc("receive", ID_ZHANG, "evaluation", "2")[0] == 0
     assert status(zc)["张三"]["status"] == "partial"
-    code, out, _ = zc("receive", ID_ZHANG, "登记表", "2", "--operator", "小王")
+    code, out, _ = zc("receive", ID_ZHANG, "登记表", "2")
     assert code == 0 and "齐全" in out
     row = status(zc)["张三"]
     assert row == {"id_number": ID_ZHANG, "name": "张三", "unit": "杭州汽轮机股份有限公司",

@@ -130,8 +130,12 @@ def test_a_shell_pipe_into_head(store: Store, people: dict[str, int], db_url: st
 
 # ---------------------------------------------------------------- the command log
 
-def test_write_commands_leave_one_line_without_personal_data(store: Store,
-                                                            cli: CliRun) -> None:
+def test_write_commands_leave_one_line_without_personal_data(
+        store: Store, cli: CliRun, monkeypatch: pytest.MonkeyPatch) -> None:
+    store.create_operator("老李", "7391", "admin")
+    store.login("老李", "7391")
+    store.create_operator("小王", "2580", "clerk")
+    monkeypatch.setenv("ZCDESK_PIN", "2580")
     assert cli("--operator", "小王", "applicant", "add", "--name", "张三",
                "--id-number", ID_ZHANG, "--unit", "杭州汽轮机股份有限公司")[0] == 0
     assert cli("--operator", "小王", "applicant", "add", "--name", "张三",
@@ -140,7 +144,8 @@ def test_write_commands_leave_one_line_without_personal_data(store: Store,
     assert cli("status")[0] == 0  # reads: no line
     assert cli("round", "list")[0] == 0
     assert cli("desk")[0] == 0
-    assert cli("--operator", "小王", "desk", "--idle-lock", "5")[0] == 0  # a setting: a write
+    monkeypatch.setenv("ZCDESK_PIN", "7391")
+    assert cli("--operator", "老李", "desk", "--idle-lock", "5")[0] == 0  # a setting: a write
     for handler in logging.getLogger("zcdesk").handlers:
         handler.flush()
     lines = (log_dir() / "zcdesk.log").read_text(encoding="utf-8").splitlines()
@@ -148,7 +153,7 @@ def test_write_commands_leave_one_line_without_personal_data(store: Store,
         "command applicant add by 小王: done (exit 0)",
         "command applicant add by 小王: refused (exit 1)",
         "command receive by 小王: done (exit 0)",
-        "command desk by 小王: done (exit 0)",
+        "command desk by 老李: done (exit 0)",
     ]
     text = "\n".join(lines)
     assert "张三" not in text and "杭州汽轮机" not in text and ID_ZHANG not in text

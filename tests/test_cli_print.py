@@ -113,3 +113,21 @@ def test_a_reprint_after_a_round_switch_keeps_its_own_round(  # type: ignore[no-
     assert "2025 上半年度" in new or "2025-05-30" in new
     strip = lambda text: [ln for ln in text.splitlines() if "打印" not in ln]  # noqa: E731
     assert strip(old) == strip(new)  # the same paper, but for its print date
+
+
+def test_notice_copies_and_the_visits_clerk(office, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """Two copies by default, one sheet with --two-up; 经办人 is who recorded the visit
+    (#13), on the notice, the receipt and the covers of its packets."""
+    clerk = store.visit_by_receipt(office.receipt_no).operator
+    assert clerk
+    sheets, one = office.out / "n2.pdf", office.out / "n1.pdf"
+    assert office("print", "notice", office.receipt_no, "-o", str(sheets))[0] == 0
+    assert len(PdfReader(sheets).pages) == 2
+    text = "".join(text_of(sheets).split())
+    assert "第一联申请人联" in text and "第二联存档联" in text
+    assert f"经办人：{clerk}" in text and "行政许可法" in text
+    assert office("print", "notice", office.receipt_no, "--two-up", "-o", str(one))[0] == 0
+    assert len(PdfReader(one).pages) == 1
+    covers = office.out / "c.pdf"
+    assert office("print", "cover", ID_LI, "-o", str(covers))[0] == 0
+    assert f"经办人：{clerk}" in "".join(text_of(covers).split())

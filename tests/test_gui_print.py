@@ -133,14 +133,14 @@ def test_f10_enter_prints_both_documents_in_one_job(
     def press_enter() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, PreviewDialog)
-        assert dialog.page_count() == 2
+        assert dialog.page_count() == 3  # the notice: 申请人联 and 存档联
         assert dialog.ui.documentTabs.count() == 2
         assert dialog.focusWidget() is dialog.ui.printButton
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
 
     QTimer.singleShot(100, press_enter)
     press(qtbot, window, Qt.Key.Key_F10)
-    assert pages_of(out) == 2
+    assert pages_of(out) == 3
     assert "已打印回执和补正告知单" in window.message_text()
     assert receipt_no in window.message_text()
 
@@ -153,7 +153,8 @@ def sample_documents(store: Store, people: dict[str, int]) -> list[Document]:
     store.accept(people["张三"], "evaluation", 2, visit_id=visit.id)
     summary = store.close_visit(visit.id)
     point = store.point("SC")
-    options = PrintOptions(today=store.clock().date())
+    # both copies of the notice on one sheet: a one-page document each
+    options = PrintOptions(today=store.clock().date(), notice_two_up=True)
     args = (summary, point, store.current_round(), store.checklist(), options)
     return [Document("收件回执", receipt_pdf(*args), "收件回执.pdf"),
             Document("一次性补正告知单", notice_pdf(*args), "补正告知单.pdf")]

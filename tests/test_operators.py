@@ -73,7 +73,8 @@ def test_operator_command(db_url: str, store: Store, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr("sys.stdin", io.StringIO("7391\n"))
     assert main(["--db", db_url, "operator", "add", "老李", "--role", "admin"]) == 0
     monkeypatch.setattr("sys.stdin", io.StringIO("1111\n"))
-    assert main(["--db", db_url, "operator", "add", "小赵"]) == 1
+    monkeypatch.setenv("ZCDESK_PIN", "7391")  # from now on: an operator and their PIN
+    assert main(["--db", db_url, "--operator", "老李", "operator", "add", "小赵"]) == 1
     assert "过于简单" in capsys.readouterr().err
     assert main(["--db", db_url, "operator", "list"]) == 0
     assert "老李  管理员" in capsys.readouterr().out
@@ -162,24 +163,25 @@ def test_operator_pin_commands(cli: CliRun, monkeypatch: pytest.MonkeyPatch) -> 
     def stdin(text: str) -> None:
         monkeypatch.setattr("sys.stdin", io.StringIO(text))
 
-    stdin("7391\n")
+    stdin("7391\n")  # set-up mode: no PIN of one's own, the new one from stdin
     assert cli("operator", "add", "老李", "--role", "admin")[0] == 0
-    stdin("2580\n")
-    assert cli("operator", "add", "小王")[0] == 0
-    stdin("2580\n1111\n")
-    code, _, err = cli("operator", "pin", "小王")
+    stdin("7391\n2580\n")  # --pin-stdin: one's own PIN, then the new one
+    assert cli("--operator", "老李", "--pin-stdin", "operator", "add", "小王")[0] == 0
+    stdin("2580\n1111\n")  # pin NAME: logs NAME in with the current PIN
+    code, _, err = cli("operator", "pin", "小王", "--pin-stdin")
     assert code == 1 and "过于简单" in err
     stdin("0000\n8264\n")
-    code, _, err = cli("operator", "pin", "小王")
-    assert code == 1 and "原 PIN 不正确" in err
+    code, _, err = cli("operator", "pin", "小王", "--pin-stdin")
+    assert code == 1 and "不正确" in err
     stdin("2580\n8264\n")
-    code, out, _ = cli("operator", "pin", "小王", "--operator", "小王")
+    code, out, _ = cli("operator", "pin", "小王", "--operator", "小王", "--pin-stdin")
     assert code == 0 and "已修改操作员 小王 的 PIN" in out
-    stdin("12a4\n")
-    code, _, err = cli("operator", "reset-pin", "小王")
+    monkeypatch.setenv("ZCDESK_PIN", "7391")  # 老李's own PIN from the environment …
+    stdin("12a4\n")  # … the new one from stdin
+    code, _, err = cli("--operator", "老李", "operator", "reset-pin", "小王")
     assert code == 1 and "4 到 12 位数字" in err
     stdin("4826\n")
-    code, _, err = cli("operator", "reset-pin", "小赵")
+    code, _, err = cli("--operator", "老李", "operator", "reset-pin", "小赵")
     assert code == 1 and "没有操作员" in err
     stdin("4826\n")
     code, out, _ = cli("operator", "reset-pin", "小王", "--operator", "老李")
@@ -190,6 +192,6 @@ def test_operator_pin_commands(cli: CliRun, monkeypatch: pytest.MonkeyPatch) -> 
     events = [e for e in json.loads(out) if e["kind"] in ("pin_changed", "pin_reset")]
     assert [(e["kind"], e["operator"], e["detail"]) for e in events] == [
         ("pin_changed", "小王", {"name": "小王"}), ("pin_reset", "老李", {"name": "小王"})]
-    assert all(pin not in out for pin in ("2580", "8264", "4826"))
+    assert all(pin not in out for pin in ("2580", "8264", "4826", "7391"))
     code, _, err = cli("operator", "reset-pin")
     assert code == 2

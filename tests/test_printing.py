@@ -90,7 +90,7 @@ def test_receipt_shows_the_visit_with_masked_ids(store: Store, mixed: VisitSumma
     assert_fonts_embedded(result)
 
 
-def test_receipt_full_ids_and_clerk_when_asked(store: Store, mixed: VisitSummary) -> None:
+def test_receipt_full_ids_and_the_visits_clerk(store: Store, mixed: VisitSummary) -> None:
     point = store.desk_point()
     assert point is not None
     options = PrintOptions(full_ids=True, clerk="李雷", today=OPTIONS.today)
@@ -98,7 +98,8 @@ def test_receipt_full_ids_and_clerk_when_asked(store: Store, mixed: VisitSummary
                                 options).data)
     for full, masked in MASKED.items():
         assert full in text and masked not in text
-    assert "经办人李雷" in text
+    # 经办人 is who recorded the visit, whoever prints (#13)
+    assert "经办人小王" in text and "李雷" not in text
 
 
 # -------------------------------------------------------------------- notice
@@ -118,19 +119,21 @@ def test_notice_lists_exactly_what_is_missing_or_refused(store: Store,
     text = all_text(result.data)
     assert "一次性补正告知单" in text
     assert "共有2名申报人的3项材料需要补正" in text
+    assert "《中华人民共和国行政许可法》第三十二条" in text
     assert "以上为需补正的全部材料，请一次性补齐" in text
     due = mixed.visit.correction_due  # the visit's own deadline, when the store sets it
     deadline = f"{due.year}年{due.month}月{due.day}日" if due else "2025年5月30日"
     assert f"请于{deadline}前" in text
     assert squash(point.address) in text and point.phone in text
     assert mixed.visit.receipt_no in text
-    assert "递交人（已知悉）" in text and "经办人（小王）" in text
+    assert "递交人签收" in text and "经办人：小王" in text and "受理点（盖章）" in text
     assert "1份：未盖章" in text and "1份：复印件，非平台打印" in text
     # the complete applicant is not on the notice at all
     assert "张三" not in text and MASKED[ID_ZHANG] not in text
-    assert text.count("李四") == 1 and text.count("王五") == 2
-    assert text.count("专业技术职务任职资格评审表") == 1
-    assert text.count("杭州市国际职业资格比照认定职称资格登记表") == 2
+    # two copies (申请人联, 存档联), each listing everything once
+    assert text.count("李四") == 2 and text.count("王五") == 4
+    assert text.count("专业技术职务任职资格评审表") == 2
+    assert text.count("杭州市国际职业资格比照认定职称资格登记表") == 4
     assert ID_LI not in text and ID_WANG not in text
     assert_fonts_embedded(result)
 
@@ -150,10 +153,10 @@ def test_notice_refuses_a_visit_with_nothing_to_tell(store: Store,
 
 def test_needs_notice(store: Store, mixed: VisitSummary, people: dict[str, int]) -> None:
     assert needs_notice(mixed)
-    # a copy handed back counts even when the packet is complete now
+    # a copy handed back from a packet complete now: nothing to correct (#13)
     visit = store.open_visit("周老师")
     store.reject(people["张三"], "evaluation", 1, RejectReason.NO_WATERMARK, visit_id=visit.id)
-    assert needs_notice(store.close_visit(visit.id))
+    assert not needs_notice(store.close_visit(visit.id))
 
 
 # -------------------------------------------------------------------- covers
@@ -180,8 +183,9 @@ def test_covers_one_page_per_packet(store: Store, mixed: VisitSummary) -> None:
         assert "工程师/制造业" in page and squash(point.name) in page
         assert "2025上半年度" in page and "档案袋封面" in page
         assert "专业技术职务任职资格评审表" in page
-    assert "材料状态：部分（缺登记表1份）" in pages[0]  # 李四
-    assert "材料状态：未收（缺评审表2份、登记表2份）" in pages[1]  # 王五
+    # the state as of the print date (#13)
+    assert "材料状态（打印日）：部分（缺登记表1份）" in pages[0]  # 李四
+    assert "材料状态（打印日）：未收（缺评审表2份、登记表2份）" in pages[1]  # 王五
     assert_fonts_embedded(result)
 
 
@@ -205,12 +209,14 @@ def test_transmittal_of_a_batch(store: Store, complete_batch: BatchView) -> None
     assert result.pages == 1
     text = all_text(result.data)
     number = complete_batch.batch.batch_no
-    for expected in ("移交清单", f"批次号：{number}", "日期：2025年5月18日",
+    # the batch is open: a draft, dated by nothing, with nothing to sign or stamp
+    for expected in ("移交清单（草稿）", f"批次号：{number}", "日期：（未封批）",
                      f"移交单位：{squash(point.name)}", "接收单位：杭州市经信局职改办",
                      "序号姓名证件号码工作单位职业资格评审表份数登记表份数备注",
-                     "第1页共1页", "移交人（签字）", "接收人（签字）", "共3人，材料12份",
+                     "第1页共1页", "共3人，材料12份", "以下空白",
                      "合计3人66", *MASKED.values()):
         assert expected in text, expected
+    assert "签字" not in text and "盖章" not in text
     for full in MASKED:
         assert full not in text
     full = all_text(transmittal_pdf(complete_batch, point, city(store), store.current_round(),
@@ -230,13 +236,15 @@ def test_report_of_a_batch(store: Store, complete_batch: BatchView) -> None:
     text = all_text(result.data)
     number = complete_batch.batch.batch_no
     assert complete_batch.batch.packet_count == 3 and complete_batch.forms == 12
-    for expected in ("送评报告单（委托书）", "杭州市经信局职改办：",
+    # the batch is still open: a draft, what blocks it, nothing to stamp (#13)
+    for expected in ("送评报告单（委托书）（草稿）", "杭州市经信局职改办：",
                      "现将我单位受理的2025上半年度杭州市国际职业资格比照认定职称（工程师，制造业）",
-                     "共3人，材料12份", f"移交清单（编号{number}）", "请予评审",
+                     "共3人，材料12份", f"移交清单（编号{number}）", "批次尚未封批",
                      f"移交清单编号{number}", squash(point.name), point.phone,
-                     "经办人（签字）", "负责人（签字）", "接收人（签字）", "（盖章）",
-                     "2025年5月18日", receiver.phone, squash(receiver.address)):
+                     receiver.phone, squash(receiver.address)):
         assert expected in text, expected
+    for absent in ("请予评审", "已经我单位审核", "（盖章）", "经办人（签字）"):
+        assert absent not in text, absent
     assert_fonts_embedded(result)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -58,11 +59,13 @@ from zcdesk.printing import (
 )
 from zcdesk.printing.city_receipt import NO_DISCREPANCY
 from zcdesk.printing.document import group_hex
+from zcdesk.printing.return_list import list_number
 from zcdesk.printing.transmittal import DRAFT
 
 OPTIONS = PrintOptions(today=TODAY)
 FULL = PrintOptions(today=TODAY, full_ids=True)
 SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+FILE_SHA = "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752"
 BATCH_ITEMS = (BatchItemCount("report", "送评报告单（委托书）", "送评报告单", 1, 1),
                BatchItemCount("roster", "申报评审工程师资格人员花名册", "花名册", 1, 1))
 HANDOVER = HandOver("小王", "市职改办李老师", dt.datetime(2025, 5, 20, 9, 40))
@@ -85,8 +88,8 @@ def test_closed_transmittal_carries_the_hash_on_every_page() -> None:
     view = sealed(batch([packet(n) for n in range(1, 61)]))
     result = transmittal_pdf(view, POINT, CITY, ROUND, ITEMS, OPTIONS)
     pages = pages_text(result.data)
-    assert result.pages == len(pages) == 3
-    footer = "移交文件校验值（SHA-256）：" + SHA
+    assert result.pages == len(pages) == 4  # the last rows go with the signatures
+    footer = "移交文件校验值（SHA-256）：" + SHA  # closed before 0012: the manifest's
     for page in pages:
         assert footer in page  # grouped for reading; the groups join up once squashed
         assert "草稿" not in page
@@ -160,10 +163,10 @@ def test_notice_states_the_correction_deadline() -> None:
     due = dataclasses.replace(mixed, visit=dataclasses.replace(
         mixed.visit, correction_due=dt.date(2025, 5, 20)))
     text = text_of(notice_pdf(due, POINT, ROUND, ITEMS, OPTIONS))
-    assert "请于2025年5月20日前补齐上述材料，送至" in text
-    assert "5月30日" not in text  # the round's deadline is not the one that binds here
+    assert "请于2025年5月20日前（含当日）补齐上述材料" in text
+    # the paper deadline is named for reference; with no deadline of its own, it binds
     text = text_of(notice_pdf(mixed, POINT, ROUND, ITEMS, OPTIONS))
-    assert "请于2025年5月30日前将补正材料送至" in text
+    assert "请于2025年5月30日前（含当日）补齐上述材料。该日为本轮纸质材料报送截止日期" in text
 
 
 # ------------------------------------------------------------------ 返还清单
@@ -190,8 +193,12 @@ def test_return_list_masks_ids_and_has_signature_lines() -> None:
                      "通过杭职改〔2025〕1号", "不通过杭职改〔2025〕4号", "未录入评审结果",
                      "评审结果：通过3人，不通过1人，未录入结果1人", "共5人，材料13份",
                      "合计5人58", "交付人（签字）", "领取人（单位经办人）（签字）",
-                     "第1页共1页"):
+                     "第1页共1页", f"清单编号：{list_number(made)}", "返还清单FH-SC-2025H1-"):
         assert expected in text, expected
+    assert re.fullmatch(r"FH-SC-2025H1-[A-Z2-7]{5}", list_number(made))
+    # the number names this set of packets: a reprint keeps it, another set differs
+    recorded = dataclasses.replace(made, returned_by="小王", received_by="张老师")
+    assert list_number(recorded) == list_number(made) != list_number(return_list(4))
     for line in made.lines:
         assert mask_id(line.id_number) in text and line.id_number not in text
     assert "返还记录" not in text
@@ -229,7 +236,8 @@ def city_report(received: int, missing: int, unexpected: tuple[str, ...] = (),
                 checked: bool = True) -> CityBatchReport:
     info = CityBatchInfo("SC-2025H1-B007", "SC", "上城区发展改革和经济信息化局", "2025H1", SHA,
                          dt.datetime(2025, 5, 19, 16, 5), dt.datetime(2025, 5, 21, 9, 0),
-                         received + missing, received, len(unexpected), checked)
+                         received + missing, received, len(unexpected), checked,
+                         round_name="2025 上半年度", file_sha256=FILE_SHA)
     return CityBatchReport(info, tuple(city_packet(n) for n in range(1, received + 1)),
                            tuple(city_packet(n, "杭州制氧机集团股份有限公司")
                                  for n in range(received + 1, received + missing + 1)),
@@ -237,26 +245,37 @@ def city_report(received: int, missing: int, unexpected: tuple[str, ...] = (),
 
 
 def test_city_receipt_lists_every_discrepancy() -> None:
-    report = city_report(3, 2, ("XH-2025H1-P000077",), checked=False)
+    report = city_report(3, 2, ("XH-2025H1-P000077",))
     result = city_receipt_pdf(report, CITY, OPTIONS)
     text = text_of(result)
     for expected in ("接收回执", "批次号SC-2025H1-B007", "移交单位上城区发展改革和经济信息化局",
-                     "SHA-256：" + SHA, "未核对：尚未扫描纸质移交清单上的二维码",
+                     "申报批次2025上半年度", "文件SHA-256" + FILE_SHA,
+                     "已核对：纸质移交清单的二维码与移交文件一致",
                      "送评报告单1份、花名册1份",
                      "应收（移交清单）实收缺少清单外5袋3袋2袋1袋",
                      "共有3处差异（缺少2袋，清单外1袋）",
                      "1缺少SC-2025H1-P000004测试4", "2缺少SC-2025H1-P000005测试5",
                      "3清单外XH-2025H1-P000077", "签收人（签字）", "移交人（签字）",
-                     "接收单位：杭州市经信局职改办"):
+                     "接收单位：杭州市经信局职改办", "实收材料袋3个"):
         assert expected in text, expected
+    assert "2025H1" not in text.replace("SC-2025H1-", "").replace("XH-2025H1-", "")
     for p in report.missing:
         assert mask_id(p.id_number) in text and p.id_number not in text
     assert "杭州制氧机集团股份有限公司" in text
-    assert NO_DISCREPANCY not in text
-    for p in report.received:  # only the discrepancies are listed by name
-        assert p.name not in text
+    assert NO_DISCREPANCY not in text and "草稿" not in text
+    for n, p in enumerate(report.received, start=1):  # what arrived, listed too
+        assert f"{n}{p.code}{p.name}{mask_id(p.id_number)}" in text
     full = text_of(city_receipt_pdf(report, CITY, FULL))
     assert all(p.id_number in full for p in report.missing)
+
+
+def test_city_receipt_before_the_list_was_scanned_is_a_draft() -> None:
+    result = city_receipt_pdf(city_report(3, 2, checked=False), CITY, OPTIONS)
+    pages = pages_text(result.data)
+    assert "接收回执（草稿）" in pages[0] and "未核对：尚未扫描纸质移交清单上的二维码" in pages[0]
+    for page in pages:
+        assert "不能作为接收凭证" in page
+        assert "签字" not in page and "盖章" not in page
 
 
 def test_city_receipt_without_discrepancy_says_so() -> None:

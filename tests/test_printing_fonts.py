@@ -20,12 +20,19 @@ from tests.test_printing_support import (
     packet,
     summary,
 )
-from zcdesk.printing import PrintOptions, covers_pdf, receipt_pdf, transmittal_pdf
+from zcdesk.printing import (
+    MissingGlyphs,
+    PrintOptions,
+    covers_pdf,
+    receipt_pdf,
+    transmittal_pdf,
+)
 from zcdesk.printing.fonts import SUBSTITUTE, TextKit, _utf16_hex, main_face
 from zcdesk.printing.textlayout import NO_LINE_END, NO_LINE_START, break_lines, line_text
 
 RARE = "𠮷"  # U+20BB7, outside the BMP
 EXT_A = "㛃"  # U+36C3, CJK extension A
+NOWHERE = "\U00031350"  # CJK extension H: in no bundled font (nor this machine's)
 
 
 @pytest.fixture(scope="module")
@@ -47,14 +54,27 @@ def test_which_rare_characters_the_bundled_font_lacks() -> None:
         assert ch in coverage, ch
 
 
-def test_without_fallback_the_character_is_kept_and_reported() -> None:
-    name = f"吉{RARE}祥"
-    result = receipt_pdf(summary([packet(1, name=name)]), POINT, ROUND, ITEMS,
-                         PrintOptions(today=TODAY))
-    assert result.missing_glyphs == (RARE,)
-    assert any(RARE in w and "U+20BB7" in w and SUBSTITUTE in w and "手写" in w
+def test_a_character_no_font_has_is_refused_unless_confirmed() -> None:
+    name = f"吉{NOWHERE}祥"
+    view = batch([packet(1, name=name)])
+    with pytest.raises(MissingGlyphs) as refused:
+        transmittal_pdf(view, POINT, CITY, ROUND, ITEMS, PrintOptions(today=TODAY))
+    assert refused.value.characters == (NOWHERE,)
+    assert f"姓名“{name}”中的“{NOWHERE}”字（U+31350）" in str(refused.value)
+    result = transmittal_pdf(view, POINT, CITY, ROUND, ITEMS,
+                             PrintOptions(today=TODAY, allow_missing_glyphs=True))
+    assert result.missing_glyphs == (NOWHERE,)
+    assert any(NOWHERE in w and "U+31350" in w and SUBSTITUTE in w and "手写" in w
                for w in result.warnings)
-    # the text layer still says 𠮷 (drawn with the 〓 glyph, never blank)
+    # the text layer still says the character (drawn with the 〓 glyph, never blank)
+    assert name in all_text(result.data)
+
+
+def test_without_fallback_the_bundled_extension_fonts_draw_rare_characters() -> None:
+    name = f"吉{RARE}{EXT_A}"
+    result = transmittal_pdf(batch([packet(1, name=name)]), POINT, CITY, ROUND, ITEMS,
+                             PrintOptions(today=TODAY))
+    assert result.missing_glyphs == () and result.warnings == ()
     assert name in all_text(result.data)
 
 
@@ -77,8 +97,8 @@ def test_fallback_lacking_the_character_too(fallback_rare_only: Path) -> None:
     options = PrintOptions(fallback_font=fallback_rare_only, today=TODAY)
     name = f"{RARE}{EXT_A}"
     result = covers_pdf([packet(1, name=name)], POINT, ROUND, ITEMS, options)
-    assert result.missing_glyphs == (EXT_A,)
-    assert any("内置字体和备用字体均缺字" in w and EXT_A in w for w in result.warnings)
+    assert result.missing_glyphs == ()  # the bundled extension A font has it
+    assert not any(f"“{EXT_A}”字" in w for w in result.warnings)
     assert any("已用备用字体打印" in w and RARE in w for w in result.warnings)
     assert name in all_text(result.data)
 
@@ -97,7 +117,7 @@ def test_unusable_fallback_font_is_reported(tmp_path: Path) -> None:
     result = receipt_pdf(summary([packet(1, name=f"张{EXT_A}")]), POINT, ROUND, ITEMS,
                          PrintOptions(fallback_font=bad, today=TODAY))
     assert any("备用字体" in w and "无法使用" in w for w in result.warnings)
-    assert result.missing_glyphs == (EXT_A,)
+    assert result.missing_glyphs == ()  # the bundled extension A font has it
     missing = receipt_pdf(summary([packet(1)]), POINT, ROUND, ITEMS,
                           PrintOptions(fallback_font=tmp_path / "none.ttf", today=TODAY))
     assert any("无法使用" in w for w in missing.warnings)

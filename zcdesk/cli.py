@@ -9,8 +9,10 @@ A database file is created only on the window's first start (the default
 database) or with --create: a --db naming a missing file, or a file in a folder
 that does not exist, is refused (exit 1). `--demo` makes its own file.
 
-Write commands (those that change the database or write a file) leave one line
-in the log: the command, the operator, the outcome (cli_common.log_command).
+Write commands (those that change the database or write a file) need --operator
+and that operator's PIN, checked by store.login as in the window (cli_identity;
+not while the database has no operator yet: set-up mode), and leave one line in
+the log: the command, the operator, the outcome (cli_common.log_command).
 """
 
 from __future__ import annotations
@@ -68,11 +70,21 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
                         help="使用演示数据库（与正式数据库分开）")
     common.add_argument("--operator", metavar="NAME", default=argparse.SUPPRESS,
-                        help="记录在事件中的操作员姓名")
+                        help="操作员姓名：写入数据库或生成文件的命令都需要，并需该操作员的 "
+                             "PIN（环境变量 ZCDESK_PIN、--pin-stdin 或终端输入）；"
+                             "数据库还没有操作员时（设置模式）不可用")
+    common.add_argument("--pin-stdin", action="store_true", default=argparse.SUPPRESS,
+                        help="从标准输入第一行读取 --operator 的 PIN（新 PIN 在其后一行）")
 
     parser = _Parser(prog="zcdesk", parents=[common],
                      description="国际职业资格比照认定职称 纸质材料受理窗口。"
-                                 "不带子命令时打开窗口。")
+                                 "不带子命令时打开窗口。",
+                     epilog="写入数据库或生成文件的命令需要 --operator 姓名 和该操作员的 PIN："
+                            "--pin-stdin（标准输入第一行）、环境变量 ZCDESK_PIN，或在终端中按提示"
+                            "输入；只读的命令不需要。数据库还没有任何操作员时为设置模式：不需要"
+                            " PIN，也不能用 --operator，先用 operator add 姓名 --role admin "
+                            "新增第一位管理员。新 PIN（operator add / pin / reset-pin）：环境变量 "
+                            "ZCDESK_NEW_PIN、标准输入的下一行，或在终端中输入两次。")
     parser.add_argument("--version", action="version", version=f"zcdesk {__version__}")
     parser.add_argument("--self-check", action="store_true",
                         help="在临时数据库上迁移并离屏构建主窗口一次，成功则退出码为 0")
@@ -176,7 +188,8 @@ def _open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     if not getattr(args, "demo", False) and not (args.command is None and not given):
         check_database_file(url, create=getattr(args, "create", False),
                             given=bool(given or os.environ.get(ENV_DATABASE_URL)))
-    store = Store.open(url, operator=getattr(args, "operator", None))
+    # No operator yet: events say 初始设置 until a login (cli_identity, the window's).
+    store = Store.open(url)
     if seed:
         from zcdesk.store.demo import seed_demo
 
@@ -251,34 +264,40 @@ def _main(argv: list[str]) -> int:
     from zcdesk.cli_common import is_write_command, log_command, start_command_log
 
     logged = is_write_command(args) and start_command_log()
-    store = None
     code: int | None = None
     failure = ""
+    # Who the log names: the operator logged in (or 初始设置), else the name tried.
+    who: list[str] = []
     try:
-        store, code = _run(args)
+        code = _run(args, who)
         return code
     except BaseException as exc:
         failure = type(exc).__name__
         raise
     finally:
         if logged:
-            operator = store.operator if store is not None else getattr(args, "operator", None)
-            log_command(args, operator, code, failure)
+            log_command(args, who[0] if who else getattr(args, "operator", None), code,
+                        failure)
 
 
-def _run(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """Open the store and run the subcommand: (the store or None, the exit code)."""
+def _run(args: argparse.Namespace, who: list[str]) -> int:
+    """Open the store, identify the operator and run the subcommand: the exit code.
+    `who` gets the operator the command runs as once that is settled."""
     from zcdesk.store.errors import DatabaseUnavailable, StoreError
 
     try:
         store = _open_store(args)
     except DatabaseUnavailable as exc:
         print(f"zcdesk：{exc}", file=sys.stderr)
-        return None, EXIT_DATABASE
+        return EXIT_DATABASE
     except StoreError as exc:
         print(f"zcdesk：{exc}", file=sys.stderr)
-        return None, EXIT_REFUSED
+        return EXIT_REFUSED
     try:
+        from zcdesk.cli_identity import identify
+
+        identify(store, args)  # before the command: a refusal writes nothing
+        who.append(store.operator)
         from zcdesk.cli_admin import (
             audit_command,
             backup_command,
@@ -305,13 +324,13 @@ def _run(args: argparse.Namespace):  # type: ignore[no-untyped-def]
                    "decision": decision_command, "return": return_command,
                    "stats": stats_command, "deadlines": deadlines_command,
                    "calendar": calendar_command, "round": round_command}[args.command]
-        return store, handler(store, args)
+        return handler(store, args)
     except DatabaseUnavailable as exc:
         print(f"zcdesk：{exc}", file=sys.stderr)
-        return store, EXIT_DATABASE
+        return EXIT_DATABASE
     except StoreError as exc:
         print(f"zcdesk：{exc}", file=sys.stderr)
-        return store, EXIT_REFUSED
+        return EXIT_REFUSED
     finally:
         store.close()
 
@@ -412,6 +431,9 @@ def _desk(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-de
     from zcdesk.store.errors import InputError
 
     # Every argument is checked before anything is saved: all or nothing.
+    if any(value is not None for value in (args.point, args.name, args.idle_lock,
+                                            args.fallback_font)):
+        store.require_admin("本机设置（受理点、窗口名、自动锁定、备用字体）")  # as the window's
     changes: list[tuple[str, str]] = []
     if args.name is not None:
         name = args.name.strip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -35,22 +36,30 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     operator = sub.add_parser("operator", help="操作员：新增、列出、停用、启用、修改或重置 PIN")
     actions = operator.add_subparsers(dest="action", metavar="操作", required=True,
                                       parser_class=type(operator))
-    add = actions.add_parser("add", parents=[common],
-                             help="新增操作员（PIN 从终端输入，或从标准输入读一行）")
+    add_text = ("新增操作员（新 PIN：环境变量 ZCDESK_NEW_PIN、标准输入的下一行，或终端输入两次；"
+                "设置模式下第一位须为管理员）")
+    add = actions.add_parser("add", parents=[common], help=add_text, description=add_text)
     add.add_argument("name", metavar="NAME")
     add.add_argument("--role", choices=["clerk", "admin"], default="clerk")
     actions.add_parser("list", parents=[common], help="列出操作员")
     for action, text in (("disable", "停用操作员"), ("enable", "启用操作员"),
-                         ("pin", "修改操作员自己的 PIN（先输原 PIN，再输新 PIN；"
-                                 "标准输入：第一行原 PIN，第二行新 PIN）"),
-                         ("reset-pin", "重置操作员的 PIN（忘记 PIN 或被锁定时；"
-                                       "新 PIN 从终端输入，或从标准输入读一行）")):
-        one = actions.add_parser(action, parents=[common], help=text)
+                         ("pin", "修改自己的 PIN：以 NAME 的原 PIN 登录（ZCDESK_PIN、"
+                                 "--pin-stdin 第一行或终端），新 PIN 由 ZCDESK_NEW_PIN、"
+                                 "标准输入的下一行或终端给出"),
+                         ("reset-pin", "重置操作员的 PIN（忘记 PIN 或被锁定时；管理员；"
+                                       "新 PIN 同 add）")):
+        one = actions.add_parser(action, parents=[common], help=text, description=text)
         one.add_argument("name", metavar="NAME")
 
 
 def audit_command(store: Store, args: argparse.Namespace) -> int:
+    from zcdesk.store.operator_ops import describe_operator_event
+
     entries = store.audit(args.since)
+    # Failed logins in words until the store's own describing knows them (#12).
+    entries = [dataclasses.replace(e, description=describe_operator_event(e.kind, e.detail))
+               if e.description == e.kind and describe_operator_event(e.kind, e.detail) else e
+               for e in entries]
     if args.json:
         print(json.dumps([{"id": e.id, "at": e.at.isoformat(timespec="seconds"),
                            "kind": e.kind, "operator": e.operator, "desk": e.desk,
@@ -89,6 +98,7 @@ def backup_command(store: Store, args: argparse.Namespace) -> int:
 def restore_command(store: Store, args: argparse.Namespace) -> int:
     from zcdesk.store.backup import restore_from
 
+    store.require_admin("从备份恢复")  # it replaces everything: as the window's backup
     database = _sqlite_file(store)
     store.close()  # nothing of ours may hold the file while it is replaced
     aside = restore_from(Path(args.file).expanduser(), database)
@@ -122,30 +132,25 @@ def operator_command(store: Store, args: argparse.Namespace) -> int:
         store.set_operator_active(args.name, args.action == "enable")
         print(f"已{'启用' if args.action == 'enable' else '停用'}操作员 {args.name}。")
         return 0
+    from zcdesk.cli_identity import read_new_pin
+
     if args.action == "pin":
-        old_pin = _read_pin("原 PIN：", confirm=False)
-        store.change_pin(args.name, old_pin, _read_pin("新 PIN（4 到 12 位数字）："))
+        # cli_identity logged NAME in with their current PIN (none in set-up mode).
+        current = getattr(args, "current_pin", None)
+        if current is None:
+            from zcdesk.store import InputError
+
+            raise InputError(f"没有操作员“{args.name}”：数据库里还没有任何操作员。")
+        store.change_pin(args.name, current, read_new_pin(args, "新 PIN（4 到 12 位数字）："))
         print(f"已修改操作员 {args.name} 的 PIN。")
         return 0
     if args.action == "reset-pin":
-        store.reset_pin(args.name, _read_pin("新 PIN（4 到 12 位数字）："))
+        store.require_admin("重置 PIN")  # before asking a clerk for a PIN in vain
+        store.reset_pin(args.name, read_new_pin(args, "新 PIN（4 到 12 位数字）："))
         print(f"已重置操作员 {args.name} 的 PIN。")
         return 0
-    pin = _read_pin("PIN（4 到 12 位数字）：")
+    store.require_admin("新增操作员")
+    pin = read_new_pin(args, f"{args.name.strip()} 的新 PIN（4 到 12 位数字）：")
     info = store.create_operator(args.name, pin, args.role)
     print(f"已新增操作员 {info.name}（{'管理员' if info.is_admin else '窗口人员'}）。")
     return 0
-
-
-def _read_pin(prompt: str, *, confirm: bool = True) -> str:
-    """A PIN typed at the terminal (unseen; a new one twice) or one line of stdin."""
-    if not sys.stdin.isatty():
-        return sys.stdin.readline().strip()
-    import getpass
-
-    pin = getpass.getpass(prompt)
-    if confirm and getpass.getpass("再输入一次：") != pin:
-        from zcdesk.store import InputError
-
-        raise InputError("两次输入的 PIN 不一致。")
-    return pin

@@ -137,6 +137,9 @@ def check_database_file(url: str, *, create: bool, given: bool = True) -> None:
 # ------------------------------------------------------------ the command log
 
 # (command, action) → the options that make an otherwise read-only command write.
+# Every other command writes: it is logged and needs an operator's PIN (cli_identity),
+# files included — an export, a print or a backup carries names and ID numbers.
+# check-eligibility writes too (it stores the verdicts it computes).
 _READ_ONLY: dict[tuple[str, str | None], tuple[str, ...]] = {
     ("status", None): (), ("audit", None): (), ("check", None): (),
     ("deadlines", None): (), ("stats", None): ("export",),
@@ -156,7 +159,8 @@ def command_name(args: argparse.Namespace) -> str:
 
 
 def is_write_command(args: argparse.Namespace) -> bool:
-    """Whether the command changes the database or writes a file (and so is logged)."""
+    """Whether the command changes the database or writes a file (and so is logged
+    and needs --operator with a PIN)."""
     if getattr(args, "dry_run", False):
         return False
     action = getattr(args, "action", None) or getattr(args, "document", None)

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 from zcdesk.print_output import (  # noqa: F401  (re-exported for the other commands)
     ENV_FALLBACK_FONT,
     SETTING_FALLBACK_FONT,
+    cover_clerks,
     fallback_font,
+    notice_two_up,
     write_atomically,
 )
 
@@ -36,6 +38,10 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     for name, help_text in (("receipt", "收件回执"), ("notice", "一次性补正告知单")):
         doc = docs.add_parser(name, parents=[common, output], help=help_text)
         doc.add_argument("receipt_no", metavar="RECEIPT-NO", help="收件号，如 SC-2025H1-00017")
+        if name == "notice":
+            doc.add_argument("--two-up", action="store_true",
+                             help="申请人联和存档联印在同一张纸上（放得下时；默认各占一张，"
+                                  "也可设置 print.notice_two_up=1）")
     cover = docs.add_parser("cover", parents=[common, output], help="档案袋封面（每袋一页）")
     cover.add_argument("id_numbers", metavar="ID-NUMBER", nargs="*", help="证件号码")
     which = cover.add_mutually_exclusive_group()
@@ -61,8 +67,12 @@ def print_document(store: Store, args: argparse.Namespace) -> int:
         papers = store.round_papers(summary.visit.round_code, summary.visit.point_code)
         round_, point, items = papers.round, papers.point, papers.items
         if document == "notice" and not printing.needs_notice(summary):
-            raise InputError(f"收件 {summary.visit.receipt_no} 的材料齐全且无退回，"
+            raise InputError(f"收件 {summary.visit.receipt_no} 没有尚缺的材料，"
                              "无需补正告知单。")
+        # 经办人: who recorded the visit, on every reprint (#13), not who prints now
+        options = dataclasses.replace(
+            options, clerk=summary.visit.operator,
+            notice_two_up=getattr(args, "two_up", False) or notice_two_up(store))
         make = printing.receipt_pdf if document == "receipt" else printing.notice_pdf
         result = make(summary, point, round_, items, options)
     elif document == "cover":
@@ -74,7 +84,8 @@ def print_document(store: Store, args: argparse.Namespace) -> int:
                                       batch_no=args.batch)
         papers = store.round_papers(packets[0].round_code, packets[0].point_code)
         point, round_, items = papers.point, papers.round, papers.items  # its own round
-        result = printing.covers_pdf(packets, point, round_, items, options)
+        result = printing.covers_pdf(packets, point, round_, items, options,
+                                     clerks=cover_clerks(store, packets))
     else:
         batch = store.batch(args.batch_no)
         if not batch.packets:

@@ -1,4 +1,5 @@
-"""Where printed documents go: the fallback font setting and the all-or-nothing PDF write.
+"""Where printed documents go: the fallback font setting and the all-or-nothing PDF write,
+and the covers' 经办人 read from the visits.
 
 Shared by the command line (`zcdesk print -o`) and the window (Save as PDF), so both
 refuse the same way; neither layer imports the other.
@@ -6,15 +7,20 @@ refuse the same way; neither layer imports the other.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported where used: the window starts without SQLAlchemy
+    from zcdesk.domain.records import PacketView
     from zcdesk.store import Store
 
 SETTING_FALLBACK_FONT = "print.fallback_font"
+# "1": the notice's 申请人联 and 存档联 share one sheet when they fit (default: a sheet each)
+SETTING_NOTICE_TWO_UP = "print.notice_two_up"
 ENV_FALLBACK_FONT = "ZCDESK_FALLBACK_FONT"
 
 
@@ -28,6 +34,10 @@ def fallback_font(store: Store) -> Path | None:
     if not path.is_file():
         raise InputError(f"备用字体文件“{path}”不存在，请检查设置（{SETTING_FALLBACK_FONT}）。")
     return path
+
+
+def notice_two_up(store: Store) -> bool:
+    return (store.setting(SETTING_NOTICE_TWO_UP) or "").strip() in ("1", "true", "yes")
 
 
 def write_atomically(target: Path, data: bytes) -> None:
@@ -47,3 +57,15 @@ def write_atomically(target: Path, data: bytes) -> None:
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
         raise InputError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
+
+
+def cover_clerks(store: Store, packets: Iterable[PacketView]) -> dict[str, str]:
+    """The operator who recorded each packet's first visit, by receipt number: the
+    经办人 a cover prints (#13), never whoever prints it. One read per visit."""
+    from zcdesk.store import NotFound
+
+    clerks: dict[str, str] = {}
+    for receipt_no in {p.receipt_no for p in packets if p.receipt_no}:
+        with contextlib.suppress(NotFound):  # a packet imported, never handed in
+            clerks[receipt_no] = store.visit_by_receipt(receipt_no).operator
+    return clerks

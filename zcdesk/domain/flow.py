@@ -169,6 +169,8 @@ class CityBatchInfo:
     received: int
     unexpected: int
     list_checked: bool = False  # the paper transmittal list's QR matched the file
+    round_name: str = ""  # 2025 上半年度, from the manifest
+    file_sha256: str = ""  # of the imported .zip ("" for imports before it was kept)
 
     @property
     def missing(self) -> int:

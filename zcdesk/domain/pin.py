@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import secrets
+import unicodedata
 
 # 16 MiB of memory per check: cheap for one login, costly for guessing 10^6 PINs.
 N, R, P = 2**14, 8, 1
@@ -35,3 +37,35 @@ def verify_pin(pin: str, stored: str) -> bool:
     except (ValueError, MemoryError):
         return False
     return hmac.compare_digest(candidate.hex(), digest)
+
+
+def operator_key(name: str) -> str:
+    """The operator a typed name means: NFKC (full-width letters and digits as plain
+    ones) without any whitespace or invisible format characters, so "小王 ",
+    " 小王" and "小\u3000王" are one person, for creating, logging in and looking up."""
+    folded = unicodedata.normalize("NFKC", name)
+    return "".join(c for c in folded if not c.isspace() and unicodedata.category(c) != "Cf")
+
+
+# Wrong PINs in a row before an operator is locked out, and for how long: the first
+# lock is short (a clerk who mistyped), each further wrong PIN doubles it (a guesser).
+MAX_FAILURES = 5
+LOCKOUT_SECONDS = 60
+MAX_LOCKOUT_SECONDS = 24 * 3600
+
+
+def lockout_seconds(failures: int) -> int:
+    """How long `failures` wrong PINs in a row lock the operator out (0: not at all)."""
+    if failures < MAX_FAILURES:
+        return 0
+    doublings = min(failures - MAX_FAILURES, 20)  # 2**20 minutes is far past the cap
+    return min(LOCKOUT_SECONDS * 2**doublings, MAX_LOCKOUT_SECONDS)
+
+
+def duration_words(seconds: float) -> str:
+    """A wait in whole minutes, rounded up: "1 分钟", "2 小时 8 分钟"."""
+    minutes = max(1, math.ceil(seconds / 60))
+    hours, minutes = divmod(minutes, 60)
+    if not hours:
+        return f"{minutes} 分钟"
+    return f"{hours} 小时" + (f" {minutes} 分钟" if minutes else "")

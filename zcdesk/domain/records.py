@@ -250,6 +250,7 @@ class BatchInfo:
     closed_by: str = ""
     sha256: str = ""  # of the transmittal manifest, fixed when the batch is closed
     handover: HandOver | None = None
+    file_sha256: str = ""  # of the transmittal file (.zip), as sha256sum gives it
 
 
 @dataclass(frozen=True)

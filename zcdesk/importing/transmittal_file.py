@@ -1,10 +1,17 @@
 """The transmittal file: one closed batch, carried from a district to the city desk.
 
 A .zip holding `manifest.json` (canonical JSON: sorted keys, UTF-8, no spaces),
-`manifest.sha256` (its SHA-256 in `sha256sum` format) and a short README. The hash
-is of the manifest's bytes, so it does not depend on how the zip was packed; it is
-printed on the paper transmittal list, in words and in the list's QR code, which the
-city desk scans to prove that the file and the paper are the same batch.
+`manifest.sha256` (its SHA-256 in `sha256sum` format) and a short README.
+
+Two hashes, both fixed when the batch is closed and both printed on the paper list:
+- the file's (`file_sha256`): what `sha256sum 移交-….zip` shows, the one a person
+  checks. The zip is written byte for byte the same every time (transmittal_bytes:
+  members stored, not deflated — zlib and zlib-ng deflate differently — in a fixed
+  order, with fixed dates and attributes, by our own few lines rather than zipfile,
+  whose headers vary with the platform and the Python version);
+- the manifest's (`sha256`): in the list's QR code, checked on import, independent
+  of how the zip was packed (files exported before the zip was deterministic).
+The city desk takes either one, scanned or typed (matches_hash).
 
 The offices share no key, so the hash inside the zip only proves the file is whole;
 the printed hash proves it is the one the district closed.
@@ -21,13 +28,15 @@ import re
 import struct
 import tempfile
 import zipfile
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from zcdesk.domain.collation import name_key, pinyin_key
 from zcdesk.domain.receipt import parse_batch, parse_packet_code
-from zcdesk.domain.records import BatchView, PointInfo, RoundInfo
+from zcdesk.domain.records import BatchView, PacketView, PointInfo, RoundInfo
 from zcdesk.domain.text_rules import text_problem
 from zcdesk.importing.safezip import ZipProblem, check_directory, read_member
 
@@ -86,7 +95,21 @@ class Manifest:
 @dataclass(frozen=True)
 class Transmittal:
     manifest: Manifest
-    sha256: str
+    sha256: str  # of manifest.json
+    file_sha256: str = ""  # of the whole file, as sha256sum gives it
+
+
+def matches_hash(given: str, sha256: str, file_sha256: str) -> bool:
+    """A hash scanned or typed at the city desk names this file: either of its two."""
+    given = given.strip().lower().replace(" ", "")
+    return bool(given) and given in (sha256, file_sha256)
+
+
+def list_order(packets: tuple[PacketView, ...] | list[PacketView]) -> list[PacketView]:
+    """The order of the paper list: unit, then name, in pinyin (the manifest keeps
+    the batch's own order; the city desk sorts its lists the same way)."""
+    return sorted(packets, key=lambda p: (pinyin_key(p.applicant.unit),
+                                          name_key(p.applicant.name), p.code))
 
 
 # ------------------------------------------------------------------ writing
@@ -146,30 +169,58 @@ def default_file_name(batch_no: str) -> str:
     return f"移交-{batch_no}.zip"
 
 
-def write_transmittal(manifest: dict[str, Any], target: Path) -> str:
-    """Write the file whole or not at all (temp file + rename); return the hash."""
+_DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01, the earliest a zip can say
+_UTF8 = 0x800  # general purpose flag: UTF-8 names (说明.txt)
+
+
+def _stored_zip(members: list[tuple[str, bytes]]) -> bytes:
+    """A zip of stored members: every header field fixed, no extra fields."""
+    out = io.BytesIO()
+    directory = io.BytesIO()
+    for name, data in members:
+        raw = name.encode("utf-8")
+        crc, offset = zlib.crc32(data), out.tell()
+        fields = (20, _UTF8, 0, 0, _DOS_DATE, crc, len(data), len(data), len(raw))
+        out.write(struct.pack("<4sHHHHHLLLHH", b"PK\x03\x04", *fields, 0) + raw + data)
+        directory.write(struct.pack("<4sHHHHHHLLLHHHHHLL", b"PK\x01\x02", 20, *fields,
+                                    0, 0, 0, 0, 0, offset) + raw)
+    start, size = out.tell(), directory.tell()
+    out.write(directory.getvalue())
+    out.write(struct.pack("<4sHHHHLLH", b"PK\x05\x06", 0, 0, len(members), len(members),
+                          size, start, 0))
+    return out.getvalue()
+
+
+def transmittal_bytes(manifest: dict[str, Any]) -> bytes:
+    """The transmittal file's bytes: the same manifest gives the same bytes, always."""
     data = manifest_bytes(manifest)
     sha = hashlib.sha256(data).hexdigest()
     readme = (f"zcdesk 移交文件 {manifest.get('batch_no', '')}\n"
               f"材料袋 {manifest.get('totals', {}).get('packets', 0)} 个。\n"
               f"manifest.json 的 SHA-256：{sha}\n"
+              "本文件的 SHA-256 印在纸质移交清单上，可用 sha256sum（Windows：certutil -hashfile "
+              "文件名 SHA256）核对。\n"
               "请在市级受理端用 zcdesk 导入本文件（不要解压后修改），"
               "并扫描纸质移交清单上的二维码核对。\n")
-    buffer = io.BytesIO()
-    # Fixed timestamps: the same batch gives the same bytes every time.
-    stamp = (1980, 1, 1, 0, 0, 0)
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in ((MANIFEST, data), (CHECKSUM, f"{sha}  {MANIFEST}\n".encode()),
-                              (README, readme.encode("utf-8"))):
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.flag_bits |= 0x800  # UTF-8 file names
-            archive.writestr(info, content)
+    return _stored_zip([(MANIFEST, data), (CHECKSUM, f"{sha}  {MANIFEST}\n".encode()),
+                        (README, readme.encode("utf-8"))])
+
+
+def file_sha256(manifest: dict[str, Any]) -> str:
+    """The SHA-256 of the file write_transmittal writes for `manifest`."""
+    return hashlib.sha256(transmittal_bytes(manifest)).hexdigest()
+
+
+def write_transmittal(manifest: dict[str, Any], target: Path) -> str:
+    """Write the file whole or not at all (temp file + rename); return the
+    manifest's hash (the file's is file_sha256, or sha256sum of the target)."""
+    content = transmittal_bytes(manifest)
+    sha = manifest_sha256(manifest)
     target = Path(target)
     fd, temp = tempfile.mkstemp(prefix=".zcdesk-", suffix=".zip", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(buffer.getvalue())
+            handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, target)
@@ -186,6 +237,7 @@ def read_transmittal(path: Path, expected_sha256: str | None = None) -> Transmit
     try:
         with path.open("rb") as handle:
             data, recorded = _read_members(path, handle)
+            whole = _file_digest(handle)
     except FileNotFoundError:
         raise TransmittalError(f"找不到文件：{path}") from None
     except OSError as exc:
@@ -196,13 +248,13 @@ def read_transmittal(path: Path, expected_sha256: str | None = None) -> Transmit
         raise TransmittalError(
             f"“{path.name}”的清单与其校验值不符：文件在生成后被改动过或已损坏。"
             "已拒绝导入。请向区受理点重新索取移交文件。")
-    if expected_sha256 and expected_sha256.strip().lower() != sha:
+    if expected_sha256 and not matches_hash(expected_sha256, sha, whole):
         raise TransmittalError(
             "移交文件的校验值与纸质移交清单上的不一致：文件和纸质清单不是同一批次，"
             "或文件被改动过。已拒绝导入。")
     try:
         raw = json.loads(data.decode("utf-8"), parse_int=_int, parse_constant=_constant)
-        return Transmittal(parse_manifest(raw), sha)
+        return Transmittal(parse_manifest(raw), sha, whole)
     except _OddNumber as exc:
         raise TransmittalError(
             f"“{path.name}”的清单中有不合理的数字（{exc}），不是 zcdesk 生成的移交文件。"
@@ -214,6 +266,14 @@ def read_transmittal(path: Path, expected_sha256: str | None = None) -> Transmit
         raise TransmittalError(
             f"“{path.name}”的清单结构异常（嵌套过深或过大），不是 zcdesk 生成的移交文件。"
             "已拒绝导入。请向区受理点重新索取移交文件。") from None
+
+
+def _file_digest(handle: BinaryIO) -> str:
+    handle.seek(0)
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: handle.read(1 << 20), b""):
+        digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _read_members(path: Path, handle: BinaryIO) -> tuple[bytes, list[str]]:

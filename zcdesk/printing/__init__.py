@@ -17,13 +17,14 @@ from zcdesk.printing.city_receipt import city_receipt_pdf
 from zcdesk.printing.content import needs_notice
 from zcdesk.printing.covers import covers_pdf
 from zcdesk.printing.notice import notice_pdf
-from zcdesk.printing.options import PdfResult, PrintCancelled, PrintOptions
+from zcdesk.printing.options import MissingGlyphs, PdfResult, PrintCancelled, PrintOptions
 from zcdesk.printing.receipt import receipt_pdf
 from zcdesk.printing.report import report_pdf
 from zcdesk.printing.return_list import return_list_pdf
 from zcdesk.printing.transmittal import transmittal_pdf
 
 __all__ = [
+    "MissingGlyphs",
     "PdfResult",
     "PrintCancelled",
     "PrintOptions",

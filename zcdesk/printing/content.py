@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 
 from zcdesk.domain.checklist import ChecklistItem
 from zcdesk.domain.completeness import ItemState, PacketState, Rejection
-from zcdesk.domain.records import PacketView, VisitSummary
+from zcdesk.domain.flow import BatchItemCount
+from zcdesk.domain.records import PacketView, PointInfo, VisitInfo, VisitSummary
 
 NONE = "—"
+DRAFT = "草稿"
+# 行政许可法 第三十二条第一款第（四）项: incomplete papers are told once, in full, in writing.
+LEGAL_BASIS = "《中华人民共和国行政许可法》第三十二条第一款第（四）项"
 
 
-def _item_states(state: PacketState, items: list[ChecklistItem]) -> list[ItemState]:
+def item_states(state: PacketState, items: list[ChecklistItem]) -> list[ItemState]:
     """The packet's item states in checklist order (items the packet lacks: none)."""
     by_code = {s.item.code: s for s in state.items}
     ordered = [by_code[i.code] for i in items if i.code in by_code]
@@ -21,7 +27,7 @@ def _item_states(state: PacketState, items: list[ChecklistItem]) -> list[ItemSta
 
 def accepted_text(state: PacketState, items: list[ChecklistItem]) -> str:
     """评审表 2 份、登记表 1 份 — what the office holds."""
-    parts = [f"{s.item.short_name} {s.accepted} 份" for s in _item_states(state, items)
+    parts = [f"{s.item.short_name} {s.accepted} 份" for s in item_states(state, items)
              if s.accepted]
     return "、".join(parts) or NONE
 
@@ -34,13 +40,13 @@ def rejection_text(rejection: Rejection) -> str:
 def rejected_text(state: PacketState, items: list[ChecklistItem]) -> str:
     """登记表 1 份（未盖章） — copies handed back, with the reason."""
     parts = [f"{s.item.short_name} {r.copies} 份（{rejection_text(r)}）"
-             for s in _item_states(state, items) for r in s.rejections]
+             for s in item_states(state, items) for r in s.rejections]
     return "；".join(parts) or NONE
 
 
 def missing_text(state: PacketState, items: list[ChecklistItem]) -> str:
     """缺 登记表 1 份 — or 齐全."""
-    parts = [f"{s.item.short_name} {s.missing} 份" for s in _item_states(state, items)
+    parts = [f"{s.item.short_name} {s.missing} 份" for s in item_states(state, items)
              if s.missing]
     return "缺 " + "、".join(parts) if parts else "齐全"
 
@@ -73,7 +79,7 @@ class Problem:
 
 
 def problems(packet: PacketView, items: list[ChecklistItem]) -> list[Problem]:
-    return [Problem(packet, s) for s in _item_states(packet.state, items)
+    return [Problem(packet, s) for s in item_states(packet.state, items)
             if s.missing or s.rejections]
 
 
@@ -82,5 +88,39 @@ def visit_problems(summary: VisitSummary, items: list[ChecklistItem]) -> list[Pr
 
 
 def needs_notice(summary: VisitSummary) -> bool:
-    """Anything missing or rejected in any packet of the visit."""
-    return any(s.missing or s.rejections for p in summary.packets for s in p.state.items)
+    """Anything still to bring in any packet of the visit.
+
+    A copy handed back and already replaced needs no correction (#13: the notice
+    counted such a row as 需补正 while it said 无需补交); the receipt lists it."""
+    return any(s.missing for p in summary.packets for s in p.state.items)
+
+
+def visit_day(visit: VisitInfo) -> dt.date:
+    """The date a visit's papers bear: the day it was closed (the receipt and the
+    notice were handed over then), or opened while it is still open. Never the
+    print date, so a reprint shows the same day."""
+    return (visit.closed_at or visit.opened_at).date()
+
+
+def contact_person(point: PointInfo) -> str:
+    """联系人 of a point: the round pack keeps it in the note, "联系人：崔银珊。…"."""
+    match = re.match(r"\s*联系人[：:]\s*([^。；;，,\s]+)", point.note or "")
+    return match.group(1) if match else ""
+
+
+def point_contact_text(point: PointInfo) -> str:
+    """地址：…；电话：…；联系人：… — what a visitor needs to come back."""
+    person = contact_person(point)
+    return "；".join(x for x in (point.address and f"地址：{point.address}",
+                                point.phone and f"电话：{point.phone}",
+                                person and f"联系人：{person}") if x)
+
+
+def batch_blockers(items: tuple[BatchItemCount, ...], closed: bool) -> list[str]:
+    """What still keeps a batch from going out: 花名册 尚缺 1 份, 尚未封批 …"""
+    found = [f"{i.short_name} 尚缺 {i.missing} 份" for i in items if i.missing]
+    if not items:
+        found.append("批次材料（送评报告单、花名册）尚未登记")
+    if not closed:
+        found.append("批次尚未封批")
+    return found

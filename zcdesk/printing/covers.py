@@ -9,7 +9,7 @@ own text, its Code 128 and its QR code. A thousand covers take a few seconds.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4
@@ -96,8 +96,9 @@ class CoverPainter:
 
     def __init__(self, canvas: Canvas, kit: TextKit, point: PointInfo, round_: RoundInfo,
                  items: list[ChecklistItem], options: PrintOptions,
-                 qr: QrDrawer = draw_qr) -> None:
+                 qr: QrDrawer = draw_qr, clerks: Mapping[str, str] | None = None) -> None:
         self.c = canvas
+        self.clerks = clerks or {}
         self.kit = kit
         self.font = kit.main.name
         self.point = point
@@ -166,8 +167,8 @@ class CoverPainter:
         c.setFillColor(GREY)
         self._text(LEFT, 30 * mm, "说明：本封面两个条码内容相同，均为该申报人材料袋编号；"
                    "在受理窗口扫描任一条码即可打开该材料袋。", 8.5)
-        self._text(LEFT, 30 * mm - 13, "“已收份数”为打印时的登记情况；“接收核对”栏供市经信局"
-                   "职改办接收时核对填写。", 8.5)
+        self._text(LEFT, 30 * mm - 13, "“已收份数”和材料状态为打印日的登记情况；“接收核对”栏"
+                   "供市经信局职改办接收时核对填写。", 8.5)
         c.setFillColorRGB(0, 0, 0)
         c.endForm()
 
@@ -206,6 +207,22 @@ class CoverPainter:
             c.wedge(cx - r, cy - r, cx + r, cy + r, 90, 180, stroke=0, fill=1)
         c.circle(cx, cy, r, stroke=1, fill=0)
         c.restoreState()
+
+    def _state_line(self, packet: PacketView) -> None:
+        """材料状态 as of the print date; a packet already in a batch shows the batch
+        instead: its bag goes to the city, where a frozen 部分 would mislead (#13)."""
+        y = self.geo.status_y
+        if packet.batch_no:
+            self._text(LEFT, y, f"所在批次：{packet.batch_no}（材料情况以移交清单为准）", 11)
+            return
+        status = packet.status
+        missing = missing_text(packet.state, self.items)
+        words = status.label if status.label == missing else f"{status.label}（{missing}）"
+        label = "材料状态（打印日）："  # the date is at the right
+        x = LEFT + self.kit.text_width(label, 11)
+        self._text(LEFT, y, label, 11)
+        self._status_mark(x + 7, y + 4, status)
+        self._text(x + 17, y, words, 11)
 
     def _value(self, row: int, text: str, field: str) -> None:
         top = INFO_TOP - row * ROW_H
@@ -246,16 +263,9 @@ class CoverPainter:
             c.setFont(self.font, 11)
             c.drawCentredString((edges[4] + edges[5]) / 2,
                                 self._baseline(top, CHECK_ROW_H, 11), f"{got} 份")
-        status = packet.status
-        words = status.label if status.label == missing_text(packet.state, self.items) else \
-            f"{status.label}（{missing_text(packet.state, self.items)}）"
-        label = "材料状态："
-        x = LEFT + self.kit.text_width(label, 11)
-        self._text(LEFT, geo.status_y, label, 11)
-        self._status_mark(x + 7, geo.status_y + 4, status)
-        self._text(x + 17, geo.status_y, words, 11)
+        self._state_line(packet)
         c.setFillColor(GREY)
-        clerk = self.options.clerk
+        clerk = self.clerks.get(packet.receipt_no, "")  # who received it, never who prints
         self._text(RIGHT, geo.status_y, f"打印日期：{cn_date(self.options.date())}"
                    + (f"　经办人：{clerk}" if clerk else ""), 9, "right")
         c.setFillColorRGB(0, 0, 0)
@@ -264,15 +274,20 @@ class CoverPainter:
 
 def covers_pdf(packets: Sequence[PacketView], point: PointInfo, round_: RoundInfo,
                items: list[ChecklistItem], options: PrintOptions = DEFAULT_OPTIONS,
-               progress: Callable[[int, int], bool] | None = None) -> PdfResult:
-    """One cover page per packet; progress(done, total) returning False cancels."""
-    return render_covers(packets, point, round_, items, options, progress)
+               progress: Callable[[int, int], bool] | None = None, *,
+               clerks: Mapping[str, str] | None = None) -> PdfResult:
+    """One cover page per packet; progress(done, total) returning False cancels.
+
+    `clerks`: the operator of each packet's first visit, by receipt number
+    (PacketView.receipt_no), printed as 经办人; a packet not in it prints none."""
+    return render_covers(packets, point, round_, items, options, progress, clerks=clerks)
 
 
 def render_covers(packets: Sequence[PacketView], point: PointInfo, round_: RoundInfo,
                   items: list[ChecklistItem], options: PrintOptions = DEFAULT_OPTIONS,
                   progress: Callable[[int, int], bool] | None = None,
-                  qr: QrDrawer = draw_qr) -> PdfResult:
+                  qr: QrDrawer = draw_qr, *,
+                  clerks: Mapping[str, str] | None = None) -> PdfResult:
     """covers_pdf with the QR drawing as a parameter (the benchmark swaps it)."""
     if not packets:
         raise ValueError("没有要打印封面的材料袋。")
@@ -284,7 +299,7 @@ def render_covers(packets: Sequence[PacketView], point: PointInfo, round_: Round
     canvas.setAuthor("zcdesk")
     canvas.setSubject(f"{HEADING} 档案袋封面")
     canvas.setCreator("zcdesk")
-    painter = CoverPainter(canvas, kit, point, round_, items, options, qr)
+    painter = CoverPainter(canvas, kit, point, round_, items, options, qr, clerks)
     total = len(packets)
     for done, packet in enumerate(packets, start=1):
         painter.page(packet)

@@ -19,6 +19,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    KeepTogether,
     PageTemplate,
     Paragraph,
     Table,
@@ -27,8 +28,8 @@ from reportlab.platypus import (
 
 from zcdesk.domain.idnumber import mask_id
 from zcdesk.printing.fonts import TextKit
-from zcdesk.printing.options import PdfResult
-from zcdesk.printing.textlayout import cell
+from zcdesk.printing.options import MissingGlyphs, PdfResult
+from zcdesk.printing.textlayout import RunLines, break_lines, cell
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 20 * mm
@@ -373,5 +374,54 @@ def build_pdf(story: Sequence[Flowable], kit: TextKit, *, title: str, ident: str
 
 
 def result(kit: TextKit, data: bytes, pages: int) -> PdfResult:
+    """The document, or MissingGlyphs when a character no font has was not confirmed."""
+    if kit.missing and not kit.allow_missing:
+        raise MissingGlyphs(tuple(dict.fromkeys(kit.refusals)), tuple(kit.missing))
     return PdfResult(data=data, pages=pages, missing_glyphs=tuple(kit.missing),
                      warnings=tuple(kit.warnings))
+
+
+# ------------------------------------------------------------ stamp (#13)
+def stamp_block(kit: TextKit, left: Sequence[str], stamp_label: str, stamp_lines: Sequence[str],
+                size: float = 10.5, stamp_w: float = 170.0, height: float = 76.0) -> Table:
+    """Lines to sign at the left; at the right a ruled box with room for the office's
+    stamp (行政许可法 第三十二条: 加盖专用印章并注明日期), its label at the top and
+    the name and date it vouches for at the bottom."""
+    left_w = FRAME_W - stamp_w - 8
+    lead = size * 1.3
+    rows = max(len(left), 1)
+    left_cell = "\n".join(left)
+    label = cell(kit, stamp_label, stamp_w - 12, size - 1, field="受理点")
+    names = [RunLines(kit, break_lines(kit, line, stamp_w - 12, size, "受理点"), size, lead,
+                      "right") for line in stamp_lines]  # each line its own: name, date
+    data = [[left_cell, "", label], ["", "", names]]
+    style: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), kit.main.name),
+        ("FONTSIZE", (0, 0), (-1, -1), size),
+        ("LEADING", (0, 0), (-1, -1), lead * (1.9 if rows > 1 else 1)),
+        ("LEADING", (2, 0), (2, -1), lead),
+        ("SPAN", (0, 0), (0, 1)),
+        ("VALIGN", (0, 0), (0, 1), "MIDDLE"),
+        ("VALIGN", (2, 0), (2, 0), "TOP"),
+        ("VALIGN", (2, 1), (2, 1), "BOTTOM"),
+        ("ALIGN", (2, 1), (2, 1), "RIGHT"),
+        ("TEXTCOLOR", (2, 0), (2, 0), GREY),
+        ("BOX", (2, 0), (2, 1), RULE, colors.black),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+    ]
+    return Table(data, colWidths=[left_w, 8, stamp_w],
+                 rowHeights=[height / 2, height / 2], style=TableStyle(style))
+
+
+def flowables_height(story: Sequence[Flowable], width: float = FRAME_W) -> float:
+    """How tall `story` lays out in a frame `width` wide (measured before building)."""
+    canvas = Canvas(io.BytesIO())  # some flowables measure on their canvas
+    total = 0.0
+    for f in story:
+        if isinstance(f, KeepTogether):  # it answers "too tall" outside a frame
+            total += flowables_height(f._content, width)
+            continue
+        _, h = f.wrapOn(canvas, width, FRAME_H)
+        total += h + f.getSpaceBefore() + f.getSpaceAfter()
+    return total

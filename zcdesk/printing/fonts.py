@@ -1,21 +1,33 @@
-"""The bundled CJK font, an optional fallback font, and text checked against both.
+"""The bundled CJK font, fallback fonts for rare characters, and text checked against them.
 
 Every string that reaches a PDF passes through a TextKit first. It splits the text
-into runs of one font each: the bundled WenQuanYi Micro Hei for what it can draw,
-the clerk's fallback font for rare characters (𠮷, 㛃 …), and — when neither has
-the character — the bundled font's “〓” glyph standing in for it. The stand-in is
-mapped to the real character in the PDF's text layer, so copying or searching the
-PDF still finds 𠮷; the clerk gets a warning and the character in missing_glyphs.
-Nothing is ever silently left blank.
+into runs of one font each: the bundled WenQuanYi Micro Hei for what it can draw
+and, for rare characters (䶮 㛃 𠈌 𠮷 𪚥 𬌗 …), the first of these that has it:
+the clerk's fallback font (`zcdesk desk --fallback-font`), the bundled extension
+fonts (Hanazono Mincho for CJK Extension A–F, BabelStone Han for Extension G, see
+resources/fonts/README.md), then a system font (SimSun-ExtB and SimSun-ExtG on
+Windows, Hanazono / BabelStone Han on Linux, UOS and Kylin). The extension fonts are
+loaded only when a document holds such a character.
+
+When no font has the character, the bundled font's “〓” glyph stands in for it
+(mapped to the real character in the PDF's text layer, so searching still finds
+it) and the clerk is warned — and the document is refused (MissingGlyphs, naming
+the field, the text and the character) unless the clerk confirmed printing it
+anyway (PrintOptions.allow_missing_glyphs). Nothing is ever silently left blank.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import sys
 import threading
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
+from glob import glob
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 import reportlab.pdfbase.ttfonts as _ttfonts
@@ -24,9 +36,27 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from zcdesk.paths import resource
 
+if TYPE_CHECKING:
+    from zcdesk.printing.options import PrintOptions
+
 MAIN_FONT = "ZcWenQuanYi"
 SUBSTITUTE = "〓"  # printed for a character neither font can draw
 FONT_FILES = ("wqy-microhei.ttc", "wqy-microhei.ttf")
+# Bundled fonts for the CJK extensions, in the order they are asked.
+EXTENSION_FONTS = ("hanamin-ext-a.ttf", "hanamin-ext-b-f.ttf", "babelstone-ext-g.ttf")
+# Fonts of the printing PC that may have what the bundled ones lack (globs; ~ and
+# %WINDIR% expanded). Windows 10/11 ship SimSun-ExtB; Windows 11 (2023 on) SimSun-ExtG.
+SYSTEM_FONTS = (
+    "%WINDIR%/Fonts/simsunb.ttf", "%WINDIR%/Fonts/SimsunExtG.ttf",
+    "%WINDIR%/Fonts/simsunextg.ttf", "%WINDIR%/Fonts/mingliub.ttc",
+    "%LOCALAPPDATA%/Microsoft/Windows/Fonts/*ExtB*.tt[fc]",
+    "/usr/share/fonts/truetype/hanazono/HanaMin[AB].ttf",
+    "/usr/share/fonts/truetype/babelstone/BabelStoneHan.ttf",
+    "/usr/share/fonts/fonts-cesi/CESI_*GB18030*.[Tt][Tt][Ff]",  # UOS
+    "/usr/share/fonts/truetype/*/[Ss]im[Ss]un*[Ee]xt*.tt[fc]",
+    "/usr/share/fonts/**/HanaMin[AB].ttf", "~/.local/share/fonts/**/HanaMin[AB].ttf",
+    "~/.fonts/**/[Ss]im[Ss]un*[Ee]xt*.tt[fc]",
+)
 
 Run = tuple[str, str]  # (registered font name, text)
 Line = tuple[Run, ...]
@@ -94,7 +124,7 @@ def main_face() -> Face:
 
 
 def fallback_face(path: Path) -> Face:
-    """A clerk-chosen TTF/TTC (e.g. SimSun-ExtB), registered once per file version."""
+    """A TTF/TTC for rare characters (e.g. SimSun-ExtB), registered once per file version."""
     path = Path(path).expanduser()
     try:
         stat = path.stat()
@@ -109,6 +139,49 @@ def fallback_face(path: Path) -> Face:
             face = _load(f"ZcFallback{digest}", path)
             _fallbacks[key] = face
         return face
+
+
+_rare_faces: list[Face] | None = None
+
+
+def _system_font_paths() -> Iterator[Path]:
+    windir = os.environ.get("WINDIR") or os.environ.get("SYSTEMROOT") or "C:/Windows"
+    local = os.environ.get("LOCALAPPDATA", "")
+    for pattern in SYSTEM_FONTS:
+        if pattern.startswith("%WINDIR%"):
+            if sys.platform != "win32":
+                continue
+            pattern = pattern.replace("%WINDIR%", windir)
+        elif pattern.startswith("%LOCALAPPDATA%"):
+            if not local:
+                continue
+            pattern = pattern.replace("%LOCALAPPDATA%", local)
+        for found in sorted(glob(os.path.expanduser(pattern), recursive=True)):
+            yield Path(found)
+
+
+def rare_faces() -> list[Face]:
+    """The bundled extension fonts, then the system's, loaded on first need.
+
+    A file that cannot be read is skipped (the character is then reported as
+    missing, never printed blank)."""
+    global _rare_faces
+    with _lock:
+        if _rare_faces is None:
+            paths = [resource("fonts", name) for name in EXTENSION_FONTS]
+            paths = [p for p in paths if p.is_file()] + list(_system_font_paths())
+            faces: list[Face] = []
+            seen: set[Path] = set()
+            for path in paths:
+                if path.resolve() in seen:
+                    continue
+                seen.add(path.resolve())
+                try:
+                    faces.append(fallback_face(path))
+                except FontUnusable:
+                    continue
+            _rare_faces = faces
+        return _rare_faces
 
 
 def _alias_substitute(face: Face, ch: str) -> None:
@@ -180,15 +253,18 @@ def clean(text: str) -> str:
 class TextKit:
     """One document's fonts, and what the clerk must hear about its characters."""
 
-    def __init__(self, fallback_font: Path | None = None) -> None:
+    def __init__(self, fallback_font: Path | None = None, *,
+                 allow_missing: bool = False) -> None:
         self.main = main_face()
         self.fallback: Face | None = None
+        self.allow_missing = allow_missing  # the clerk confirmed printing 〓
         self.warnings: list[str] = []
         self.missing: list[str] = []
+        self.refusals: list[str] = []  # 姓名“…”中的“…”字（U+…）: what MissingGlyphs names
         self._noted: set[tuple[str, str]] = set()
         self._runs: dict[str, Line] = {}
         # break_lines results by (text, width, size): units and qualifications repeat
-        self.line_cache: dict[tuple[str, float, float], list[Line]] = {}
+        self.line_cache: dict[tuple[str, float, float, bool], list[Line]] = {}
         if fallback_font is not None:
             try:
                 self.fallback = fallback_face(fallback_font)
@@ -198,6 +274,21 @@ class TextKit:
         self.faces = {self.main.name: self.main}
         if self.fallback is not None:
             self.faces[self.fallback.name] = self.fallback
+        self._rare: list[Face] | None = None  # fallback + extension fonts, on first need
+
+    @classmethod
+    def for_options(cls, options: PrintOptions) -> TextKit:
+        """The kit a document printed with `options` uses."""
+        return cls(options.fallback_font, allow_missing=options.allow_missing_glyphs)
+
+    def _rare_chain(self) -> list[Face]:
+        if self._rare is None:
+            chain = [self.fallback] if self.fallback is not None else []
+            chain += [f for f in rare_faces() if f is not self.fallback]
+            self._rare = chain
+            for face in chain:
+                self.faces[face.name] = face
+        return self._rare
 
     # -- splitting ------------------------------------------------------------
     def runs(self, text: str, field: str = "") -> Line:
@@ -215,18 +306,23 @@ class TextKit:
         return result
 
     def _split(self, text: str, field: str) -> Line:
-        main, fallback = self.main, self.fallback
+        main = self.main
         runs: list[list[str]] = []
         for ch in text:
             if ch in main.coverage:
                 font = main.name
-            elif fallback is not None and ch in fallback.coverage:
-                font = fallback.name
-                self._note(ch, text, field, drawn=True)
             else:
-                font = main.name
-                _alias_substitute(main, ch)
-                self._note(ch, text, field, drawn=False)
+                face = next((f for f in self._rare_chain() if ch in f.coverage), None)
+                if face is not None:
+                    font = face.name
+                    if face is self.fallback:
+                        self._note(ch, text, field, drawn=True)
+                elif unicodedata.category(ch) in ("Zs", "Mn", "Me"):
+                    font = main.name  # a space or mark the font lacks: nothing to write by hand
+                else:
+                    font = main.name
+                    _alias_substitute(main, ch)
+                    self._note(ch, text, field, drawn=False)
             if runs and runs[-1][0] == font:
                 runs[-1][1] += ch
             else:
@@ -244,10 +340,9 @@ class TextKit:
             return
         if ch not in self.missing:
             self.missing.append(ch)
-        if self.fallback is None:
-            hint = "内置字体缺字，且未设置备用字体"
-        else:
-            hint = "内置字体和备用字体均缺字"
+        self.refusals.append(f"{where}中的“{ch}”字（{code}）")
+        hint = "所有可用字体（内置字体、扩展区字体" + ("、备用字体" if self.fallback else "") \
+            + "）均缺字"
         self.warnings.append(f"{where}中的“{ch}”字（{code}）{hint}，已印为“{SUBSTITUTE}”，"
                              "请在纸面上手写补正。")
 

@@ -3,16 +3,22 @@
 One list per unit: who, the committee's result with its 文号, the copies of each
 item going back, and the signatures of the acceptance point (交付人) and of the
 unit's clerk (领取人). Lists of a few hundred rows run over pages with the header
-row repeated and 第 x 页 共 y 页 at the foot, like the 移交清单.
+row repeated and 第 x 页 共 y 页 at the foot, like the 移交清单. Each list has a
+number of its own (清单编号 FH-SC-2025H1-7K3QD), derived from what it lists: a reprint,
+before or after the hand-back is recorded, keeps it; a list of other packets gets
+another. Rows are in pinyin order of the names, as on screen.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from zcdesk.domain.checklist import ChecklistItem
+from zcdesk.domain.collation import name_key
 from zcdesk.domain.flow import Decision, DecisionResult, ReturnList
 from zcdesk.domain.records import PointInfo, RoundInfo
 from zcdesk.printing.document import (
@@ -46,6 +52,22 @@ def decision_text(decision: Decision | None) -> str:
         return "未录入评审结果"
     text = DecisionResult(decision.result).label
     return f"{text}　{decision.document_no}" if decision.document_no else text
+
+
+def list_number(return_list: ReturnList) -> str:
+    """FH-<point>-<round>-<5 characters>: the characters are a digest of the unit and
+    the packet codes, so the number names this very set of packets (no counter in
+    the database is needed, and no two desks can hand out the same one)."""
+    codes = sorted(line.code for line in return_list.lines)
+    digest = hashlib.sha256("\n".join([return_list.unit, *codes]).encode()).digest()
+    tag = base64.b32encode(digest).decode()[:5]
+    return f"FH-{return_list.point_code}-{return_list.heading_round}-{tag}"
+
+
+def ordered(return_list: ReturnList) -> ReturnList:
+    lines = tuple(sorted(return_list.lines, key=lambda line: (name_key(line.name), line.code)))
+    return ReturnList(return_list.unit, return_list.round_code, return_list.point_code, lines,
+                      return_list.returned_by, return_list.received_by, return_list.returned_at)
 
 
 def column_widths(items: list[ChecklistItem]) -> list[float]:
@@ -100,7 +122,9 @@ def return_list_pdf(return_list: ReturnList, point: PointInfo, round_: RoundInfo
     """The 返还清单 of one unit; ValueError when it has no packet to return."""
     if not return_list.lines:
         raise ValueError(NOTHING)
-    kit = TextKit(options.fallback_font)
+    return_list = ordered(return_list)
+    number = list_number(return_list)
+    kit = TextKit.for_options(options)
     st = styles(kit)
     today = options.date()
     passed = sum(1 for line in return_list.lines
@@ -113,7 +137,7 @@ def return_list_pdf(return_list: ReturnList, point: PointInfo, round_: RoundInfo
     if undecided:
         result_words += f"，未录入结果 {undecided} 人"
     facts = [
-        (f"领取单位：{return_list.unit}", ""),
+        (f"领取单位：{return_list.unit}", f"清单编号：{number}"),
         (f"交付单位：{point.name}", f"日期：{cn_date(today)}"),
         (f"申报批次：{round_.name}", f"共 {len(return_list.lines)} 人，材料 {forms} 份"),
         (f"评审结果：{result_words}", ""),
@@ -137,6 +161,6 @@ def return_list_pdf(return_list: ReturnList, point: PointInfo, round_: RoundInfo
             ("交付单位", point.name, ("交付人",)),
             ("领取单位", return_list.unit, ("领取人（单位经办人）",))])]),
     ]
-    ident = f"返还清单 {round_.code} {point.code}"
+    ident = f"返还清单 {number}"
     return build_pdf(story, kit, title=f"返还清单 {return_list.unit}", ident=ident,
                      continued="返还清单（续）", today=today)

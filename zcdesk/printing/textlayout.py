@@ -4,7 +4,8 @@ Platypus Paragraphs parse markup and re-break lines whenever a table is split
 over pages; a 1,000-row list would do that many thousand times. Cells here are
 broken once, by character widths, with the usual rules: Chinese breaks between
 any two characters, a Latin word or number stays whole when it can, and closing
-punctuation never starts a line (nor opening punctuation end one).
+punctuation never starts a line (nor opening punctuation end one). A person's name
+breaks only between its parts (阿卜杜·热合曼 → 阿卜杜· / 热合曼), never inside one.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from collections.abc import Sequence
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from zcdesk.printing.fonts import Line, TextKit
+from zcdesk.printing.fonts import Line, Run, TextKit
 
 NO_LINE_START = set("，。、；：！？）》」』】〕’”%·…—,.;:!?)]}")
 NO_LINE_END = set("（《「『【〔‘“([{")
 _WORD = re.compile(r"[A-Za-z0-9À-ɏ_'’.*\-/&+#@]+|\s+|.", re.S)
+NAME_SEPARATORS = set("·•・‧.．-－ \u3000")
+NAME_FIELDS = ("姓名",)  # fields whose text is a person's name (see break_lines)
 
 ASCENT = 0.86  # WenQuanYi Micro Hei: baseline below the top of a line of `size`
 
@@ -29,6 +32,24 @@ def _tokens(line: Line) -> list[Line]:
     for font, text in line:
         for match in _WORD.finditer(text):
             tokens.append(((font, match.group()),))
+    return tokens
+
+
+def _name_tokens(line: Line) -> list[Line]:
+    """A name's parts as whole tokens (each may mix fonts), separators alone."""
+    tokens: list[Line] = []
+    part: list[Run] = []
+    for font, text in line:
+        for ch in text:
+            if ch in NAME_SEPARATORS:
+                if part:
+                    tokens.append(_join([(r,) for r in part]))
+                    part = []
+                tokens.append(((font, ch),))
+            else:
+                part.append((font, ch))
+    if part:
+        tokens.append(_join([(r,) for r in part]))
     return tokens
 
 
@@ -52,18 +73,20 @@ def _strip(tokens: list[Line]) -> list[Line]:
 
 
 def _split_chars(kit: TextKit, token: Line, width: float, size: float) -> list[Line]:
-    """A word wider than the line, cut between characters."""
-    font, text = token[0]
+    """A word wider than the line, cut between characters (its runs kept apart)."""
     pieces: list[Line] = []
-    current = ""
-    for ch in text:
-        if current and kit.width(((font, current + ch),), size) > width:
-            pieces.append(((font, current),))
-            current = ch
-        else:
-            current += ch
+    current: list[Line] = []
+    used = 0.0
+    for font, text in token:
+        for ch in text:
+            w = kit.width(((font, ch),), size)
+            if current and used + w > width:
+                pieces.append(_join(current))
+                current, used = [], 0.0
+            current.append(((font, ch),))
+            used += w
     if current:
-        pieces.append(((font, current),))
+        pieces.append(_join(current))
     return pieces
 
 
@@ -94,13 +117,17 @@ def _break_at(cur: list[Line], widths: list[float], token: Line, token_w: float,
 
 def break_lines(kit: TextKit, text: str, width: float, size: float,
                 field: str = "") -> list[Line]:
-    """`text` broken into lines no wider than `width` at font size `size`."""
-    key = (text, width, size)
+    """`text` broken into lines no wider than `width` at font size `size`; the text
+    of a name field (NAME_FIELDS) breaks only between the name's parts."""
+    name = field in NAME_FIELDS
+    key = (text, width, size, name)
     cached = kit.line_cache.get(key)
     if cached is None:
         runs = kit.runs(text, field)
         if kit.width(runs, size) <= width:
             cached = [runs] if runs else [()]
+        elif name:
+            cached = _break_lines(kit, runs, width, size, soft=False, name=True)
         else:
             # break after punctuation where that costs no extra line
             cached = _break_lines(kit, runs, width, size, soft=True)
@@ -112,11 +139,11 @@ def break_lines(kit: TextKit, text: str, width: float, size: float,
 
 
 def _break_lines(kit: TextKit, runs: Line, width: float, size: float, *,
-                 soft: bool) -> list[Line]:
+                 soft: bool, name: bool = False) -> list[Line]:
     lines: list[list[Line]] = []
     cur: list[Line] = []
     widths: list[float] = []
-    for token in _tokens(runs):
+    for token in (_name_tokens(runs) if name else _tokens(runs)):
         w = kit.width(token, size)
         is_space = token[0][1].isspace()
         if is_space and not cur:
@@ -142,7 +169,8 @@ def _break_lines(kit: TextKit, runs: Line, width: float, size: float, *,
             widths.append(w)
     if cur:
         lines.append(cur)
-    _no_lone_last_char(lines)
+    if not name:
+        _no_lone_last_char(lines)
     return [_join(_strip(tokens)) for tokens in lines]
 
 
@@ -207,6 +235,37 @@ class RunLines(Flowable):
         for line in self.lines:
             draw_runs(self.canv, x, y, line, self.size, self.align, self.kit)
             y -= self.leading
+
+
+def unbreakable_width(kit: TextKit, text: str, size: float, field: str = "") -> float:
+    """The widest piece `text` cannot be broken inside: a name part for a name, a
+    Latin word or number otherwise (a Chinese character alone)."""
+    runs = kit.runs(text, field)
+    tokens = _name_tokens(runs) if field in NAME_FIELDS else _tokens(runs)
+    return max((kit.width(t, size) for t in tokens), default=0.0)
+
+
+def fit_widths(natural: Sequence[float], minimum: Sequence[float], room: float) -> list[float]:
+    """Column widths from their content, as browsers lay out automatic tables.
+
+    Every column gets at least its `minimum` (its header, its widest unbreakable
+    piece); when all fit on one line each gets its `natural` width and the spare
+    room goes to the columns in proportion to it; otherwise the room above the
+    minimums is shared in proportion to what each column still lacks. So an empty
+    column keeps only its header's width and a long unit takes the room it needs.
+    """
+    minimum = [min(m, room) for m in minimum]
+    natural = [max(n, m) for n, m in zip(natural, minimum, strict=True)]
+    total_min, total_nat = sum(minimum), sum(natural)
+    if total_nat <= room:
+        spare = room - total_nat
+        weight = total_nat or 1.0
+        return [n + spare * n / weight for n in natural]
+    if total_min >= room:
+        return [m * room / total_min for m in minimum]
+    lacking = [n - m for n, m in zip(natural, minimum, strict=True)]
+    share = (room - total_min) / sum(lacking)
+    return [m + gap * share for m, gap in zip(minimum, lacking, strict=True)]
 
 
 def fits_plain(lines: list[Line], main_font: str) -> bool:

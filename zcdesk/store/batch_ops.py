@@ -211,7 +211,7 @@ class BatchOps:
     # ------------------------------------------------------------- life cycle
     def close_batch(self: Store, batch_no: str) -> BatchView:
         """open → closed: every problem is listed, or the batch is frozen with its manifest."""
-        from zcdesk.importing.transmittal_file import build_manifest, manifest_sha256
+        from zcdesk.importing.transmittal_file import build_manifest, file_sha256, manifest_sha256
 
         self.require_admin("封批")
         with self._write() as s:
@@ -242,11 +242,13 @@ class BatchOps:
             manifest = build_manifest(frozen, point_of_row(point), round_of_row(round_), names)
             batch.manifest = manifest
             batch.sha256 = manifest_sha256(manifest)
+            # the export writes the same bytes, so the file's hash is known now
+            batch.file_sha256 = file_sha256(manifest)
             self._packet_events(s, batch, "packet_batch_closed", {"sha256": batch.sha256})
             self._event(s, "batch_closed", batch_id=batch.id, detail={
                 "batch_no": batch.batch_no, "before": BatchStatus.OPEN.value,
                 "after": BatchStatus.CLOSED.value, "sha256": batch.sha256,
-                "packets": len(view.packets)})
+                "file_sha256": batch.file_sha256, "packets": len(view.packets)})
             return BatchView(self._batch_info(s, batch), view.packets)
 
     def reopen_batch(self: Store, batch_no: str, reason: str) -> BatchView:
@@ -267,6 +269,7 @@ class BatchOps:
             batch.status = BatchStatus.OPEN.value
             batch.manifest = None
             batch.sha256 = ""
+            batch.file_sha256 = ""
             batch.closed_at = None
             batch.closed_by = ""
             batch.version += 1
@@ -340,33 +343,39 @@ class BatchOps:
         """The manifest frozen when the batch was closed (closed or handed over only)."""
         return self._frozen_manifest(batch_no)[0]
 
-    def _frozen_manifest(self: Store, batch_no: str) -> tuple[dict[str, Any], str]:
+    def _frozen_manifest(self: Store, batch_no: str) -> tuple[dict[str, Any], str, str]:
         with self._read() as s:
             batch = self._batch_row(s, batch_no)
             if batch.status == BatchStatus.OPEN.value or batch.manifest is None:
                 raise InputError(f"批次 {batch.batch_no} 尚未封批：封批后才有移交清单和移交文件。")
-            return dict(batch.manifest), batch.sha256
+            return dict(batch.manifest), batch.sha256, batch.file_sha256 or ""
 
     def export_batch(self: Store, batch_no: str, target: Path) -> str:
-        """Write the transmittal file from the frozen manifest; returns its SHA-256."""
+        """Write the transmittal file from the frozen manifest; returns the manifest's
+        SHA-256 (the file's, printed on the list, is BatchInfo.file_sha256)."""
+        import hashlib
+
         from zcdesk.importing.transmittal_file import write_transmittal
 
         self.require_admin("导出移交文件")
-        manifest, expected = self._frozen_manifest(batch_no)
+        manifest, expected, expected_file = self._frozen_manifest(batch_no)
         target = Path(target)
         try:
             sha = write_transmittal(manifest, target)
+            written = hashlib.sha256(target.read_bytes()).hexdigest()
         except OSError as exc:
             raise InputError(f"无法写入移交文件“{target}”：{exc.strerror or exc}。"
                              "请换一个位置（如 U 盘根目录）再试。") from exc
-        if sha != expected:  # the stored manifest no longer gives the printed hash
+        # the stored manifest, or the bytes on disk, no longer give the printed hashes
+        if sha != expected or (expected_file and written != expected_file):
             target.unlink(missing_ok=True)
             raise InputError(f"批次 {manifest.get('batch_no')} 的清单校验值与封批时不一致，"
                              "已删除刚写的文件。请运行 zcdesk check 并联系管理员。")
         with self._write() as s:
             batch = self._batch_row(s, batch_no)
             self._event(s, "batch_exported", batch_id=batch.id, detail={
-                "batch_no": batch.batch_no, "sha256": sha, "file": target.name})
+                "batch_no": batch.batch_no, "sha256": sha, "file_sha256": written,
+                "file": target.name})
         return sha
 
     def cover_packets(self: Store, *, id_numbers: list[str] | None = None,
@@ -544,7 +553,7 @@ class BatchOps:
                          batch.desk, count, status=BatchStatus(batch.status),
                          version=batch.version, items=items, closed_at=batch.closed_at,
                          closed_by=batch.closed_by or "", sha256=batch.sha256 or "",
-                         handover=handover)
+                         handover=handover, file_sha256=batch.file_sha256 or "")
 
     def _batch_view(self: Store, s: Session, batch: m.Batch) -> BatchView:
         return BatchView(self._batch_info(s, batch), self._batch_packet_views(s, batch.id))

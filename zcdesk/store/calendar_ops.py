@@ -175,9 +175,30 @@ class CalendarOps:
             raise InputError("补正期限应为 1–60 个工作日。")
         self.set_setting(SETTING_CORRECTION_DAYS, str(days))
 
-    def _correction_due(self: Store, notified: dt.datetime) -> dt.date:
-        """The day a visitor told on `notified` must bring what is missing by."""
-        return self.work_calendar().add_working_days(notified.date(), self.correction_days())
+    def _correction_due(self: Store, notified: dt.datetime,
+                        paper_deadline: dt.date | None = None) -> dt.date:
+        """The day a visitor told on `notified` must bring what is missing by.
+
+        `correction_days` working days later, but never after the round's paper
+        deadline (#13): the point cannot send papers to the city after it, so a
+        later date would promise what it cannot keep. `paper_deadline` is the
+        visit's round's; None: the current round's (visits open in the current
+        round). A visit after the paper deadline keeps the working-day date: the
+        notice then says the deadline has passed.
+        """
+        return capped_correction_due(
+            self.work_calendar(), notified.date(), self.correction_days(),
+            self.current_round().paper_deadline if paper_deadline is None else paper_deadline)
+
+
+def capped_correction_due(calendar: WorkCalendar, notified: dt.date, days: int,
+                          paper_deadline: dt.date) -> dt.date:
+    """`days` working days after `notified`, capped at `paper_deadline` when the
+    visitor was told on or before it."""
+    due = calendar.add_working_days(notified, days)
+    if notified <= paper_deadline:
+        return min(due, paper_deadline)
+    return due
 
 
 def describe_calendar_event(kind: str, detail: dict[str, Any]) -> str:

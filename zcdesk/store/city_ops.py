@@ -30,6 +30,7 @@ from zcdesk.domain.receipt import parse_batch, parse_packet_code
 from zcdesk.importing.transmittal_file import (
     Manifest,
     TransmittalError,
+    matches_hash,
     parse_qr_payload,
     read_transmittal,
 )
@@ -108,6 +109,8 @@ class CityOps:
             replaced = ""
             if row is not None:
                 if row.sha256 == sha:
+                    if not row.file_sha256:  # imported before 0012, or as another zip
+                        row.file_sha256 = transmittal.file_sha256
                     self._set_active(s, row.batch_no)
                     return CityImportResult(
                         self._city_info(s, row), False,
@@ -131,6 +134,8 @@ class CityOps:
                 s.add(row)
             row.point_code, row.point_name = manifest.point_code, manifest.point_name
             row.round_code, row.sha256 = manifest.round_code, sha
+            row.round_name = manifest.round_name[:64]
+            row.file_sha256 = transmittal.file_sha256
             row.closed_at = manifest.closed_at.replace(tzinfo=None)
             row.imported_at, row.operator, row.desk = now, self.operator, self.desk
             row.list_checked_at = None
@@ -139,7 +144,8 @@ class CityOps:
             early = self._insert_city_packets(s, row.id, manifest, codes)
             adopted = self._adopt_unassigned(s, row)
             self._event(s, "city_imported", detail={
-                "batch_no": row.batch_no, "sha256": sha, "packets": len(codes),
+                "batch_no": row.batch_no, "sha256": sha,
+                "file_sha256": transmittal.file_sha256, "packets": len(codes),
                 "replaced_sha256": replaced or None, "early_scans": early,
                 "adopted_unexpected": adopted})
             self._set_active(s, row.batch_no)
@@ -230,7 +236,8 @@ class CityOps:
                 return CheckinResult(CheckinKind.REFUSED,
                                      f"批次 {batch_no} 的移交文件尚未导入。请先导入区受理点"
                                      "提供的移交文件，再扫描移交清单的二维码。", code=batch_no)
-            if row.sha256 != sha:
+            # the list's QR holds the manifest's hash; a typed one may be the file's
+            if not matches_hash(sha, row.sha256, row.file_sha256):
                 self._event(s, "city_list_mismatch", detail={
                     "batch_no": batch_no, "list_sha256": sha, "file_sha256": row.sha256})
                 return CheckinResult(
@@ -469,7 +476,8 @@ def _info(row: m.CityBatch, expected: int, received: int, unexpected: int) -> Ci
         batch_no=row.batch_no, point_code=row.point_code, point_name=row.point_name,
         round_code=row.round_code, sha256=row.sha256, closed_at=row.closed_at,
         imported_at=row.imported_at, expected=expected, received=received,
-        unexpected=unexpected, list_checked=row.list_checked_at is not None)
+        unexpected=unexpected, list_checked=row.list_checked_at is not None,
+        round_name=row.round_name or "", file_sha256=row.file_sha256 or "")
 
 
 def _city_packet(p: m.CityPacketRow) -> CityPacket:

@@ -71,7 +71,12 @@ from zcdesk.store.errors import (
 )
 from zcdesk.store.infos import point_of_row, round_of_row
 from zcdesk.store.migrate import ensure_schema
-from zcdesk.store.operator_ops import ROLES, SETUP_OPERATOR, OperatorOps
+from zcdesk.store.operator_ops import (
+    ROLES,
+    SETUP_OPERATOR,
+    OperatorOps,
+    describe_operator_event,
+)
 from zcdesk.store.return_ops import ReturnOps
 from zcdesk.store.roster_ops import EARLIEST_YEAR, FIELD_LABELS, FIELDS, YEAR_OF, RosterOps
 from zcdesk.store.round_ops import RoundOps, describe_round_event
@@ -734,7 +739,9 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
             if visit.closed_at is None:
                 visit.closed_at = self.clock()
                 if incomplete:
-                    visit.correction_due = self._correction_due(visit.closed_at)
+                    round_row = s.get(m.Round, visit.round_id)  # capped at its own round's
+                    visit.correction_due = self._correction_due(
+                        visit.closed_at, round_row.paper_deadline if round_row else None)
                 self._event(s, "visit_closed", visit_id=visit.id,
                             detail={"receipt_no": visit.receipt_no,
                                     "correction_due": visit.correction_due.isoformat()
@@ -1209,6 +1216,9 @@ def _describe_other(kind: str, detail: dict[str, Any]) -> str:
     calendar = describe_calendar_event(kind, detail)
     if calendar:
         return calendar
+    operators = describe_operator_event(kind, detail)
+    if operators:
+        return operators
     if kind == "calendar_changed":
         return f"节假日设置：{detail.get('day', '')} {_day_words(detail.get('after'))}" \
                + (f"（原为{_day_words(detail.get('before'))}）" if detail.get("before") else "")

@@ -262,6 +262,9 @@ class Batch(Base):
     closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     closed_by: Mapped[str] = mapped_column(String(64), default="")
     sha256: Mapped[str] = mapped_column(String(64), default="")  # of the closed manifest
+    # Of the transmittal file (.zip) written from the manifest: what sha256sum shows
+    # and the paper list prints (0012); the zip is byte-for-byte reproducible.
+    file_sha256: Mapped[str] = mapped_column(String(64), default="", server_default="")
     # The manifest as frozen at closing: the transmittal file is written from it, so a
     # later roster correction cannot change what the printed hash stands for.
     # Deferred: it can be megabytes, and only closing/exporting needs it.
@@ -352,7 +355,10 @@ class CityBatch(Base):
     point_code: Mapped[str] = mapped_column(String(8))
     point_name: Mapped[str] = mapped_column(String(64))
     round_code: Mapped[str] = mapped_column(String(16))
-    sha256: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(String(64))  # of its manifest.json
+    # of the imported .zip as a whole (0012; "" for imports before it)
+    file_sha256: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    round_name: Mapped[str] = mapped_column(String(64), default="", server_default="")  # 0012
     closed_at: Mapped[dt.datetime] = mapped_column(DateTime)
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime)
     operator: Mapped[str] = mapped_column(String(64))

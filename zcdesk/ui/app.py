@@ -104,8 +104,10 @@ def _use_bundled_font(app: QApplication) -> None:
                 _registered_families.extend(QFontDatabase.applicationFontFamilies(font_id))
     if not _registered_families:
         return
-    # Proportional face first ("WenQuanYi Micro Hei", not "… Mono").
-    families = sorted(_registered_families, key=lambda f: ("mono" in f.lower(), f))
+    # The UI face first (WenQuanYi Micro Hei, proportional, not "… Mono"); the
+    # extension-only fonts (rare characters) follow as fallbacks.
+    families = sorted(_registered_families,
+                      key=lambda f: ("wenquanyi" not in f.lower(), "mono" in f.lower(), f))
     font = QFont(app.font())
     font.setFamilies([families[0], *[f for f in app.font().families() if f != families[0]]])
     app.setFont(font)

@@ -1,10 +1,11 @@
 """The 打印 menu, and the receipt after F10: PDFs from zcdesk.printing, in the preview.
 
 Every document is made as the command line makes it (`zcdesk print …`): the
-same records from the Store, the same PrintOptions — clerk = the operator, the
-fallback font of the `print.fallback_font` setting (or ZCDESK_FALLBACK_FONT),
-today = the store's clock — and ID numbers masked unless the clerk ticks
-显示完整证件号码 in the preview. Then dialogs.preview shows it: Enter prints.
+same records from the Store, the same PrintOptions — the fallback font of the
+`print.fallback_font` setting (or ZCDESK_FALLBACK_FONT), today = the store's
+clock — and ID numbers masked unless the clerk ticks 显示完整证件号码 in the
+preview. Receipts, notices and covers print as 经办人 the operator who recorded
+the visit, never the one printing (#13). Then dialogs.preview shows it: Enter prints.
 
 Cover sheets for many packets: the packets are read in a thread (a busy
 progress dialog; 取消 drops the result) and the PDF is made with a progress
@@ -112,9 +113,16 @@ class PrintMenu:
         point, round_, items = papers.point, papers.round, papers.items
         make = printing.receipt_pdf if kind == "receipt" else printing.notice_pdf
 
+        from zcdesk.print_output import notice_two_up
+
+        two_up = notice_two_up(store)
+
         def build(full_ids: bool) -> PdfResult:
+            # 经办人: who recorded the visit, on every reprint, not who prints now
+            options = dataclasses.replace(self.options(full_ids), clerk=summary.visit.operator,
+                                          notice_two_up=two_up)
             with _busy():
-                return make(summary, point, round_, items, self.options(full_ids))
+                return make(summary, point, round_, items, options)
 
         word = tr("收件回执") if kind == "receipt" else tr("补正告知单")
         return build(False), f"{word}-{summary.visit.receipt_no}.pdf", build
@@ -159,7 +167,7 @@ class PrintMenu:
         if summary is None:
             return
         if not printing.needs_notice(summary):
-            self.window.show_message(tr("收件 {no} 的材料齐全且无退回，无需补正告知单。")
+            self.window.show_message(tr("收件 {no} 没有尚缺的材料，无需补正告知单。")
                                      .format(no=summary.visit.receipt_no), "info")
             return
         pdf, name, rebuild = self._visit_document(summary, "notice")
@@ -228,19 +236,24 @@ class PrintMenu:
 
     def covers(self, packets: list[PacketView], title: str, name: str) -> Outcome | None:
         """Make the cover sheets (progress, 取消) and preview them."""
+        from zcdesk.print_output import cover_clerks
         from zcdesk.ui.dialogs import preview
 
-        pdf = self.render_covers(packets, False)
+        with _busy():  # 经办人 of each packet's first visit: one read per visit
+            clerks = cover_clerks(self.window.store, packets)
+        pdf = self.render_covers(packets, False, clerks)
         if pdf is None:
             self.window.show_message(tr("已取消：没有生成封面，也没有写入任何文件。"), "info")
             return None
         outcome = preview.launch(self.window, title, pdf, name,
-                                 rebuild=lambda full: self.render_covers(packets, full))
+                                 rebuild=lambda full: self.render_covers(packets, full, clerks))
         self._report(title, outcome)
         return outcome
 
-    def render_covers(self, packets: list[PacketView], full_ids: bool) -> PdfResult | None:
-        """covers_pdf with a progress dialog; None when the clerk pressed 取消."""
+    def render_covers(self, packets: list[PacketView], full_ids: bool,
+                      clerks: dict[str, str] | None = None) -> PdfResult | None:
+        """covers_pdf with a progress dialog; None when the clerk pressed 取消.
+        `clerks`: 经办人 by receipt number (print_output.cover_clerks)."""
         from zcdesk import printing
 
         store = self.window.store
@@ -264,7 +277,8 @@ class PrintMenu:
             return not progress.wasCanceled()
 
         try:
-            return printing.covers_pdf(packets, point, round_, items, options, progress=step)
+            return printing.covers_pdf(packets, point, round_, items, options, progress=step,
+                                       clerks=clerks)
         except printing.PrintCancelled:
             return None
         finally:

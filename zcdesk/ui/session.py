@@ -1,8 +1,8 @@
 """Who is at the desk: login at start, the lock (Ctrl+L and idle), automatic backups.
 
 `Session.begin()` is called by run_gui once the store is attached (not by the
-window's constructor: tests that build MainWindow(store) directly work as the
-command line does, as a trusted operator without a role). It warns once when
+window's constructor: tests that build MainWindow(store) directly work as in
+set-up mode, as an operator without a role whom nothing is refused). It warns once when
 the database file lies on a network share, then asks for the first admin
 (empty operator table) or a login; until then the window is locked and the
 first-start desk setup and any scans typed while the database opened wait.
