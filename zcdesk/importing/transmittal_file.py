@@ -174,7 +174,12 @@ _UTF8 = 0x800  # general purpose flag: UTF-8 names (说明.txt)
 
 
 def _stored_zip(members: list[tuple[str, bytes]]) -> bytes:
-    """A zip of stored members: every header field fixed, no extra fields."""
+    """A zip of stored members: every header field fixed, no extra fields.
+
+    Written by hand, not with zipfile: the file's SHA-256 is stored when the batch is
+    closed and printed on paper, so a later export — by a later Python — must give the
+    same bytes, and zipfile resets flags and permission bits in ways that have changed
+    between versions and platforms."""
     out = io.BytesIO()
     directory = io.BytesIO()
     for name, data in members:

@@ -121,10 +121,9 @@ def seal(conn: Connection) -> ChainHead:
         return start
     for chunk in _chunks(seals):
         conn.execute(insert(_SEAL), chunk)
-    if start.last_id or conn.execute(select(_HEAD.c.id)).first() is not None:
-        conn.execute(update(_HEAD).where(_HEAD.c.id == 1)
-                     .values(last_event_id=last_id, last_hash=last_hash))
-    else:
+    # One statement in the usual case: the head row exists once anything was sealed.
+    if not conn.execute(update(_HEAD).where(_HEAD.c.id == 1)
+                        .values(last_event_id=last_id, last_hash=last_hash)).rowcount:
         conn.execute(insert(_HEAD).values(id=1, last_event_id=last_id, last_hash=last_hash))
     return ChainHead(last_id, last_hash)
 

@@ -739,9 +739,9 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
             if visit.closed_at is None:
                 visit.closed_at = self.clock()
                 if incomplete:
-                    round_row = s.get(m.Round, visit.round_id)  # capped at its own round's
-                    visit.correction_due = self._correction_due(
-                        visit.closed_at, round_row.paper_deadline if round_row else None)
+                    # capped at the current round's paper deadline: a visit is always the
+                    # current round's (no round is switched while one is open)
+                    visit.correction_due = self._correction_due(visit.closed_at)
                 self._event(s, "visit_closed", visit_id=visit.id,
                             detail={"receipt_no": visit.receipt_no,
                                     "correction_due": visit.correction_due.isoformat()

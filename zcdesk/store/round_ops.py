@@ -205,7 +205,10 @@ class RoundOps:
         so a new round's phone number never appears on an old round's paper.
         """
         round_ = self.round_info(code)
-        point, city = self.point(point_code), next(p for p in self.points() if p.kind == "city")
+        points = self.points()  # read once: the point and the city bureau
+        point = next((p for p in points if p.code == point_code.strip().upper()), None) \
+            or self.point(point_code)  # unknown: its NotFound
+        city = next(p for p in points if p.kind == "city")
         items = self.checklist(round_id=round_.id)
         if round_.id == self.current_round().id:
             return RoundPapers(round_, point, city, items)
@@ -266,10 +269,7 @@ class RoundOps:
             pack = self.rules_pack(round_id)
         except InputError:  # its stored pack is unreadable: the working rows
             return self.checklist(scope)
-        items = [ChecklistItem(code=i.code, name=i.name, short_name=i.short_name,
-                               scope=Scope(i.scope), copies_required=i.copies,
-                               checks=tuple(i.checks), sort_order=10 * n)
-                 for n, i in enumerate(pack.checklist.items, 1) if i.scope == scope.value]
+        items = [i for i in pack_checklist(pack) if i.scope is scope]
         self._round_checklists[(round_id, scope)] = (now, items)
         return items
 
@@ -598,6 +598,15 @@ def _scope(scope: str) -> str:
 
 
 # ------------------------------------------------------------ shared rows
+def pack_checklist(pack: RoundPack) -> list[ChecklistItem]:
+    """A pack's checklist items (both scopes) as the working rows hold them: the same
+    items, numbers and order whether read from the rows or from a stored pack."""
+    return [ChecklistItem(code=i.code, name=i.name, short_name=i.short_name,
+                          scope=Scope(i.scope), copies_required=i.copies,
+                          checks=tuple(i.checks), sort_order=10 * n)
+            for n, i in enumerate(pack.checklist.items, 1)]
+
+
 def _sync_reference(conn: Connection, pack: RoundPack) -> None:
     """The acceptance points, the checklist and the catalogue as `pack` has them.
 
@@ -613,10 +622,10 @@ def _sync_reference(conn: Connection, pack: RoundPack) -> None:
                          "phone": city.phone, "address": city.address, "kind": "city",
                          "note": _with_contact(city)}
     _upsert(conn, m.AcceptancePoint.__table__, points, _POINT_FIELDS, delete_missing=False)
-    items = {i.code: {"name": i.name, "short_name": i.short_name, "scope": i.scope,
-                      "copies_required": i.copies, "checks": list(i.checks),
-                      "sort_order": 10 * n}
-             for n, i in enumerate(pack.checklist.items, 1)}
+    items = {i.code: {"name": i.name, "short_name": i.short_name, "scope": i.scope.value,
+                      "copies_required": i.copies_required, "checks": list(i.checks),
+                      "sort_order": i.sort_order}
+             for i in pack_checklist(pack)}
     _upsert(conn, m.ChecklistItemRow.__table__, items, _ITEM_FIELDS, delete_missing=True)
     table = m.Qualification.__table__
     wanted = [{"seq": n, "name": e.name, "abbreviation": e.abbreviation, "issuer": e.issuer,
