@@ -35,7 +35,7 @@ def main(argv: list[str]) -> int:
 def _take(home: Path, out: Path) -> int:
     from zcdesk.cli import main as zcdesk
     from zcdesk.store import Store
-    from zcdesk.store.demo import seed_demo
+    from zcdesk.store.demo import DEMO_OPERATORS, seed_demo
 
     url = f"sqlite:///{home / 'demo.sqlite3'}"
     store = Store.open(url, operator=None)
@@ -55,10 +55,12 @@ def _take(home: Path, out: Path) -> int:
     if unit:
         jobs.append(("return_list", ["return", "list", unit, "--pdf"]))
     out.mkdir(parents=True, exist_ok=True)
+    admin, pin, _role = DEMO_OPERATORS[0]  # printing writes files: an operator and a PIN
+    os.environ["ZCDESK_PIN"] = pin
     for name, args in jobs:
         pdf = home / f"{name}.pdf"
         flag = [] if args[-1] == "--pdf" else ["-o"]
-        if zcdesk(["--db", url, *args, *flag, str(pdf)]) != 0:
+        if zcdesk(["--db", url, "--operator", admin, *args, *flag, str(pdf)]) != 0:
             print(f"{name}: the command failed", file=sys.stderr)
             return 1
         subprocess.run(["pdftoppm", "-png", "-r", str(DPI), "-f", "1", "-l", "1",

@@ -38,7 +38,7 @@ from zcdesk.domain.idnumber import mask_id
 from zcdesk.domain.records import ApplicantForm, BatchView
 from zcdesk.importing import transmittal_file as tf
 from zcdesk.printing import MissingGlyphs, PrintOptions, transmittal_pdf
-from zcdesk.printing.document import FRAME_W, MARGIN_X, PAGE_H
+from zcdesk.printing.document import FRAME_W, MARGIN_X, PAGE_H, group_hex
 from zcdesk.printing.fonts import SUBSTITUTE, TextKit
 from zcdesk.printing.textlayout import break_lines, line_text
 from zcdesk.printing.transmittal import BLANK_BELOW, column_widths, page_count_line
@@ -171,6 +171,15 @@ def test_the_printed_hash_is_the_files_as_sha256sum_gives_it(
     store.export_batch(no, again)
     assert again.read_bytes() == target.read_bytes()
     assert store.batch(no).batch.file_sha256 == on_disk
+
+
+def test_the_report_prints_the_same_file_hash_as_the_list() -> None:
+    from zcdesk.printing import report_pdf
+
+    view = sealed(batch([packet(1), packet(2)]))
+    text = all_text(report_pdf(view, POINT, CITY, ROUND, ITEMS, PrintOptions(today=TODAY)).data)
+    assert "".join(group_hex(FILE_SHA).split()) in "".join(text.split())
+    assert "".join(group_hex(SHA).split()) not in "".join(text.split())
 
 
 def test_the_zip_is_the_same_bytes_whatever_the_platform(monkeypatch: pytest.MonkeyPatch,

@@ -213,7 +213,8 @@ class CoverPainter:
         instead: its bag goes to the city, where a frozen 部分 would mislead (#13)."""
         y = self.geo.status_y
         if packet.batch_no:
-            self._text(LEFT, y, f"所在批次：{packet.batch_no}（材料情况以移交清单为准）", 11)
+            # short enough to leave room for the print date and 经办人 at the right
+            self._text(LEFT, y, f"所在批次：{packet.batch_no}（以移交清单为准）", 11)
             return
         status = packet.status
         missing = missing_text(packet.state, self.items)

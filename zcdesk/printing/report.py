@@ -71,8 +71,11 @@ def _batch_rows(info: BatchInfo) -> list[list[str]]:
     if info.closed_at is not None and info.sha256:
         status += f"（封批时间：{cn_datetime(info.closed_at)}）"
     rows.append(["批次状态", status])
+    # The hash the 移交清单 prints: the file's, as sha256sum gives it (the manifest's only
+    # for a batch closed before files were hashed, as the list then prints it too).
     if info.sha256:
-        rows.append(["移交文件校验值", f"SHA-256：{group_hex(info.sha256)}"])
+        digest = info.file_sha256 or info.sha256
+        rows.append(["移交文件校验值", f"SHA-256：{group_hex(digest)}"])
     return rows
 
 
