@@ -99,6 +99,15 @@ def test_a_seven_page_list_ends_with_rows_blank_below_and_signatures(tmp_path: P
     assert sum(band[:128]) > 0.01 * sum(band)  # the rows and the block are drawn there
 
 
+def test_three_packets_stand_by_the_signatures_besides_the_batch_items() -> None:
+    view = sealed(batch([packet(n) for n in range(1, 11)]))  # 10: the tail needs page 2
+    result = transmittal_pdf(view, POINT, CITY, ROUND, ITEMS, OPTIONS)
+    assert result.pages == 2
+    ids = {mask_id(p.applicant.id_number) for p in view.packets}
+    last = [c for c in text_chunks(result.data) if c.page == 2 and c.text in ids]
+    assert len(last) == 3  # KEEP_ROWS packets, not counting 送评报告单 and 花名册
+
+
 def test_a_short_list_keeps_everything_on_one_page() -> None:
     result = transmittal_pdf(sealed(batch([packet(1), packet(2)])), POINT, CITY, ROUND, ITEMS,
                              OPTIONS)

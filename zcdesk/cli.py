@@ -314,16 +314,18 @@ def _run(args: argparse.Namespace, who: list[str]) -> int:
         from zcdesk.cli_roster import export_command, roster_command
         from zcdesk.cli_round import round_command
 
-        handler = {"applicant": _applicant, "receive": _receive, "undo": _undo,
-                   "status": _status, "desk": _desk, "print": print_document,
-                   "batch": batch_command, "roster": roster_command,
-                   "export": export_command, "check-eligibility": eligibility_command,
-                   "audit": audit_command, "backup": backup_command,
-                   "restore": restore_command, "check": check_command,
-                   "operator": operator_command, "city": city_command,
-                   "decision": decision_command, "return": return_command,
-                   "stats": stats_command, "deadlines": deadlines_command,
-                   "calendar": calendar_command, "round": round_command}[args.command]
+        # A command module may name its own handler (parser.set_defaults(handler=…)).
+        handlers = {"applicant": _applicant, "receive": _receive, "undo": _undo,
+                    "status": _status, "desk": _desk, "print": print_document,
+                    "batch": batch_command, "roster": roster_command,
+                    "export": export_command, "check-eligibility": eligibility_command,
+                    "audit": audit_command, "backup": backup_command,
+                    "restore": restore_command, "check": check_command,
+                    "operator": operator_command, "city": city_command,
+                    "decision": decision_command, "return": return_command,
+                    "stats": stats_command, "deadlines": deadlines_command,
+                    "calendar": calendar_command, "round": round_command}
+        handler = getattr(args, "handler", None) or handlers[args.command]
         return handler(store, args)
     except DatabaseUnavailable as exc:
         print(f"zcdesk：{exc}", file=sys.stderr)
@@ -331,8 +333,20 @@ def _run(args: argparse.Namespace, who: list[str]) -> int:
     except StoreError as exc:
         print(f"zcdesk：{exc}", file=sys.stderr)
         return EXIT_REFUSED
+    except ValueError as exc:
+        if not _missing_glyphs(exc):
+            raise
+        print(f"zcdesk：{exc}\n确认缺字印为“〓”（须在纸面上手写补正）时，加 --allow-missing-glyphs "
+              "重新运行；或用 zcdesk desk --fallback-font 指定含这些字的字体。", file=sys.stderr)
+        return EXIT_REFUSED
     finally:
         store.close()
+
+
+def _missing_glyphs(exc: ValueError) -> bool:
+    """Whether `exc` is printing.MissingGlyphs (only raised once printing is loaded)."""
+    options = sys.modules.get("zcdesk.printing.options")
+    return options is not None and isinstance(exc, options.MissingGlyphs)
 
 
 def _print_json(data: object) -> None:

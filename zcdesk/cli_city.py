@@ -8,11 +8,13 @@ that a discrepancy needs a person.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zcdesk.cli_common import json_flag, print_json, when, write_pdf
+from zcdesk.print_output import add_glyph_flag
 
 if TYPE_CHECKING:
     from zcdesk.domain.flow import CheckinResult, CityBatchInfo, CityBatchReport
@@ -44,6 +46,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     report.add_argument("--pdf", metavar="FILE.pdf", help="打印给区受理点的签收回执（PDF）")
     report.add_argument("--full-ids", action="store_true",
                         help="回执显示完整证件号码（默认遮盖中间部分）")
+    add_glyph_flag(report)
     json_flag(report)
 
 
@@ -121,7 +124,8 @@ def _checkin(store: Store, args: argparse.Namespace) -> int:
 def _report(store: Store, args: argparse.Namespace) -> int:
     report = store.city_report(args.batch_no)
     if args.pdf:
-        _print_receipt(store, report, Path(args.pdf), args.full_ids)
+        _print_receipt(store, report, Path(args.pdf), args.full_ids,
+                       args.allow_missing_glyphs)
     if args.json:
         print_json(report_json(report))
         return 0
@@ -141,13 +145,14 @@ def _report(store: Store, args: argparse.Namespace) -> int:
 
 
 def _print_receipt(store: Store, report: CityBatchReport, target: Path,
-                   full_ids: bool) -> None:
+                   full_ids: bool, allow_missing_glyphs: bool) -> None:
     from zcdesk import printing
 
     def make(options: printing.PrintOptions) -> printing.PdfResult:
         city = store.desk_point()
         assert city is not None  # city_report() refuses on any desk but the city's
-        return printing.city_receipt_pdf(report, city, options)
+        return printing.city_receipt_pdf(
+            report, city, dataclasses.replace(options, allow_missing_glyphs=allow_missing_glyphs))
 
     write_pdf(store, target, full_ids, make)
 

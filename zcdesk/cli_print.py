@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from zcdesk.print_output import (  # noqa: F401  (re-exported for the other commands)
     ENV_FALLBACK_FONT,
     SETTING_FALLBACK_FONT,
+    add_glyph_flag,
     cover_clerks,
     fallback_font,
     notice_two_up,
@@ -35,6 +36,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
                         help="输出的 PDF 文件")
     output.add_argument("--full-ids", action="store_true",
                         help="显示完整证件号码（默认遮盖中间部分）")
+    add_glyph_flag(output)
     for name, help_text in (("receipt", "收件回执"), ("notice", "一次性补正告知单")):
         doc = docs.add_parser(name, parents=[common, output], help=help_text)
         doc.add_argument("receipt_no", metavar="RECEIPT-NO", help="收件号，如 SC-2025H1-00017")
@@ -59,7 +61,8 @@ def print_document(store: Store, args: argparse.Namespace) -> int:
 
     options = printing.PrintOptions(full_ids=args.full_ids, clerk=store.operator,
                                     fallback_font=fallback_font(store),
-                                    today=store.clock().date())
+                                    today=store.clock().date(),
+                                    allow_missing_glyphs=args.allow_missing_glyphs)
     document = args.document
     if document in ("receipt", "notice"):
         summary = store.visit_summary(store.visit_by_receipt(args.receipt_no).id)

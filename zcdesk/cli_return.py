@@ -9,12 +9,14 @@ cannot be read at all.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zcdesk.cli_common import day, json_flag, print_json, when, write_pdf
 from zcdesk.cli_roster import EXIT_SOME_REFUSED, EXIT_UNREADABLE
+from zcdesk.print_output import add_glyph_flag
 
 if TYPE_CHECKING:
     from zcdesk.domain.flow import ReturnList
@@ -53,6 +55,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     listing.add_argument("--pdf", metavar="FILE.pdf", help="打印返还清单（PDF，含签字栏）")
     listing.add_argument("--full-ids", action="store_true",
                          help="显示完整证件号码（默认遮盖中间部分）")
+    add_glyph_flag(listing)
     json_flag(listing)
     done = steps.add_parser("record", parents=[common],
                             help="登记返还单位：谁交、谁收（已返还）")
@@ -152,7 +155,8 @@ def return_command(store: Store, args: argparse.Namespace) -> int:
         return 0
     return_list = store.return_list(args.unit)
     if args.pdf:
-        _print_list(store, return_list, Path(args.pdf), args.full_ids)
+        _print_list(store, return_list, Path(args.pdf), args.full_ids,
+                    args.allow_missing_glyphs)
     _show_list(return_list, args.json)
     return 0
 
@@ -181,7 +185,8 @@ def _show_list(return_list: ReturnList, as_json: bool) -> None:
               f"{return_list.received_by} 接收。")
 
 
-def _print_list(store: Store, return_list: ReturnList, target: Path, full_ids: bool) -> None:
+def _print_list(store: Store, return_list: ReturnList, target: Path, full_ids: bool,
+                allow_missing_glyphs: bool) -> None:
     from zcdesk import printing
     from zcdesk.store import InputError
 
@@ -189,7 +194,8 @@ def _print_list(store: Store, return_list: ReturnList, target: Path, full_ids: b
         if not return_list.lines:
             raise InputError(f"单位“{return_list.unit}”没有待返还的材料袋，无需打印返还清单。")
         papers = store.round_papers(return_list.heading_round, return_list.point_code)
-        return printing.return_list_pdf(return_list, papers.point, papers.round, papers.items,
-                                        options)
+        return printing.return_list_pdf(
+            return_list, papers.point, papers.round, papers.items,
+            dataclasses.replace(options, allow_missing_glyphs=allow_missing_glyphs))
 
     write_pdf(store, target, full_ids, make)

@@ -7,6 +7,7 @@ refuse the same way; neither layer imports the other.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import os
 import tempfile
@@ -34,6 +35,15 @@ def fallback_font(store: Store) -> Path | None:
     if not path.is_file():
         raise InputError(f"备用字体文件“{path}”不存在，请检查设置（{SETTING_FALLBACK_FONT}）。")
     return path
+
+
+def add_glyph_flag(parser: argparse.ArgumentParser) -> None:
+    """--allow-missing-glyphs on a command that writes a PDF: without it, a name with a
+    character no font has refuses the document (printing.MissingGlyphs) — as the
+    window asks the clerk first."""
+    parser.add_argument("--allow-missing-glyphs", action="store_true",
+                        help="所有字体均缺的字印为“〓”（须在纸面上手写补正）；"
+                             "不加时拒绝打印并列出缺字")
 
 
 def notice_two_up(store: Store) -> bool:

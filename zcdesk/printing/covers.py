@@ -292,7 +292,7 @@ def render_covers(packets: Sequence[PacketView], point: PointInfo, round_: Round
     """covers_pdf with the QR drawing as a parameter (the benchmark swaps it)."""
     if not packets:
         raise ValueError("没有要打印封面的材料袋。")
-    kit = TextKit(options.fallback_font)
+    kit = TextKit.for_options(options)
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, initialFontName=kit.main.name, pageCompression=1,
                     lang="zh-CN")

@@ -202,7 +202,7 @@ def notice_story(kit: TextKit, summary: VisitSummary, point: PointInfo, round_: 
 def notice_pdf(summary: VisitSummary, point: PointInfo, round_: RoundInfo,
                items: list[ChecklistItem], options: PrintOptions = DEFAULT_OPTIONS) -> PdfResult:
     """The 一次性补正告知单 of a visit; ValueError when nothing is missing."""
-    kit = TextKit(options.fallback_font)
+    kit = TextKit.for_options(options)
     visit = summary.visit
     if visit.is_open:
         story = notice_story(kit, summary, point, round_, items, options)

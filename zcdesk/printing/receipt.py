@@ -237,7 +237,7 @@ class CutLine(Flowable):
 
 def receipt_pdf(summary: VisitSummary, point: PointInfo, round_: RoundInfo,
                 items: list[ChecklistItem], options: PrintOptions = DEFAULT_OPTIONS) -> PdfResult:
-    kit = TextKit(options.fallback_font)
+    kit = TextKit.for_options(options)
     visit = summary.visit
     if visit.is_open:  # a draft has no stub: nothing to keep, nothing signed
         story = _first_part(kit, summary, point, round_, items, options)

@@ -88,7 +88,7 @@ def _title_words(batch: BatchView) -> str:
 
 def report_pdf(batch: BatchView, point: PointInfo, receiver: PointInfo, round_: RoundInfo,
                items: list[ChecklistItem], options: PrintOptions = DEFAULT_OPTIONS) -> PdfResult:
-    kit = TextKit(options.fallback_font)
+    kit = TextKit.for_options(options)
     st = styles(kit, 11.5)
     info = batch.batch
     draft = info.status is BatchStatus.OPEN

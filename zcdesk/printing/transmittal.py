@@ -204,7 +204,9 @@ def list_tables(kit: TextKit, batch: BatchView, items: list[ChecklistItem],
         ("RIGHTPADDING", (0, 0), (0, -1), PAD_NUMBER),
         ("ALIGN", (first_item, 1), (after_items - 1, -1), "CENTER"),
     ]
-    pages = _deal(heights, head_h, first_room, tail_h, trailing=len(rows) - total_row)
+    # KEEP_ROWS counts packets: the batch items, totals and 以下空白 come on top
+    pages = _deal(heights, head_h, first_room, tail_h,
+                  trailing=len(rows) - total_row + len(info.items))
     parts: list[Flowable] = []
     for number, (start, end) in enumerate(pages):
         if start == end:  # the head's page has no room for the rows kept together

@@ -48,6 +48,7 @@ from zcdesk.ui import store_errors as errors
 from zcdesk.ui.city_models import CityBatchModel, CityPacketModel, IssuesFilter, ListCheck
 from zcdesk.ui.feedback import set_level
 from zcdesk.ui.forms.ui_city_view import Ui_CityView
+from zcdesk.ui.glyph_consent import GlyphConsent
 from zcdesk.ui.i18n import tr
 from zcdesk.ui.keymap import add_shortcut_tooltip
 from zcdesk.ui.worker import run_with_progress
@@ -597,9 +598,11 @@ class CityView(QWidget):
         store, batch_no = self.store, self.selected
         report = store.city_report(batch_no)
         point = store.desk_point()
+        consent = GlyphConsent(window)
 
         def build(full_ids: bool) -> printing.PdfResult:
-            return printing.city_receipt_pdf(report, point, window.printing.options(full_ids))
+            return consent.make(lambda o: printing.city_receipt_pdf(report, point, o),
+                                window.printing.options(full_ids))
 
         title = tr("接收回执 {no}").format(no=batch_no)
         with _busy():

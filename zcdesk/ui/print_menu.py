@@ -27,6 +27,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from zcdesk.ui import store_errors as errors
+from zcdesk.ui.glyph_consent import GlyphConsent
 from zcdesk.ui.i18n import tr
 from zcdesk.ui.threads import start_thread
 
@@ -116,13 +117,14 @@ class PrintMenu:
         from zcdesk.print_output import notice_two_up
 
         two_up = notice_two_up(store)
+        consent = GlyphConsent(self.window)
 
         def build(full_ids: bool) -> PdfResult:
             # 经办人: who recorded the visit, on every reprint, not who prints now
             options = dataclasses.replace(self.options(full_ids), clerk=summary.visit.operator,
                                           notice_two_up=two_up)
             with _busy():
-                return make(summary, point, round_, items, options)
+                return consent.make(lambda o: make(summary, point, round_, items, o), options)
 
         word = tr("收件回执") if kind == "receipt" else tr("补正告知单")
         return build(False), f"{word}-{summary.visit.receipt_no}.pdf", build
@@ -241,21 +243,26 @@ class PrintMenu:
 
         with _busy():  # 经办人 of each packet's first visit: one read per visit
             clerks = cover_clerks(self.window.store, packets)
-        pdf = self.render_covers(packets, False, clerks)
+        consent = GlyphConsent(self.window)
+        pdf = self.render_covers(packets, False, clerks, consent)
         if pdf is None:
             self.window.show_message(tr("已取消：没有生成封面，也没有写入任何文件。"), "info")
             return None
-        outcome = preview.launch(self.window, title, pdf, name,
-                                 rebuild=lambda full: self.render_covers(packets, full, clerks))
+        outcome = preview.launch(
+            self.window, title, pdf, name,
+            rebuild=lambda full: self.render_covers(packets, full, clerks, consent))
         self._report(title, outcome)
         return outcome
 
     def render_covers(self, packets: list[PacketView], full_ids: bool,
-                      clerks: dict[str, str] | None = None) -> PdfResult | None:
+                      clerks: dict[str, str] | None = None,
+                      consent: GlyphConsent | None = None) -> PdfResult | None:
         """covers_pdf with a progress dialog; None when the clerk pressed 取消.
-        `clerks`: 经办人 by receipt number (print_output.cover_clerks)."""
+        `clerks`: 经办人 by receipt number (print_output.cover_clerks); `consent`: the
+        clerk's answer on characters no font has (asked when needed)."""
         from zcdesk import printing
 
+        consent = consent or GlyphConsent(self.window)
         store = self.window.store
         papers = store.round_papers(packets[0].round_code, packets[0].point_code)
         point, round_, items = papers.point, papers.round, papers.items  # the packet's round
@@ -276,9 +283,13 @@ class PrintMenu:
             QApplication.processEvents()  # the window repaints; 取消 is heard
             return not progress.wasCanceled()
 
-        try:
-            return printing.covers_pdf(packets, point, round_, items, options, progress=step,
+        def make(chosen: PrintOptions) -> PdfResult:
+            progress.reset()  # a second run after the clerk's answer starts at 0
+            return printing.covers_pdf(packets, point, round_, items, chosen, progress=step,
                                        clerks=clerks)
+
+        try:
+            return consent.make(make, options)
         except printing.PrintCancelled:
             return None
         finally:
@@ -358,11 +369,12 @@ class PrintMenu:
         point, receiver, round_, items = papers.point, papers.city, papers.round, papers.items
         make = printing.transmittal_pdf if kind == "transmittal" else printing.report_pdf
         head = store.chain_head().words()  # on the 移交清单: the trail as of this print
+        consent = GlyphConsent(self.window)
 
         def build(full_ids: bool) -> PdfResult:
             with _busy():
-                return make(batch, point, receiver, round_, items,
-                            dataclasses.replace(self.options(full_ids), audit_head=head))
+                return consent.make(lambda o: make(batch, point, receiver, round_, items, o),
+                                    dataclasses.replace(self.options(full_ids), audit_head=head))
 
         title = tr("{word} {no}").format(word=word, no=batch.batch.batch_no)
         # The 送评报告单 shows counts only: no ID numbers to unmask.
@@ -381,11 +393,13 @@ class PrintMenu:
         store = self.window.store
         papers = store.round_papers(return_list.heading_round, return_list.point_code)
         point, round_, items = papers.point, papers.round, papers.items  # the list's round
+        consent = GlyphConsent(self.window)
 
         def build(full_ids: bool) -> PdfResult:
             with _busy():
-                return printing.return_list_pdf(return_list, point, round_, items,
-                                                self.options(full_ids))
+                return consent.make(
+                    lambda o: printing.return_list_pdf(return_list, point, round_, items, o),
+                    self.options(full_ids))
 
         title = tr("返还清单 {unit}").format(unit=return_list.unit)
         outcome = preview.launch(self.window, title, build(False),
