@@ -26,7 +26,7 @@ from zcdesk.domain.text_rules import INVISIBLE, column_problems, text_problem
 from zcdesk.importing import safezip, sources
 from zcdesk.importing import transmittal_file as tf
 from zcdesk.importing.errors import RosterUnreadable
-from zcdesk.importing.limits import MAX_COLUMNS, MAX_ROWS
+from zcdesk.importing.limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWS
 from zcdesk.importing.roster import read_roster
 from zcdesk.importing.transmittal_file import TransmittalError, read_transmittal
 
@@ -83,8 +83,9 @@ def test_the_550_gb_cell_is_refused_before_calamine(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("rows", "last", "fits"), [
     (MAX_ROWS, "C", True), (MAX_ROWS + 1, "C", False),
     (20, "GR", True), (20, "GS", False),  # column 200, 201
-    (30_000, "GR", True), (30_001, "GR", False),  # 200 × 30,000 = MAX_CELLS
-    (250_000, "X", True), (250_000, "Y", False),  # 24 × 250,000 = MAX_CELLS
+    (MAX_CELLS // 200, "GR", True), (MAX_CELLS // 200 + 1, "GR", False),  # 200 columns
+    (MAX_CELLS // 24, "X", True), (MAX_CELLS // 24, "Y", False),  # 24 and 25 columns
+    (MAX_ROWS, "T", True), (MAX_ROWS, "U", False),  # 20 and 21 columns at MAX_ROWS
 ])
 def test_the_used_range_limits(tmp_path: Path, rows: int, last: str, fits: bool) -> None:
     path = _xlsx(tmp_path, _data_row(rows, last))

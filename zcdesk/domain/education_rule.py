@@ -29,6 +29,7 @@ from zcdesk.domain.textfold import compact
 from zcdesk.domain.verdicts import Finding, Verdict
 
 RULE: Final = "education"
+_TIER_CACHE_LIMIT: Final = 100_000  # distinct (学历, 学位, 院校) kept; a rule lives long
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,9 @@ class EducationRule:
         self.rules = education
         self.cutoff = cutoff
         self.today = today
+        # A roster repeats its 学历/学位/院校: the tier of each distinct triple is found once.
+        self._tiers: dict[tuple[str, str, str], tuple[Tier | None,
+                                                      tuple[Verdict, str] | None]] = {}
 
     # ------------------------------------------------------------------ the tier
     def school_problem(self, s: Studies) -> tuple[Verdict, str] | None:
@@ -94,6 +98,15 @@ class EducationRule:
     def tier(self, s: Studies) -> tuple[Tier | None, tuple[Verdict, str] | None]:
         """The most favourable tier that counts, and the school problem of the tier
         the education would give (when it is a checks_school tier)."""
+        key = (s.education, s.degree, s.school)
+        known = self._tiers.get(key)
+        if known is None:
+            if len(self._tiers) > _TIER_CACHE_LIMIT:
+                self._tiers.clear()
+            known = self._tiers[key] = self._tier(s)
+        return known
+
+    def _tier(self, s: Studies) -> tuple[Tier | None, tuple[Verdict, str] | None]:
         found = [t for t in self.rules.tiers if t.applies(s.education, s.degree)]
         problem = None
         if any(t.checks_school for t in found):
@@ -132,6 +145,9 @@ class EducationRule:
         return Finding(RULE, Verdict.UNKNOWN, f"学历“{education}”无法识别，请核实")
 
     def _years(self, s: Studies, tier: Tier) -> Iterable[Finding]:
+        if tier.years and s.graduated_on is not None and s.work_start is not None:
+            yield from self._years_of_days(s.graduated_on, s.work_start, tier)
+            return
         cutoff = self.cutoff.isoformat()
         graduated = _Start("毕业", s.graduated_on, s.graduated_year)
         if tier.years == 0:
@@ -176,6 +192,29 @@ class EducationRule:
             if x.day is not None and x.day > self.today:
                 yield Finding(RULE, Verdict.UNKNOWN,
                               f"{x.label}时间 {x.day.isoformat()} 晚于今天，请核对")
+
+    def _years_of_days(self, graduated: dt.date, work_start: dt.date, tier: Tier,
+                       ) -> Iterable[Finding]:
+        """_years when both dates are days (nearly every roster row): the same findings,
+        without the general case's bookkeeping (it runs once per applicant)."""
+        # The later start counts; on the same day 毕业 (as max() of the labels picks it).
+        start, since = ((work_start, "参加工作") if work_start > graduated
+                        else (graduated, "毕业"))
+        most = self._count(start)
+        counted = (f"截至 {self.cutoff.isoformat()} 从事本专业 {most} 年"
+                   f"（自 {start.isoformat()} {since}起算）")
+        if most >= tier.years:
+            yield Finding(RULE, Verdict.ELIGIBLE, f"{tier.label}，{counted}，满 {tier.years} 年")
+        elif tier.note:
+            yield Finding(RULE, Verdict.UNKNOWN,
+                          f"{tier.label}，{counted}，不满 {tier.years} 年；{tier.note}")
+        else:
+            yield Finding(RULE, Verdict.INELIGIBLE,
+                          f"{tier.label}，{counted}，不满 {tier.years} 年")
+        for label, day in (("毕业", graduated), ("参加工作", work_start)):
+            if day > self.today:
+                yield Finding(RULE, Verdict.UNKNOWN,
+                              f"{label}时间 {day.isoformat()} 晚于今天，请核对")
 
     def _any_years(self, tier: Tier, graduated: _Start) -> Finding:
         """A tier without years (博士学位): only the degree must be before the cut-off."""

@@ -37,7 +37,7 @@ from typing import Final, Protocol
 from zcdesk.domain.catalogue_rule import CatalogueRule
 from zcdesk.domain.district_rule import DistrictRule
 from zcdesk.domain.education_rule import EducationRule, Studies
-from zcdesk.domain.idnumber import find_kind, id_problem, normalize_id
+from zcdesk.domain.idnumber import find_kind, id_problem, normalize_id, resident_ok
 from zcdesk.domain.records import QualificationInfo
 from zcdesk.domain.round_pack import BanRule, RoundPack
 from zcdesk.domain.rules_pack import pack_or_shipped
@@ -171,13 +171,16 @@ class EligibilityChecker:
         # Rosters repeat qualifications and units: each distinct text is judged once.
         self._catalogue_cache: dict[tuple[str, str], Finding] = {}
         self._qualification_cache: dict[tuple[object, ...], tuple[Finding, ...]] = {}
-        self._education_cache: dict[tuple[object, ...], tuple[Finding, ...]] = {}
+        self._kinds: dict[str, tuple[tuple[Finding, ...], bool, bool]] = {}
 
-    def check(self, applicant: ApplicantLike) -> Eligibility:
+    def check(self, applicant: ApplicantLike, *, number_checked: bool = False) -> Eligibility:
+        """The pre-check of one applicant. `number_checked`: the caller has just held
+        the ID number to this round's rules (the store's import validates every row),
+        so it is not checked a second time; the kind still is."""
         number = _id_key(applicant.id_number or "")
         kind = (applicant.id_kind or "").strip()
         findings = [
-            *self._id_kind(kind, number),
+            *self._id_kind(kind, number, number_checked),
             *self._qualification_once(applicant),
             *self._education_once(applicant),
             *self.districts.judge(applicant.unit or "",
@@ -196,30 +199,46 @@ class EligibilityChecker:
         studies = Studies(a.education or "", a.degree or "", getattr(a, "school", "") or "",
                           a.graduated_on, getattr(a, "graduated_year", None), a.work_start,
                           getattr(a, "work_start_year", None), a.field_years)
-        return _memo(self._education_cache, (studies,),
-                     lambda: self.education.judge(studies))
+        # Not memoised as a whole: the dates make nearly every applicant's studies
+        # distinct (a cache would only hold memory); the rule keeps the costly part,
+        # the tier of each distinct 学历/学位/院校.
+        return tuple(self.education.judge(studies))
 
     # ------------------------------------------------------------------ ID kind
-    def _id_kind(self, kind: str, number: str) -> Iterable[Finding]:
+    def _id_kind(self, kind: str, number: str, number_checked: bool) -> tuple[Finding, ...]:
+        known = self._kinds.get(kind)
+        if known is None:
+            if len(self._kinds) > _CACHE_LIMIT:
+                self._kinds.clear()
+            known = self._kinds[kind] = self._kind_findings(kind)
+        findings, final, check_digit = known
+        if final or number_checked or (check_digit and resident_ok(number)):
+            return findings
+        problem = id_problem(kind, number, ids=self.pack.ids)
+        if problem is None:
+            return findings
+        return (*findings,
+                Finding("id_kind", Verdict.UNKNOWN, f"证件号码有误，请核对：{problem.message}"))
+
+    def _kind_findings(self, kind: str) -> tuple[tuple[Finding, ...], bool, bool]:
+        """What the kind alone says (once per distinct kind): its findings, whether they
+        are final (no number check follows), and whether it has a check digit."""
         if not kind:
-            yield Finding("id_kind", Verdict.UNKNOWN, "缺少证件类别")
-            return
+            return (Finding("id_kind", Verdict.UNKNOWN, "缺少证件类别"),), True, False
         ids = self.pack.ids
         found = find_kind(kind, ids)
         if found is None and not ids.open_list:
             allowed = "、".join(k.name for k in ids.kinds)
-            yield Finding("id_kind", Verdict.INELIGIBLE,
-                          f"证件类别“{kind}”不在允许范围内（{allowed}）")
-            return
+            return (Finding("id_kind", Verdict.INELIGIBLE,
+                            f"证件类别“{kind}”不在允许范围内（{allowed}）"),), True, False
+        findings: tuple[Finding, ...] = ()
         if found is None or not found.named_in_notice:
             listed = "、".join(k.name for k in ids.kinds if k.named_in_notice)
             shown = kind if found is None or found.name == kind else f"{kind}（{found.name}）"
-            yield Finding("id_kind", Verdict.UNKNOWN,
-                          f"证件类别“{shown}”不是通知列明的证件（{listed}等），可以受理，"
-                          "请核实证件及申报人身份（港澳台人员、外籍人员等）")
-        problem = id_problem(kind, number, ids=ids)
-        if problem is not None:
-            yield Finding("id_kind", Verdict.UNKNOWN, f"证件号码有误，请核对：{problem.message}")
+            findings = (Finding("id_kind", Verdict.UNKNOWN,
+                                f"证件类别“{shown}”不是通知列明的证件（{listed}等），可以受理，"
+                                "请核实证件及申报人身份（港澳台人员、外籍人员等）"),)
+        return findings, False, found is not None and found.check_digit
 
     # ------------------------------------------------------------------ qualification
     def _qualification(self, a: ApplicantLike, year: int | None) -> Iterable[Finding]:

@@ -1,10 +1,12 @@
 """How large an imported file may be: the one place for every import limit.
 
-Sized from real files with margin: a 200,000-applicant roster (title + header rows
-above it, 17 columns) passes every limit; a file beyond them is not a roster but
-a mistake or an attack, and is refused before the spreadsheet library sees it
-(python-calamine allocates rows × columns cells at once and aborts the process
-when that fails: one cell at XFD1048576 asks for 550 GB).
+Sized from measurements (bench/bench_import.py --memory, bench/README.md): a whole
+`zcdesk roster import` must stay under 500 MB peak RSS and 30 s. A 200,000-row roster
+(17 columns, the file openpyxl writes) takes 384 MB and 20 s; 166,666 rows × 24
+columns (MAX_CELLS) 441 MB and 24 s; 250,000 rows ≈ 480 MB, too close to the limit.
+A file beyond these limits is not a roster but a mistake or an attack, and is refused
+before the spreadsheet library sees it (python-calamine allocates rows × columns cells
+at once and aborts the process when that fails: one cell at XFD1048576 asks for 550 GB).
 """
 
 from __future__ import annotations
@@ -17,13 +19,14 @@ MiB: Final = 1024 * 1024
 MAX_FILE_BYTES: Final = 128 * MiB
 
 # One sheet: rows and columns of its used range (from A1), and their product.
-# 200,000 applicants + title and header rows, with margin.
-MAX_ROWS: Final = 250_000
+# 200,000 rows incl. the title and header rows.
+MAX_ROWS: Final = 200_000
 # A roster has ≈ 20 columns; 200 leaves room for notes and hidden helper columns.
 MAX_COLUMNS: Final = 200
-# Rows × columns of the used range: what the reader allocates (≈ 32 bytes a cell in
-# calamine, 8 more in Python). 250,000 rows × 24 columns.
-MAX_CELLS: Final = 6_000_000
+# Rows × columns of the used range: what the reader holds (≈ 95 bytes a cell at the
+# peak, calamine's and Python's together). 200,000 rows × 20 columns; 24 columns up to
+# 166,666 rows; 200 columns up to 20,000 rows.
+MAX_CELLS: Final = 4_000_000
 
 # .xlsx parts, inflated. openpyxl writes text inline: its 200,000-row roster's sheet
 # is 189 MB (100,000 rows: 93 MB); Excel's own files are smaller (shared strings).

@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from zcdesk.importing.cells import CellValue, clean_text
 from zcdesk.importing.errors import RosterUnreadable
@@ -54,6 +54,9 @@ class SheetSource:
     name: str
     load: Callable[[int | None], Rows]
     merged: Callable[[], Merged] = _no_merges
+    # Drops the reader's own copy of the sheet once every row is in Python: calamine
+    # holds the whole sheet natively (≈ 1 KB a 17-column row) beside the rows read.
+    release: Callable[[], None] = lambda: None
     _cache: dict[int | None, Rows] = field(default_factory=dict)
 
     def rows(self, limit: int | None = None) -> Rows:
@@ -64,6 +67,9 @@ class SheetSource:
         if limit not in self._cache:
             rows = self.load(limit)
             fill_merged(rows, self.merged())
+            if limit is None:
+                self._cache.clear()  # the first rows are among them
+                self.release()
             self._cache[limit] = rows
         return self._cache[limit]
 
@@ -148,12 +154,14 @@ def _workbook_sheets(path: Path, *, is_zip: bool) -> list[SheetSource]:
 
 
 def _calamine_sheet(book: object, index: int, name: str, file_name: str) -> SheetSource:
-    state: dict[str, object] = {}
+    state: dict[str, object] = {"book": book}
 
     def sheet() -> object:
         if "sheet" not in state:
+            if "book" not in state:
+                raise RosterUnreadable(f"文件“{file_name}”的工作表“{name}”已读完，请重新打开文件。")
             try:
-                state["sheet"] = book.get_sheet_by_index(index)  # type: ignore[attr-defined]
+                state["sheet"] = state["book"].get_sheet_by_index(index)  # type: ignore[attr-defined]
             except Exception as exc:
                 raise RosterUnreadable(
                     f"文件“{file_name}”的工作表“{name}”无法读取，文件可能已损坏或不完整。"
@@ -162,7 +170,10 @@ def _calamine_sheet(book: object, index: int, name: str, file_name: str) -> Shee
 
     def load(limit: int | None) -> Rows:
         try:
-            rows = sheet().to_python(skip_empty_area=False, nrows=limit)  # type: ignore[attr-defined]
+            found = sheet()
+            if limit is None and found.height >= DISTINCT_FROM_ROWS:  # type: ignore[attr-defined]
+                return distinct_rows(found)
+            rows = found.to_python(skip_empty_area=False, nrows=limit)  # type: ignore[attr-defined]
         except RosterUnreadable:
             raise
         except Exception as exc:
@@ -179,7 +190,37 @@ def _calamine_sheet(book: object, index: int, name: str, file_name: str) -> Shee
         except Exception:  # merged ranges are a help for reading, never a reason to fail
             return ()
 
-    return SheetSource(name, load, merged)
+    return SheetSource(name, load, merged, state.clear)
+
+
+# From this many rows on, a sheet is read row by row and each column's repeated values
+# are held once: a roster repeats its units, dates, education and qualifications, and
+# one Python object per cell would double the memory of a 150,000-row import (#12:
+# under 500 MB). Smaller sheets take calamine's faster whole-sheet conversion.
+DISTINCT_FROM_ROWS: Final = 50_000
+_SAMPLE_ROWS: Final = 2_000  # after these, a column of mostly distinct values is kept as is
+
+
+def distinct_rows(sheet: Any) -> Rows:
+    """The sheet's rows as `to_python(skip_empty_area=False)` gives them (from A1), but
+    equal values of a column as one object. Values are told apart by type too: True, 1
+    and 1.0 are equal for a dict, not for the importer."""
+    left = sheet.start[1] if sheet.start else 0  # iter_rows starts at the used columns
+    pad: list[CellValue] = [""] * left
+    memos: list[dict[tuple[type, CellValue], CellValue] | None] = [
+        {} for _ in range(left + sheet.width)]
+    rows: Rows = []
+    for row in sheet.iter_rows():
+        if left:
+            row = pad + row
+        if len(row) > len(memos):  # not expected (rows are as wide as the sheet): kept all
+            memos.extend({} for _ in range(len(row) - len(memos)))
+        rows.append([v if memo is None else memo.setdefault((v.__class__, v), v)
+                     for memo, v in zip(memos, row, strict=False)])  # memos may be longer
+        if len(rows) == _SAMPLE_ROWS:  # ID numbers, say: a memo would only cost memory
+            memos = [None if memo is None or len(memo) > _SAMPLE_ROWS // 2 else memo
+                     for memo in memos]
+    return rows
 
 
 def _short(exc: BaseException) -> str:

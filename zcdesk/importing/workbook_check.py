@@ -49,9 +49,10 @@ MAX_TAG: Final = 1 << 20  # one start tag; a cell's is a few dozen bytes
 # first, then quoted attributes without markup or another r: what Excel, WPS,
 # LibreOffice and openpyxl write. Any other tag (no r, r elsewhere, odd quoting, a
 # cell outside, a namespace prefix) is a match. Three searches, each with a literal
-# start, and possessive quantifiers keep a pass at ≈ 150 MB/s. Two rectangles of
-# MAX_CELLS cells are tried: long (a roster: ≤ 24 columns) and wide (≤ 200 columns,
-# ≤ 30,000 rows); a sheet in neither is read again tag by tag (_Extent).
+# start, and possessive quantifiers keep a pass at ≈ 150 MB/s. Three rectangles of
+# MAX_CELLS cells are tried: long (a roster: ≤ 20 columns, MAX_ROWS rows), a roster
+# with more columns (≤ 24) and wide (≤ 200 columns, ≤ 20,000 rows); a sheet in none
+# is read again tag by tag (_Extent).
 def _up_to(top: int) -> bytes:
     """A regex for the numbers 1 … top, written without leading zeros."""
     digits = str(top)
@@ -87,7 +88,8 @@ def _odd_tags(columns: int, rows: int) -> tuple[re.Pattern[bytes], ...]:
             re.compile(rb":(?:c|row)[\t\n\r />]"))
 
 
-_RECTANGLES: Final = tuple(_odd_tags(c, MAX_CELLS // c) for c in (24, MAX_COLUMNS))
+_RECTANGLES: Final = tuple(_odd_tags(c, MAX_CELLS // c)
+                           for c in (MAX_CELLS // MAX_ROWS, 24, MAX_COLUMNS))
 _ANY_TAG: Final = re.compile(rb"<(?:[\w.-]+:)?(c|row)(?=[\t\n\r />])")
 _TAG: Final = re.compile(
     rb"<(?:[\w.-]+:)?(?:c|row)((?:[\t\n\r ]+[^\t\n\r =/>]+[\t\n\r ]*=[\t\n\r ]*"
