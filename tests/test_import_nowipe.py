@@ -150,6 +150,9 @@ def test_cli_counts_fields_and_takes_the_blank_flag(
     assert report["fields"]["position"] == {"label": "职务", "count": 1,
                                             "examples": [["工程师", "主任工程师"]]}
     assert infos(store) == imported  # dry runs wrote nothing
+    code, out, _ = cli("roster", "import", str(path), "--json")  # the real import says it too
+    report = json.loads(out)
+    assert code == 0 and report["updated"] == 1 and report["blanks_kept"] == 3 * COUNT
 
 
 def test_field_changes_count_and_give_distinct_examples() -> None:

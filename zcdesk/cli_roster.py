@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -60,7 +61,7 @@ def roster_command(store: Store, args: argparse.Namespace) -> int:
     from zcdesk.importing.bans import read_bans
     from zcdesk.importing.errors import RosterUnreadable
     from zcdesk.importing.roster import MASKED_HINT, read_roster
-    from zcdesk.store.roster_ops import field_changes
+    from zcdesk.store.roster_ops import absent_fields, absent_words, field_changes
 
     if args.action == "undo-import":
         return undo_import_command(store, args)
@@ -80,17 +81,20 @@ def roster_command(store: Store, args: argparse.Namespace) -> int:
     else:
         rows = [(r.row_number, r.form) for r in read.rows]
         blank = args.blank_overwrites
-        # The preview's counts both ways, so the report can say what blanks would wipe.
-        preview = store.preview_roster(rows, columns=read.columns)
-        report = preview.report(blank) if args.dry_run else store.import_roster(
-            rows, source=path.name, columns=read.columns, blank_overwrites=blank)
+        if args.dry_run:  # the counts both ways: the report says what blanks would wipe
+            preview = store.preview_roster(rows, columns=read.columns)
+            report = replace(preview.report(blank), blanks_kept=preview.blanks_kept)
+        else:  # the import counts what blanks left (one screening, one plan to write)
+            report = store.import_roster(rows, source=path.name, columns=read.columns,
+                                         blank_overwrites=blank)
+        absent = absent_fields(read.columns)
         refused = sorted(refused + list(report.refused))
         by_field = field_changes(report.changes)
         result = {"dry_run": args.dry_run, "new": report.new, "updated": report.updated,
                   "unchanged": report.unchanged, "opened": report.opened,
                   "refused": _rows(refused),
-                  "blank_overwrites": blank, "absent_columns": list(preview.absent),
-                  "blanks_kept": 0 if blank else preview.blanks_kept,
+                  "blank_overwrites": blank, "absent_columns": list(absent),
+                  "blanks_kept": 0 if blank else report.blanks_kept,
                   "masked_ids": read.masked_ids, "unused_columns": list(read.ignored_columns),
                   "fields": {f.field: {"label": f.label, "count": f.count,
                                        "examples": [[_word(a), _word(b)] for a, b in f.examples]}
@@ -99,12 +103,12 @@ def roster_command(store: Store, args: argparse.Namespace) -> int:
                                "fields": {k: [str(a), str(b)] for k, (a, b) in diff.items()}}
                               for row, number, diff in report.changes]}
         lines = [report.summary(), *_field_lines(by_field, args.dry_run)]
-        if preview.absent_words():
-            lines.append(preview.absent_words())
+        if absent_words(absent):
+            lines.append(absent_words(absent))
         if read.ignored_columns:  # as the window's preview says it
             lines.append(f"未使用的列：{'、'.join(read.ignored_columns)}")
-        if preview.blanks_kept and not blank:
-            lines.append(f"{preview.blanks_kept} 个空白单元格保留了已有数据"
+        if report.blanks_kept and not blank:
+            lines.append(f"{report.blanks_kept} 个空白单元格保留了已有数据"
                          "（加 --blank-overwrites 则用空白覆盖）。")
         if read.masked_ids:
             lines.append(f"{read.masked_ids} 行的证件号码被遮蔽，无法核对到人：{MASKED_HINT}")

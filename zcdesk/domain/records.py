@@ -276,6 +276,8 @@ class ImportReport:
     dry_run: bool = False
     # Applicants known from an earlier round who get a packet in this round (#11).
     opened: int = 0
+    # Stored values that blank cells left as they were (blank_overwrites off).
+    blanks_kept: int = 0
 
     def summary(self) -> str:
         verb = "将" if self.dry_run else "已"

@@ -124,6 +124,9 @@ class RosterOps:
             units = _units(conn, {f.unit.strip() for _, f in forms.values()}, False)
             plan = _plan(forms, existing, carried, blank_overwrites)
             report = plan.report(refused, dry_run=False)
+            if existing and not blank_overwrites:  # what blanks would have wiped: told
+                wiped = _plan(forms, existing, carried, True).report(refused, dry_run=False)
+                report = replace(report, blanks_kept=_value_count(wiped) - _value_count(report))
             checker = self._checker() if plan.new_rows or plan.updates else None
             if plan.new_rows:
                 assert checker is not None
@@ -153,9 +156,7 @@ class RosterOps:
         overwriting — the preview's option switches between them without a new query."""
         del source  # a dry run records nothing; kept for the callers' symmetry
         keep, overwrite = self._dry_runs(rows, columns, (False, True))
-        carried = _carried(columns)
-        absent = tuple(k for k in (*FIELDS, "unit") if k not in carried and k not in _YEARS)
-        return RosterPreview(keep, overwrite, absent)
+        return RosterPreview(keep, overwrite, absent_fields(columns))
 
     def _dry_runs(self: Store, rows: Sequence[tuple[int, ApplicantForm]],
                   columns: Collection[str] | None, modes: tuple[bool, ...],
@@ -506,6 +507,20 @@ def field_changes(changes: Sequence[tuple[int, str, dict[str, tuple[object, obje
             for k in sorted(counts, key=lambda k: order.get(k, 99))]
 
 
+def absent_fields(columns: Collection[str] | None) -> tuple[str, ...]:
+    """The roster fields a file with these columns leaves as they are."""
+    carried = _carried(columns)
+    return tuple(k for k in (*FIELDS, "unit") if k not in carried and k not in _YEARS)
+
+
+def absent_words(absent: Sequence[str]) -> str:
+    """"文件中没有的列（性别、职务）保持原值。" — "" when the file has every column."""
+    if not absent:
+        return ""
+    names = "、".join(FIELD_LABELS.get(k, k) for k in absent)
+    return f"文件中没有的列（{names}）不会改动已有数据。"
+
+
 def _value_count(report: ImportReport) -> int:
     return sum(len(diff) for _, _, diff in report.changes)
 
@@ -527,11 +542,7 @@ class RosterPreview:
         return _value_count(self.overwrite) - _value_count(self.keep)
 
     def absent_words(self) -> str:
-        """"文件中没有的列（性别、职务）保持原值。" — "" when the file has every column."""
-        if not self.absent:
-            return ""
-        names = "、".join(FIELD_LABELS.get(k, k) for k in self.absent)
-        return f"文件中没有的列（{names}）不会改动已有数据。"
+        return absent_words(self.absent)
 
 
 @dataclass(frozen=True)
