@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BAD_CHECK, ID_LI, ID_ZHANG
+from tests.conftest import BAD_CHECK, ID_LI, ID_ZHANG, CliRun
 from zcdesk import __version__
 from zcdesk.cli import main
 from zcdesk.paths import data_dir
@@ -77,11 +77,24 @@ def test_extra_copies_warn_on_stderr(zc) -> None:  # type: ignore[no-untyped-def
     assert status(zc)["张三"]["received"]["evaluation"] == 2
 
 
+@pytest.mark.parametrize("count", ["1_0", "１０", " +1", "+1", "-1", "1.0", "0x2", "2 ", "٢",
+                                   "12345"])
+def test_copies_are_ascii_digits_only(zc, count: str) -> None:  # type: ignore[no-untyped-def]
+    """int() takes `1_0` as 10 and full-width or Arabic-Indic digits: a count is typed
+    in ASCII digits, anything else is refused (exit 2) and nothing is recorded (#12)."""
+    code, _, err = zc("receive", ID_ZHANG, "evaluation", count)
+    assert code == 2 and "只写阿拉伯数字" in err
+    assert status(zc)["张三"]["received"]["evaluation"] == 0
+    assert zc("receive", ID_ZHANG, "evaluation", "1")[0] == 0  # plain digits still work
+    assert status(zc)["张三"]["received"]["evaluation"] == 1
+
+
 @pytest.mark.parametrize(("args", "exit_code", "words"), [
     ((BAD_CHECK, "evaluation", "2"), 1, "校验码"),
     (("330102198001010018", "evaluation", "2"), 1, "没有证件号码"),
     ((ID_ZHANG, "photo", "2"), 1, "无法识别"),
-    ((ID_ZHANG, "evaluation", "-1"), 1, "1 到 20"),
+    ((ID_ZHANG, "evaluation", "0"), 1, "1 到 20"),
+    ((ID_ZHANG, "evaluation", "-1"), 2, "只写阿拉伯数字"),
     ((ID_ZHANG, "evaluation", "999"), 1, "1 到 20"),
     ((ID_ZHANG, "evaluation", "两"), 2, "整数"),
     ((ID_ZHANG, "evaluation", "2", "--reject", "不喜欢"), 1, "无法识别"),
@@ -150,3 +163,11 @@ def test_desk_idle_lock_setting(zc) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = zc("desk", "--idle-lock", "5")
     assert code == 0 and "无操作锁定：5 分钟" in out
     assert zc("desk", "--idle-lock", "-1")[0] == 1
+
+
+def test_abbreviated_options_are_refused(cli: CliRun) -> None:
+    """`--pass` must not quietly mean --passwords-stdin (or any other option)."""
+    code, _, err = cli("pg", "setup", "--pass")
+    assert code == 2 and "--pass" in err
+    code, _, err = cli("status", "--js")
+    assert code == 2 and "--js" in err

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QApplication,
@@ -17,8 +14,6 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from zcdesk.ui.app import create_application, qt_translations_folders
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_standard_buttons_are_chinese(qtbot: QtBot) -> None:
@@ -74,13 +69,12 @@ def test_translations_come_from_pyside6() -> None:
 
 
 def test_the_bundle_keeps_the_chinese_catalogues() -> None:
-    """build.spec drops Qt's other translations; qt_zh_CN needs both of its parts."""
-    spec = (ROOT / "build.spec").read_text(encoding="utf-8")
-    found = re.search(r'QT \+ r"(translations/[^"]+)"', spec)
-    assert found is not None
-    dropped = re.compile("PySide6/Qt/" + found.group(1))
-    kept = ["qt_zh_CN.qm", "qtbase_zh_CN.qm", "qtmultimedia_zh_CN.qm"]
-    for name in kept:
-        assert not dropped.search(f"PySide6/Qt/translations/{name}"), name
-    for name in ("qtbase_de.qm", "designer_zh_CN.qm", "qt_help_zh_CN.qm"):
-        assert dropped.search(f"PySide6/Qt/translations/{name}"), name
+    """build.spec drops Qt's other translations (packaging/bundle_filter.py, per
+    platform); qt_zh_CN needs both of its parts."""
+    from tests.test_packaging_bundle_filter import bundle_filter
+
+    for platform, qt in (("linux", "PySide6/Qt/translations"), ("win32", "PySide6/translations")):
+        for name in ("qt_zh_CN.qm", "qtbase_zh_CN.qm", "qtmultimedia_zh_CN.qm"):
+            assert bundle_filter.keep(f"{qt}/{name}", platform), (platform, name)
+        for name in ("qtbase_de.qm", "designer_zh_CN.qm", "qt_help_zh_CN.qm"):
+            assert not bundle_filter.keep(f"{qt}/{name}", platform), (platform, name)

@@ -25,7 +25,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from zcdesk import __version__
 from zcdesk.paths import ENV_DATABASE_URL, default_database_url, demo_database_path, sqlite_url
@@ -37,7 +37,12 @@ EXIT_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a program the pipe en
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, with its complaints in Chinese and exit code 2."""
+    """argparse, with its complaints in Chinese and exit code 2, and no abbreviated
+    options: `pg setup --password X` must be refused, not read as --passwords-stdin."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -53,10 +58,9 @@ def _date(text: str) -> dt.date:
 
 
 def _copies(text: str) -> int:
-    try:
-        return int(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"份数“{text}”应为整数") from None
+    from zcdesk.cli_common import copies  # ASCII digits only: not `1_0`, `１０`, ` +1`
+
+    return copies(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -138,9 +142,19 @@ def build_parser() -> argparse.ArgumentParser:
     from zcdesk.cli_admin import add_parsers as add_admin_parsers
 
     add_admin_parsers(sub, common)
-    from zcdesk import cli_city, cli_flow, cli_office, cli_return, cli_round
+    from zcdesk import (
+        cli_city,
+        cli_flow,
+        cli_office,
+        cli_pg,
+        cli_return,
+        cli_round,
+        cli_setup,
+        cli_visit,
+    )
 
-    for module in (cli_flow, cli_city, cli_return, cli_office, cli_round):
+    for module in (cli_flow, cli_city, cli_return, cli_office, cli_round, cli_setup, cli_pg,
+                   cli_visit):
         module.add_parsers(sub, common)
 
     desk = sub.add_parser("desk", parents=[common], help="查看或设置本机所属受理点和窗口名")
@@ -296,6 +310,7 @@ def _run(args: argparse.Namespace, who: list[str]) -> int:
     try:
         from zcdesk.cli_identity import identify
 
+        _warn_network_share(store)
         identify(store, args)  # before the command: a refusal writes nothing
         who.append(store.operator)
         from zcdesk.cli_admin import (
@@ -341,6 +356,19 @@ def _run(args: argparse.Namespace, who: list[str]) -> int:
         return EXIT_REFUSED
     finally:
         store.close()
+
+
+def _warn_network_share(store) -> None:  # type: ignore[no-untyped-def]
+    """As the window warns at start: a SQLite file on NFS/CIFS, a mapped network drive
+    or a UNC path (store.engine.network_share_warning). A warning, never a refusal."""
+    from zcdesk.store.engine import network_share_warning
+
+    try:
+        text = network_share_warning(store.url)
+    except Exception:  # a warning must never stop a command
+        return
+    if text:
+        print(f"zcdesk：注意：{text}", file=sys.stderr)
 
 
 def _missing_glyphs(exc: ValueError) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import datetime as dt
 import json
 import sys
@@ -26,13 +25,26 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
                            help="审计记录：谁、何时、在哪个窗口、做了什么")
     audit.add_argument("--since", type=_day, metavar="DATE", help="从该日（YYYY-MM-DD）起")
     audit.add_argument("--json", action="store_true", help="以 JSON 输出")
-    backup = sub.add_parser("backup", parents=[common],
-                            help="备份数据库到文件（SQLite 在线备份，并做完整性检查）")
-    backup.add_argument("file", metavar="FILE", help="备份文件")
+    backup_text = ("备份数据库到文件或文件夹（SQLite 在线备份，并做完整性检查；打印审计链头）；"
+                   "设置第二份备份位置（U 盘、网络文件夹）；不带参数时显示备份情况")
+    backup = sub.add_parser("backup", parents=[common], help=backup_text,
+                            description=backup_text)
+    what = backup.add_mutually_exclusive_group()
+    # Defaults None: `zcdesk backup` alone only reads (cli_common._READ_ONLY).
+    what.add_argument("file", metavar="FILE", nargs="?", default=None, help="备份文件")
+    what.add_argument("--to", metavar="DIR", default=None,
+                      help="在该文件夹中写一份备份（文件名带日期时间）")
+    what.add_argument("--set-second", metavar="DIR", default=None,
+                      help="第二份备份位置：每天自动备份后再复制一份到这里（先试写并立即备份一份）")
+    what.add_argument("--clear-second", action="store_const", const=True, default=None,
+                      help="不再复制第二份备份")
     restore = sub.add_parser("restore", parents=[common],
                              help="从备份恢复（损坏的备份会被拒绝；当前数据库另存一份）")
     restore.add_argument("file", metavar="FILE", help="备份文件")
-    sub.add_parser("check", parents=[common], help="检查数据库完整性和数据一致性")
+    check = sub.add_parser("check", parents=[common], help="检查数据库完整性和数据一致性")
+    check.add_argument("--restore-drill", metavar="FILE", nargs="?", const=True, default=None,
+                       help="恢复演练：把最新的自动备份（或给出的备份文件）恢复到临时文件并全面"
+                            "检查，然后删除")
     operator = sub.add_parser("operator", help="操作员：新增、列出、停用、启用、修改或重置 PIN")
     actions = operator.add_subparsers(dest="action", metavar="操作", required=True,
                                       parser_class=type(operator))
@@ -53,13 +65,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def audit_command(store: Store, args: argparse.Namespace) -> int:
-    from zcdesk.store.operator_ops import describe_operator_event
-
     entries = store.audit(args.since)
-    # Failed logins in words until the store's own describing knows them (#12).
-    entries = [dataclasses.replace(e, description=describe_operator_event(e.kind, e.detail))
-               if e.description == e.kind and describe_operator_event(e.kind, e.detail) else e
-               for e in entries]
     if args.json:
         print(json.dumps([{"id": e.id, "at": e.at.isoformat(timespec="seconds"),
                            "kind": e.kind, "operator": e.operator, "desk": e.desk,
@@ -90,8 +96,80 @@ def _sqlite_file(store: Store) -> Path:
 
 
 def backup_command(store: Store, args: argparse.Namespace) -> int:
-    target = store.backup_to(Path(args.file).expanduser())
+    from zcdesk.store.backup import backup_into, copy_chain_head
+
+    if args.set_second is not None:
+        return _set_second(store, Path(args.set_second))
+    if args.clear_second:
+        return _clear_second(store)
+    if args.file is None and args.to is None:
+        return _backup_status(store)
+    if args.to is not None:
+        store.require_admin("备份")
+        target = backup_into(_sqlite_file(store), Path(args.to).expanduser(), store.clock())
+    else:
+        target = store.backup_to(Path(args.file).expanduser())
     print(f"已备份到 {target}（完整性检查通过）")
+    # On paper beside the copy: an edit of the trail after today no longer matches it.
+    print(copy_chain_head(target))
+    return 0
+
+
+def _set_second(store: Store, folder: Path) -> int:
+    from zcdesk.store.backup import copy_chain_head
+    from zcdesk.store.backup_places import same_disk
+    from zcdesk.store.first_day import set_backup_folder
+
+    folder = folder.expanduser().absolute()
+    if not folder.exists() and not folder.parent.is_dir():
+        from zcdesk.store import InputError
+
+        # Not made here: an unplugged stick's path would become a folder on this disk.
+        raise InputError(f"“{folder.parent}”不存在：U 盘或网络文件夹接好了吗？请接好后重试，"
+                         "或换一个文件夹。")
+    copy = set_backup_folder(store, folder)  # test write, first copy, the setting
+    print(f"第二份备份位置：{copy.parent}。此后窗口每天自动备份后，会再复制一份到这里。")
+    print(f"已备份到 {copy}（完整性检查通过）")
+    print(copy_chain_head(copy))
+    if same_disk(copy.parent, _sqlite_file(store).parent):
+        print("注意：这个文件夹与数据库在同一块磁盘上，磁盘损坏时两份备份会一起丢失；"
+              "建议改用 U 盘、另一块磁盘或网络文件夹。", file=sys.stderr)
+    return 0
+
+
+def _clear_second(store: Store) -> int:
+    from zcdesk.store.first_day import SETTING_BACKUP_FOLDER
+
+    store.require_admin("设置第二份备份位置")
+    _sqlite_file(store)
+    store.set_setting(SETTING_BACKUP_FOLDER, "")
+    print("已取消第二份备份：此后只在本机备份。已复制过去的备份仍在原处。")
+    return 0
+
+
+def _backup_status(store: Store) -> int:
+    """Where the copies are and how old the newest are (reads only, copies nothing)."""
+    from zcdesk.store.backup import (
+        backup_folder,
+        backups_in,
+        newest_taken,
+        second_folder_of,
+        second_state,
+    )
+
+    database = _sqlite_file(store)
+    folder = backup_folder(database)
+    count = len(backups_in(folder)) if folder.is_dir() else 0
+    newest = newest_taken(folder)
+    print(f"自动备份：{folder}（{count} 份" +
+          (f"，最新 {newest:%Y-%m-%d %H:%M}）" if newest else "；窗口打开时每天自动备份）"))
+    second = second_folder_of(store)
+    if second is None:
+        print("第二份备份：未设置（zcdesk backup --set-second 文件夹）")
+        return 0
+    text, detail, warn = second_state(folder, second).notice(store.clock())
+    print(text.lstrip("！"))
+    print(detail, file=sys.stderr if warn else sys.stdout)
     return 0
 
 
@@ -110,6 +188,9 @@ def restore_command(store: Store, args: argparse.Namespace) -> int:
 def check_command(store: Store, args: argparse.Namespace) -> int:
     from zcdesk.cli_office import warn_calendar_gaps
 
+    if args.restore_drill is not None:
+        return _restore_drill(store, args.restore_drill)
+
     problems = store.check()
     warn_calendar_gaps(store)  # a warning: the exit code is the check's
     for problem in problems:
@@ -118,6 +199,35 @@ def check_command(store: Store, args: argparse.Namespace) -> int:
         print(f"发现 {len(problems)} 个问题。请联系管理员，必要时从备份恢复。", file=sys.stderr)
         return 1
     print("数据库完整，数据一致。")
+    return 0
+
+
+def _restore_drill(store: Store, chosen: str | bool) -> int:
+    """The newest automatic backup (or the file given) restored into a temporary file
+    and checked: exit 0 when it would restore cleanly, 1 when not (or there is none)."""
+    from zcdesk.store import InputError
+    from zcdesk.store.backup import newest_backup, restore_drill, second_folder_of
+
+    database = _sqlite_file(store)
+    if isinstance(chosen, str):
+        backup: Path | None = Path(chosen).expanduser()
+        if not backup.is_file():
+            raise InputError(f"备份文件“{chosen}”不存在。")
+    else:
+        backup = newest_backup(database, second_folder_of(store))
+    if backup is None:
+        raise InputError("还没有自动备份可供演练：窗口打开时每天自动备份一份。也可演练指定的备份："
+                         "zcdesk check --restore-drill 备份文件。")
+    print(f"恢复演练：{backup}")
+    result = restore_drill(backup)
+    for problem in result.problems:
+        print(f"问题：{problem}")
+    if result.problems:
+        print(f"这份备份不能正常恢复（{len(result.problems)} 个问题）。请立即另做一份备份"
+              "（zcdesk backup --to 文件夹）并联系管理员。", file=sys.stderr)
+        return 1
+    print(f"通过：恢复到临时文件后完整性、数据库版本、审计链及其触发器、材料袋状态和收件号"
+          f"均检查无误；{result.head_words}。临时文件已删除。")
     return 0
 
 

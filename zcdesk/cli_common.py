@@ -60,10 +60,11 @@ def moment(text: str) -> dt.datetime:
 
 
 def copies(text: str) -> int:
-    try:
-        return int(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"份数“{text}”应为整数") from None
+    """argparse type: a count of copies, ASCII digits only. int() would also take
+    `1_0`, `１０` and ` +1`: none of them is what a clerk means to type (#12)."""
+    if not (text.isascii() and text.isdigit()) or len(text) > 4:
+        raise argparse.ArgumentTypeError(f"份数“{text}”应为整数，只写阿拉伯数字（如 2）")
+    return int(text)
 
 
 def json_flag(parser: argparse.ArgumentParser) -> None:
@@ -148,6 +149,9 @@ _READ_ONLY: dict[tuple[str, str | None], tuple[str, ...]] = {
     ("round", "list"): (), ("round", "show"): (), ("calendar", "list"): (),
     ("calendar", "correction-days"): ("days",),
     ("desk", None): ("point", "name", "idle_lock", "fallback_font"),
+    ("setup", None): ("walk",),  # `setup --status` only reads (walk=None)
+    ("visit", "list"): (),
+    ("backup", None): ("file", "to", "set_second", "clear_second"),  # alone: the status
 }
 _OUTCOMES = {0: "done", 1: "refused", 2: "usage error", 3: "database unavailable"}
 

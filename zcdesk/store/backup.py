@@ -4,17 +4,30 @@ SQLite's online backup API copies a consistent snapshot while desks keep
 working. Every copy is verified with `PRAGMA integrity_check` before it
 counts; a restore refuses a damaged file and keeps the current one aside.
 PostgreSQL offices use pg_dump / pg_restore (see the README).
+
+A second target (a USB stick, another disk, a network folder; the setting the
+first-day set-up writes) gets a copy of each daily backup (`daily_backups`): a
+target that is missing or not writable is a warning in words, never an error,
+and never stops the main backup. `restore_drill` restores the newest copy into a
+temporary folder and checks it as a restore would, then removes it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
 import sqlite3
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zcdesk.store.errors import InputError
+
+if TYPE_CHECKING:
+    from zcdesk.store import Store
 
 PREFIX = "zcdesk-"
 SUFFIX = ".sqlite3"
@@ -77,6 +90,34 @@ def backups_in(folder: Path) -> list[Path]:
     return sorted(folder.glob(f"{PREFIX}*{SUFFIX}"))
 
 
+def copy_name(now: dt.datetime) -> str:
+    """zcdesk-20250501-080000.sqlite3: a copy's name says when it was taken."""
+    return f"{PREFIX}{now:%Y%m%d-%H%M%S}{SUFFIX}"
+
+
+def backup_into(source: Path, folder: Path, now: dt.datetime) -> Path:
+    """A checked copy of `source` in `folder` (which must exist), named by `now`."""
+    if not folder.is_dir():
+        raise InputError(f"文件夹“{folder}”不存在：请先建好（或插好 U 盘）再备份。")
+    target = folder / copy_name(now)
+    if target.exists():
+        raise InputError(f"“{target}”已存在：请过一秒再试，或换一个文件夹。")
+    try:
+        return backup_to(source, target)
+    except OSError as exc:
+        raise InputError(f"无法在“{folder}”写入备份（{exc.strerror or exc}）：请检查该文件夹"
+                         "的权限和剩余空间。") from exc
+
+
+def newest_taken(folder: Path) -> dt.datetime | None:
+    """When the newest copy in `folder` was taken (None: none, or no such folder)."""
+    try:
+        dated = [t for p in backups_in(folder) if (t := _taken_at(p)) is not None]
+    except OSError:
+        return None
+    return max(dated) if dated else None
+
+
 def _taken_at(path: Path) -> dt.datetime | None:
     """When a copy was taken, from its name (zcdesk-20250501-080000.sqlite3)."""
     try:
@@ -98,7 +139,7 @@ def automatic_backup(source: Path, folder: Path, *, keep: int = DEFAULT_KEEP,
     newest = _taken_at(backups_in(folder)[-1]) if backups_in(folder) else None
     if newest is not None and now - newest < every:
         return None
-    target = backup_to(source, folder / f"{PREFIX}{now:%Y%m%d-%H%M%S}{SUFFIX}")
+    target = backup_to(source, folder / copy_name(now))
     for old in backups_in(folder)[:-keep]:
         old.unlink(missing_ok=True)
     return target
@@ -148,6 +189,21 @@ def restore_from(backup: Path, database: Path, *, now: dt.datetime | None = None
     return aside
 
 
+def copy_chain_head(path: Path) -> str:
+    """The audit chain head a copy holds, in words: what `zcdesk backup` prints, so the
+    paper names exactly the copy's trail (not the live one, which may have moved on)."""
+    from sqlalchemy import create_engine
+
+    from zcdesk.store import audit_chain
+
+    engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    try:
+        with engine.connect() as conn:
+            return audit_chain.head(conn).words()
+    finally:
+        engine.dispose()
+
+
 def backup_problems(path: Path) -> list[str]:
     """Why a sound SQLite file still may not replace the database: a schema newer than
     this version knows, or an audit trail whose chain or triggers do not hold."""
@@ -194,3 +250,183 @@ def _exclusive(database: Path) -> sqlite3.Connection:
                          "保持不变。请先关闭各电脑上打开此数据库的 zcdesk 窗口和命令，"
                          "再恢复。") from exc
     return conn
+
+
+# ------------------------------------------------------------ the second target
+SECOND_STALE = dt.timedelta(days=2)  # a daily copy older than this is worth a warning
+_MARK = "second-copy.txt"  # in the main folder: the second target's last copy, when known
+
+
+@dataclass(frozen=True)
+class SecondCopy:
+    """The second target after a daily backup: its newest copy, and why no copy could
+    be made now ("" when all went well)."""
+
+    folder: Path
+    last: dt.datetime | None  # when its newest copy was taken (None: none known)
+    problem: str = ""
+    made: Path | None = None  # the copy made now
+
+    def age_words(self, now: dt.datetime) -> str:
+        if self.last is None:
+            return "尚无副本"
+        hours = int((now - self.last).total_seconds() // 3600)
+        if hours < 1:
+            return "不到 1 小时前"
+        return f"{hours} 小时前" if hours < 48 else f"{hours // 24} 天前"
+
+    def notice(self, now: dt.datetime) -> tuple[str, str, bool]:
+        """The status bar's words: (text, tooltip, warn)."""
+        age = self.age_words(now)
+        if self.problem:
+            return (f"！第二份备份：{self.problem.split('：')[0]}",
+                    f"{self.problem}\n上次复制到那里：{age}。主备份不受影响。", True)
+        stale = self.last is None or now - self.last > SECOND_STALE
+        detail = f"第二份备份位置：{self.folder}\n最近一份：{age}"
+        return (f"{'！' if stale else ''}第二份备份 {age}", detail, stale)
+
+
+@dataclass(frozen=True)
+class DailyBackups:
+    main: Path | None  # the copy made now in the main folder (None: not due)
+    second: SecondCopy | None  # None: no second target set (or PostgreSQL)
+
+
+def second_folder_of(store: Store) -> Path | None:
+    """The second target set for this database (by the first-day set-up, the window's
+    设置 → 第二份备份位置… or `zcdesk backup --set-second`), if any."""
+    from zcdesk.store.first_day import SETTING_BACKUP_FOLDER
+
+    text = (store.setting(SETTING_BACKUP_FOLDER) or "").strip()
+    return Path(text) if text else None
+
+
+def daily_backups(store: Store) -> DailyBackups:
+    """The window's hourly tick: the daily copy (when due), then the second target
+    brought up to the newest copy. Only the main backup may raise."""
+    from zcdesk.store.engine import sqlite_path
+
+    main = store.automatic_backup()
+    database = sqlite_path(str(store.engine.url))
+    second = second_folder_of(store) if database is not None else None
+    if database is None or second is None:
+        return DailyBackups(main, None)
+    return DailyBackups(main, copy_to_second(backup_folder(database), second))
+
+
+def second_state(main: Path, second: Path) -> SecondCopy:
+    """The second target as it is (looks only): its newest copy, or why it cannot be
+    reached. Never raises."""
+    known = _remembered(main, second)
+    try:
+        if not second.is_dir():
+            return SecondCopy(second, known, f"找不到文件夹：“{second}”不存在或未连接（U 盘没插好、"
+                                             "网络文件夹断开？）。请接好后等下一次自动备份，或"
+                                             "重新设置第二份备份位置")
+        return SecondCopy(second, newest_taken(second) or known)
+    except OSError as exc:
+        return SecondCopy(second, known, f"无法读取：“{second}”（{exc.strerror or exc}）")
+
+
+def copy_to_second(main: Path, second: Path, *, keep: int = DEFAULT_KEEP) -> SecondCopy:
+    """Copy the newest copy of `main` to `second` when it is not there yet (keeping the
+    last `keep` there). Never raises: a missing or unwritable target is said in words."""
+    state = second_state(main, second)
+    if state.problem:
+        return state
+    try:
+        there = backups_in(second)
+        last = _taken_at(there[-1]) if there else None
+        newest = backups_in(main)[-1] if main.is_dir() and backups_in(main) else None
+        taken = _taken_at(newest) if newest else None
+        if newest is None or taken is None or (last is not None and taken <= last):
+            return state
+        made = _copy_checked(newest, second / newest.name)
+        for old in backups_in(second)[:-keep]:
+            old.unlink(missing_ok=True)
+        _remember(main, second, taken)
+        return SecondCopy(second, taken, made=made)
+    except InputError as exc:
+        return SecondCopy(second, state.last, f"副本未通过检查：{exc}")
+    except OSError as exc:
+        return SecondCopy(second, state.last, f"无法写入：“{second}”（{exc.strerror or exc}）。"
+                                              "请检查是否写保护、空间是否足够")
+
+
+def _copy_checked(source: Path, target: Path) -> Path:
+    """A byte copy of a checked backup, flushed to the medium and checked again there."""
+    partial = target.with_name(target.name + ".partial")
+    try:
+        with open(source, "rb") as src, open(partial, "wb") as out:
+            shutil.copyfileobj(src, out, 1024 * 1024)
+            out.flush()
+            os.fsync(out.fileno())
+        with contextlib.suppress(OSError):  # FAT sticks and network folders may refuse
+            os.chmod(partial, 0o600)
+        problems = integrity_problems(partial)
+        if problems:
+            raise InputError("；".join(problems))
+        os.replace(partial, target)
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+    return target
+
+
+def _remember(main: Path, second: Path, taken: dt.datetime) -> None:
+    with contextlib.suppress(OSError):
+        (main / _MARK).write_text(f"{taken:%Y-%m-%dT%H:%M:%S}\t{second}\n", encoding="utf-8")
+
+
+def _remembered(main: Path, second: Path) -> dt.datetime | None:
+    """The last copy made to `second`, as noted in the main folder (for when the target
+    is not there to look at)."""
+    try:
+        when, folder = (main / _MARK).read_text(encoding="utf-8").rstrip("\n").split("\t", 1)
+        return dt.datetime.fromisoformat(when) if Path(folder) == second else None
+    except (OSError, ValueError):
+        return None
+
+
+# ------------------------------------------------------------ the restore drill
+@dataclass(frozen=True)
+class DrillResult:
+    backup: Path
+    problems: list[str]
+    events: int = 0
+    head_words: str = ""
+
+
+def newest_backup(database: Path, second: Path | None = None) -> Path | None:
+    """The newest automatic copy of `database`: its own folder's, or the second
+    target's when that one is newer (as named: when taken)."""
+    found = backups_in(backup_folder(database))
+    with contextlib.suppress(OSError):
+        if second is not None and second.is_dir():
+            found += backups_in(second)
+    dated = [(t, p) for p in found if (t := _taken_at(p)) is not None]
+    return max(dated)[1] if dated else None
+
+
+def restore_drill(backup: Path) -> DrillResult:
+    """Restore `backup` into a temporary file as a restore would take it, open it with
+    this version (migrating if it is older) and check it all: integrity, schema,
+    audit chain and triggers, packet states, receipt numbers. Nothing is left behind."""
+    from zcdesk.store import Store
+
+    problems = integrity_problems(backup) or backup_problems(backup)
+    if problems:
+        return DrillResult(backup, problems)
+    with tempfile.TemporaryDirectory(prefix="zcdesk-drill-") as folder:
+        restored = Path(folder) / "restored.sqlite3"
+        restore_from(backup, restored)
+        try:
+            store = Store.open(f"sqlite:///{restored}")
+        except Exception as exc:  # any failure to open is the drill's finding
+            return DrillResult(backup, [f"恢复后无法打开：{exc}"])
+        try:
+            problems = store.check()
+            head = store.chain_head()
+            return DrillResult(backup, problems, head.last_id, head.words())
+        finally:
+            store.close()

@@ -3,7 +3,11 @@ server or a pulled network cable never holds a desk for long (#12)."""
 
 from __future__ import annotations
 
+import os
+import re
 import sqlite3
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -23,6 +27,10 @@ BUSY_TIMEOUT_MS = 5000
 PG_CONNECT = {"connect_timeout": "5", "keepalives": "1", "keepalives_idle": "5",
               "keepalives_interval": "2", "keepalives_count": "3",
               "tcp_user_timeout": "9000"}
+# psycopg is the `postgres` extra (pyproject.toml): a single desk on SQLite does without.
+POSTGRES_MISSING = ("这台电脑上的 zcdesk 没有安装 PostgreSQL 支持（psycopg），无法打开 "
+                    "postgresql:// 数据库。请安装：pip install 'zcdesk[postgres]'，"
+                    "或改用含 PostgreSQL 支持的安装包；单个窗口可改用 SQLite 数据库文件。")
 PG_SESSION = {"statement_timeout": "15000", "lock_timeout": "5000",
               "idle_in_transaction_session_timeout": "60000"}
 
@@ -48,6 +56,10 @@ def create_store_engine(url: str) -> Engine:
     try:
         extra = pg_connect_args(parsed) if parsed.get_backend_name() == "postgresql" else {}
         return create_engine(parsed, pool_pre_ping=True, connect_args=extra)
+    except ModuleNotFoundError as exc:
+        if parsed.get_backend_name() == "postgresql" and (exc.name or "").startswith("psycopg"):
+            raise DatabaseUnavailable(POSTGRES_MISSING) from exc
+        raise DatabaseUnavailable(f"无法连接数据库：{exc}") from exc
     except Exception as exc:  # a missing driver, say
         raise DatabaseUnavailable(f"无法连接数据库：{exc}") from exc
 
@@ -102,32 +114,74 @@ NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p
                        "ceph", "glusterfs", "fuse.glusterfs", "davfs", "fuse.rclone"}
 
 
-def network_share_warning(url: str, mounts: str | None = None) -> str | None:
+DRIVE_REMOTE = 4  # GetDriveTypeW: a network drive (winbase.h)
+_DRIVE = re.compile(r"[A-Za-z]:")
+
+
+def network_share_warning(url: str, mounts: str | None = None, *,
+                          windows: bool | None = None,
+                          drive_type: Callable[[str], int] | None = None) -> str | None:
     """A warning when a SQLite file lies on a network share, where its locking is unsafe.
 
-    `mounts` is /proc/mounts' text (read when None); Windows UNC paths count too.
+    `mounts` is /proc/mounts' text (read when None); `windows` and `drive_type` (the
+    drive's GetDriveTypeW answer, asked through ctypes when None) stand in for the
+    platform in tests.
     """
     path = sqlite_path(url)
     if path is None:
         return None
-    text = str(path)
-    if text.startswith(("\\\\", "//")):
-        shared = True
-    else:
-        if mounts is None:
-            try:
-                mounts = Path("/proc/mounts").read_text()
-            except OSError:
-                return None
-        resolved = str(path.expanduser().resolve(strict=False))
-        best, fstype = "", ""
-        for line in mounts.splitlines():
-            parts = line.split()
-            if len(parts) >= 3 and (resolved == parts[1] or resolved.startswith(
-                    parts[1].rstrip("/") + "/")) and len(parts[1]) > len(best):
-                best, fstype = parts[1], parts[2]
-        shared = fstype in NETWORK_FILESYSTEMS
-    if not shared:
+    if windows is None:
+        windows = sys.platform == "win32"
+    if not on_network_share(str(path), mounts=mounts, windows=windows,
+                            drive_type=drive_type):
         return None
-    return ("数据库文件位于网络共享文件夹上。SQLite 在网络共享上加锁不可靠，多个窗口同时使用可能"
-            "损坏数据。多窗口办公请改用 PostgreSQL（见 README“多个窗口”一节）。")
+    return ("数据库文件位于网络共享文件夹上（网络驱动器、\\\\服务器\\共享 或 NFS/CIFS）。"
+            "SQLite 在网络共享上加锁不可靠，多个窗口同时使用可能损坏数据。请把数据库放在本机磁盘；"
+            "多窗口办公请改用 PostgreSQL（见 README“多个窗口”一节）。")
+
+
+def on_network_share(text: str, *, mounts: str | None, windows: bool,
+                     drive_type: Callable[[str], int] | None = None) -> bool:
+    """Whether the file at `text` is on a network share: a UNC path (\\\\server\\share\\…,
+    also as //server/share or \\\\?\\UNC\\…) by its shape on any OS; on Windows a drive
+    letter that is a network drive (a mapped Z:); elsewhere a network file system in
+    `mounts` (NFS, CIFS …)."""
+    if text.startswith(("\\\\?\\", "\\\\.\\", "//?/", "//./")):  # Win32 long-path forms
+        rest = text[4:]
+        if rest[:4].upper() in ("UNC\\", "UNC/"):
+            return True
+        text = rest
+    elif text.startswith(("\\\\", "//")):
+        return True
+    if windows:
+        drive = text[:2]
+        if not _DRIVE.fullmatch(drive):  # relative or rooted: on the current drive
+            drive = os.path.abspath(text)[:2]
+            if drive.startswith(("\\\\", "//")):
+                return True  # the current folder is itself a UNC path
+        if not _DRIVE.fullmatch(drive):
+            return False
+        ask = drive_type or _windows_drive_type
+        try:
+            return ask(drive.upper() + "\\") == DRIVE_REMOTE
+        except (OSError, AttributeError, ValueError):
+            return False
+    if mounts is None:
+        try:
+            mounts = Path("/proc/mounts").read_text()
+        except OSError:
+            return False
+    resolved = str(Path(text).expanduser().resolve(strict=False))
+    best, fstype = "", ""
+    for line in mounts.splitlines():
+        parts = line.split()
+        if len(parts) >= 3 and (resolved == parts[1] or resolved.startswith(
+                parts[1].rstrip("/") + "/")) and len(parts[1]) > len(best):
+            best, fstype = parts[1], parts[2]
+    return fstype in NETWORK_FILESYSTEMS
+
+
+def _windows_drive_type(root: str) -> int:  # pragma: no cover - Windows only
+    import ctypes
+
+    return int(ctypes.windll.kernel32.GetDriveTypeW(root))  # type: ignore[attr-defined]

@@ -73,7 +73,14 @@ def _ensure_role(conn: Connection, role: str, password: str | None) -> bool:
     if not exists:
         conn.execute(text(f'CREATE ROLE "{role}" LOGIN'))
     if password:
-        conn.execute(text(f'ALTER ROLE "{role}" PASSWORD :pw').bindparams(pw=password))
+        # ALTER ROLE takes no bound parameter. libpq hashes the password here (SCRAM, as
+        # psql's \password does), so the clear text never reaches the server or its log.
+        from psycopg import sql
+
+        raw = conn.connection.driver_connection
+        verifier = raw.pgconn.encrypt_password(password.encode(), role.encode()).decode()
+        raw.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(sql.Identifier(role),
+                                                                sql.Literal(verifier)))
     return not exists
 
 

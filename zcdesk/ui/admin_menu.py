@@ -45,18 +45,24 @@ class AdminMenu:
         _insert_after(ui.menuSettings, ui.actionSwitchOperator, self.change_pin_action)
         _insert_after(ui.menuSettings, ui.actionDeskSetup, self.rounds_action)
         _insert_after(ui.menuSettings, ui.actionDeskSetup, self.idle_lock_action)
+        self.second_backup_action = _menu_action(
+            window, "actionSecondBackup", tr("第二份备份位置…"),
+            tr("U 盘、另一块磁盘或网络文件夹：每天自动备份后再复制一份到那里（管理员）"))
+        _insert_after(ui.menuSettings, ui.actionBackup, self.second_backup_action)
         self.gate = AdminGate(window, self.admin_actions)
 
     def actions(self) -> list[QAction]:
         """The actions made here (they need the store, as the form's do)."""
-        return [self.change_pin_action, self.idle_lock_action, self.rounds_action]
+        return [self.change_pin_action, self.idle_lock_action, self.rounds_action,
+                self.second_backup_action]
 
     def admin_actions(self) -> list[QAction]:
         """Actions only an admin may use (disabled for a clerk)."""
         ui = self.window.ui
         return [ui.actionImportRoster, self.window.roster.undo_action, ui.actionImportBans,
                 *self.window.flow.admin_actions(),
-                ui.actionDeskSetup, ui.actionOperators, self.idle_lock_action, ui.actionBackup]
+                ui.actionDeskSetup, ui.actionOperators, self.idle_lock_action, ui.actionBackup,
+                self.second_backup_action]
 
     def apply_role(self, admin: bool) -> None:
         """Login or unlock: the admin actions on, or off and explained."""
@@ -69,7 +75,8 @@ class AdminMenu:
                 ui.actionBackup: lambda: run(self.backup_database),
                 self.change_pin_action: lambda: run(self.change_my_pin),
                 self.idle_lock_action: lambda: run(self.idle_lock),
-                self.rounds_action: lambda: run(self.rounds)}
+                self.rounds_action: lambda: run(self.rounds),
+                self.second_backup_action: lambda: run(self.second_backup)}
 
     def rounds(self) -> None:
         """设置 → 申报轮次…: open to everyone; its writing buttons are the admin's."""
@@ -152,6 +159,38 @@ class AdminMenu:
         written: Path = outcome.value  # type: ignore[assignment]
         window.show_message(tr("已备份到 {path}（完整性检查通过）。{at}").format(
             path=written, at=dt.datetime.now().strftime("%H:%M")), "ok")
+        window.feedback.ok()
+        return written
+
+    def second_backup(self) -> Path | None:
+        """设置 → 第二份备份位置… (admin): a folder off this disk that each daily backup is
+        copied to; tried with a test write and a first copy (as `zcdesk backup
+        --set-second`). Its copy's age is then on the status bar."""
+        from zcdesk.store import first_day
+
+        window = self.window
+        store = window.store
+        store.require_admin(tr("设置第二份备份位置"))
+        current = store.setting(first_day.SETTING_BACKUP_FOLDER) or ""
+        chosen = QFileDialog.getExistingDirectory(
+            window, tr("第二份备份位置（U 盘、另一块磁盘或网络文件夹）"),
+            current or str(Path.home()))
+        if not chosen:
+            return None
+
+        def work(_progress: Progress) -> Path:
+            return first_day.set_backup_folder(store, Path(chosen))
+
+        try:
+            outcome = run_with_progress(window, work, tr("正在试写并备份……"),
+                                        title=tr("第二份备份位置"), cancellable=False)
+        except OSError as exc:
+            window.show_error(tr("无法备份到该文件夹：{error}").format(error=exc))
+            return None
+        written: Path = outcome.value  # type: ignore[assignment]
+        window.show_message(tr("第二份备份位置：{folder}。已备份一份，此后每天自动备份后再复制一份"
+                               "到这里。").format(folder=written.parent), "ok")
+        window.session.backup_now()  # the status bar shows the new target's age
         window.feedback.ok()
         return written
 

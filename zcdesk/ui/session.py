@@ -6,6 +6,9 @@ set-up mode, as an operator without a role whom nothing is refused). It warns on
 the database file lies on a network share, then asks for the first admin
 (empty operator table) or a login; until then the window is locked and the
 first-start desk setup and any scans typed while the database opened wait.
+On a new database the first admin's login opens the first-day wizard
+(ui/dialogs/first_day.py) for the rest of the set-up; a set-up left half-way
+opens it again at the next admin login, at the first step not done.
 
 The idle lock: an application-wide event filter restarts a single-shot QTimer
 on every key, mouse or wheel input; when it fires the window locks. The lock
@@ -16,7 +19,9 @@ operator's PIN unlocks, or another operator logs in. The minutes are the
 desk's setting: 设置 → 自动锁定… (admin) or `zcdesk desk --idle-lock N`.
 
 Automatic backup: after the store is attached and then hourly,
-`store.automatic_backup()` runs in a thread; a failure is a status-bar warning.
+`store.automatic_backup()` runs in a thread, then the copy to the second target
+(store/backup.daily_backups); a failure is a status-bar warning, and so is a second
+target that is missing or stale (its copy's age is on the status bar).
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from zcdesk.ui.i18n import tr
 from zcdesk.ui.worker import long_work_running, run_in_background
 
 if TYPE_CHECKING:
+    from zcdesk.store.backup import DailyBackups
     from zcdesk.ui.main_window import MainWindow
 
 SETTING_IDLE = "desk.idle_lock_minutes"
@@ -126,6 +132,7 @@ class Session(QObject):
         self._backup_timer.timeout.connect(self.backup_now)
         self.backups: list[Path | None] = []  # results, for the status bar and tests
         self.backup_running = False
+        self.new_database = False  # the first admin was created in this session
 
     @property
     def waiting_for_login(self) -> bool:
@@ -167,6 +174,7 @@ class Session(QObject):
             window.show_error(str(exc))
             first = False
         if first:
+            self.new_database = True  # the first admin begins the first-day set-up
             from zcdesk.ui.dialogs import operator_form
 
             self.dialog = operator_form.open_first_admin(window, store, self._on_login)
@@ -185,8 +193,48 @@ class Session(QObject):
         first = not self.logged_in
         self.logged_in = True
         self._unlock(operator)
-        if first:
+        if first and not self.open_first_day(operator):
             window.after_login()
+
+    # -------------------------------------------------------- first day
+    def first_day_pending(self) -> bool:
+        """A new database's set-up begun and not finished (store/first_day.py)."""
+        from zcdesk.store import first_day
+
+        try:
+            if self.new_database:
+                first_day.begin(self.window.store)
+            return first_day.flow_needed(first_day.read_state(self.window.store))
+        except errors.StoreError as exc:
+            self.window.show_error(str(exc))
+            return False
+
+    def open_first_day(self, operator: OperatorInfo) -> bool:
+        """After the first login: the first-day wizard when the set-up is not finished
+        (an admin continues it; a clerk is told). True: the wizard is open, and
+        what waited for the login (after_login) waits for it."""
+        window = self.window
+        if not self.first_day_pending():
+            return False
+        if not operator.is_admin:
+            window.show_warning(tr("首次设置尚未完成：请管理员登录后完成设置"
+                                   "（受理点、轮次、备份文件夹等）。"))
+            return False
+        from zcdesk.ui.dialogs import first_day
+
+        self.dialog = first_day.open_wizard(window, window.store, operator,
+                                            self._first_day_done,
+                                            import_roster=window.roster.import_roster)
+        return True
+
+    def _first_day_done(self, operator: OperatorInfo | None) -> None:
+        self.dialog = None
+        window = self.window
+        if operator is None:  # 取消 and 退出程序: the next start continues the set-up
+            window.quit_program()
+            return
+        window.show_message(tr("首次设置已完成，可以开始收件。"), "ok")
+        window.after_login()
 
     # ------------------------------------------------------------- lock
     def start_idle(self) -> None:
@@ -262,16 +310,29 @@ class Session(QObject):
         if not window.store_ready or self.backup_running or long_work_running():
             return  # the next tick (hourly) tries again
         self.backup_running = True
-        run_in_background(self, window.store.automatic_backup, self._backup_done,
+        from zcdesk.store.backup import daily_backups  # the daily copy, then the second target
+
+        store = window.store
+        run_in_background(self, lambda: daily_backups(store), self._backup_done,
                           self._backup_failed)
 
-    def _backup_done(self, path: Path | None) -> None:
+    def _backup_done(self, result: DailyBackups) -> None:
         self.backup_running = False
+        path = result.main
         self.backups.append(path)
         if path is not None:
             log.info("automatic backup: %s", path)
             with contextlib.suppress(RuntimeError):
                 self.window.set_notice(tr("今日已自动备份"), str(path), warn=False)
+        second = result.second
+        if second is not None:  # the age of its newest copy, or why it got none
+            if second.problem:
+                log.warning("second backup target: %s", second.problem)
+            text, detail, warn = second.notice(self.window.store.clock())
+            if path is not None and not warn:
+                text = f"{tr('今日已自动备份')} · {text}"
+            with contextlib.suppress(RuntimeError):
+                self.window.set_notice(text, detail, warn=warn)
 
     def _backup_failed(self, exc: BaseException) -> None:
         self.backup_running = False

@@ -9,9 +9,15 @@ printer; the system print dialog when there is none), Ctrl+P 打印… (the
 system print dialog: printer, pages, copies), Ctrl+S 另存为 PDF…, PgUp/PgDn
 pages, Ctrl+= / Ctrl+− / Ctrl+0 zoom, Esc 关闭.
 
-Printing renders each page with QtPdf (pdfium) at the printer's resolution into
-the printer's page rectangle, in strips, so a 1200 dpi page never needs a
-half-gigabyte image.
+Printing renders each page with QtPdf (pdfium) at the printer's resolution (up to
+400 dpi, so a 1200 dpi printer never needs a half-gigabyte image) and places it at
+actual size (1 pt of the PDF is 1 pt on paper, the paper size set to the PDF's:
+a Code 128 keeps the module width it was drawn with and stays readable).
+
+The printer and the tray (paper source) chosen in 打印… are remembered per kind
+of document (receipt, notice, cover, list …) on this PC (printers.ini in the
+user's config folder): covers may go to the label printer's tray, receipts to
+the counter's printer, and Enter prints each to its own.
 """
 
 from __future__ import annotations
@@ -26,14 +32,16 @@ from PySide6.QtCore import (
     QByteArray,
     QEvent,
     QIODevice,
+    QMarginsF,
     QObject,
-    QPoint,
     QPointF,
-    QRect,
+    QRectF,
+    QSettings,
     QSize,
+    QSizeF,
     Qt,
 )
-from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
@@ -54,7 +62,9 @@ if TYPE_CHECKING:
     from zcdesk.printing import PdfResult
 
 Rebuild = Callable[[bool], "PdfResult | None"]  # full_ids -> new PDF, None: cancelled
-STRIP_PX = 512  # rows of printer pixels rendered at a time
+# Pages are rendered at the printer's resolution up to this: 400 dpi keeps a Code 128
+# module at 5 pixels and an A4 page at 62 MB (1200 dpi would need half a gigabyte).
+RENDER_DPI = 400
 PROGRESS_FROM_PAGES = 4  # longer print runs show a progress dialog with 取消
 ZOOM_STEP = 1.25
 ZOOM_RANGE = (0.25, 4.0)
@@ -107,6 +117,65 @@ def remember_printer(printer: QPrinter) -> None:
     _session_printer = printer
 
 
+# What a title names: the kind of document whose printer and tray are remembered.
+KINDS = (("收件回执", "receipt"), ("补正告知单", "notice"), ("档案袋封面", "cover"),
+         ("封面", "cover"), ("移交清单", "transmittal"), ("送评报告单", "report"),
+         ("返还清单", "return_list"), ("接收回执", "city_receipt"),
+         ("设置摘要", "setup_summary"))
+_kind_printers: dict[str, QPrinter] = {}  # kind → its remembered printer, made once
+
+
+def kind_of(title: str) -> str:
+    """The kind of document a preview title names ("other" for any other)."""
+    return next((kind for words, kind in KINDS if words in title), "other")
+
+
+def printer_settings() -> QSettings:
+    """printers.ini in the user's config folder (per PC and user, not in the database:
+    the office's desks have different printers)."""
+    import platformdirs
+
+    from zcdesk.paths import APP_NAME
+
+    folder = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    return QSettings(str(folder / "printers.ini"), QSettings.Format.IniFormat)
+
+
+def remembered_choice(kind: str) -> tuple[str, str]:
+    """(printer name, paper source name) remembered for `kind`; ("", "") when none."""
+    settings = printer_settings()
+    return (str(settings.value(f"{kind}/printer", "") or ""),
+            str(settings.value(f"{kind}/paper_source", "") or ""))
+
+
+def remember_for(kind: str, printer: QPrinter) -> None:
+    """The printer and tray chosen in 打印… for a kind of document, kept for the next time."""
+    settings = printer_settings()
+    settings.setValue(f"{kind}/printer", printer.printerName())
+    settings.setValue(f"{kind}/paper_source", printer.paperSource().name)
+    settings.sync()
+    _kind_printers[kind] = printer
+
+
+def printer_for(kind: str) -> QPrinter | None:
+    """Enter's printer for `kind`: the one remembered for it (with its tray) while the
+    system still has it, else the printer chosen last or the default (default_printer)."""
+    name, source = remembered_choice(kind)
+    if name:
+        cached = _kind_printers.get(kind)
+        if cached is not None and cached.printerName() == name:
+            return cached
+        info = QPrinterInfo.printerInfo(name)
+        if not info.isNull():
+            printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+            tray = getattr(QPrinter.PaperSource, source, None) if source else None
+            if tray is not None:
+                printer.setPaperSource(tray)
+            _kind_printers[kind] = printer
+            return printer
+    return default_printer()
+
+
 def choose_printer(parent: QWidget | None, printer: QPrinter, page_count: int) -> bool:
     """The system print dialog (printer, page range, copies); True: print."""
     dialog = QPrintDialog(printer, parent)
@@ -144,6 +213,13 @@ def print_pages(documents: Sequence[QPdfDocument], printer: QPrinter,
         pages = pages[first - 1:last or len(pages)]
     if not pages:
         raise PrintFailed(tr("没有要打印的页。"))
+    # Actual size: the paper is the PDF's own (A4), the painter's origin its corner.
+    size = pages[0][0].pagePointSize(pages[0][1])
+    if size.width() > 0 and size.height() > 0:
+        printer.setFullPage(True)
+        printer.setPageLayout(QPageLayout(
+            QPageSize(QSizeF(size.width(), size.height()), QPageSize.Unit.Point),
+            QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     painter = QPainter()
     if not painter.begin(printer):
         raise PrintFailed(tr("无法开始打印：打印机“{name}”不可用。请检查打印机，"
@@ -175,32 +251,36 @@ def print_pages(documents: Sequence[QPdfDocument], printer: QPrinter,
 
 def _draw_page(painter: QPainter, printer: QPrinter, document: QPdfDocument,
                index: int) -> None:
-    """One PDF page, as large as fits the printable area, at printer resolution."""
-    area = printer.pageRect(QPrinter.Unit.DevicePixel)
+    """One PDF page at actual size (72 pt to the inch) from the paper's corner: nothing
+    is scaled to fit, so barcodes keep their module width. The page is rendered whole
+    at the printer's resolution up to RENDER_DPI (QtPdf's clipped renders drift by
+    ~0.25 % vertically, 0.7 mm over an A4 page) and placed on the exact paper rectangle."""
     points = document.pagePointSize(index)
     if points.width() <= 0 or points.height() <= 0:
         return
-    scale = min(area.width() / points.width(), area.height() / points.height())
-    width, height = int(points.width() * scale), int(points.height() * scale)
-    left = int((area.width() - width) / 2)
+    dpi_x, dpi_y = printer.logicalDpiX(), printer.logicalDpiY()
+    # Without full-page mode (a printer that refused it) the origin is the printable
+    # area's corner: shift back by the margin so the page still lands where drawn.
+    origin = QPointF(0, 0) if printer.fullPage() else -QPointF(
+        printer.pageRect(QPrinter.Unit.DevicePixel).topLeft())
+    target = QRectF(origin, QSizeF(points.width() * dpi_x / 72, points.height() * dpi_y / 72))
+    dpi = min(max(dpi_x, dpi_y), RENDER_DPI)
+    size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
     options = QPdfDocumentRenderOptions()
-    options.setScaledSize(QSize(width, height))
-    for top in range(0, height, STRIP_PX):
-        rows = min(STRIP_PX, height - top)
-        options.setScaledClipRect(QRect(0, top, width, rows))
-        strip = document.render(index, QSize(width, rows), options)
-        painter.drawImage(QPoint(left, top), strip)
+    options.setScaledSize(size)
+    painter.drawImage(target, document.render(index, size, options))
 
 
 # ------------------------------------------------------------------- dialog
 class PreviewDialog(QDialog):
     def __init__(self, parent: QWidget | None, title: str,
-                 documents: Sequence[Document], heading: str = "") -> None:
+                 documents: Sequence[Document], heading: str = "", kind: str = "") -> None:
         super().__init__(parent)
         self.ui = Ui_PrintPreviewDialog()
         self.ui.setupUi(self)
         self.outcome = Outcome()
         self._title = title
+        self.kind = kind or kind_of(title)  # its printer and tray are remembered
         self._documents = list(documents)
         self._pdfs = [load_pdf(d.pdf.data, self) for d in self._documents]
         self._current = 0
@@ -256,7 +336,7 @@ class PreviewDialog(QDialog):
         return size
 
     def _printer_label(self) -> None:
-        printer = default_printer()
+        printer = printer_for(self.kind)
         button = self.ui.printButton
         if printer is None:  # Enter opens the print dialog: one such button is enough
             button.setText(tr("打印…"))
@@ -384,8 +464,9 @@ class PreviewDialog(QDialog):
 
     # ------------------------------------------------------- print and save
     def print_now(self) -> None:
-        """Enter: all documents to the printer used last (or the default one)."""
-        printer = default_printer()
+        """Enter: all documents to this kind's printer (or the one used last, or the
+        default one)."""
+        printer = printer_for(self.kind)
         if printer is None:
             self.print_with_dialog()
             return
@@ -394,15 +475,16 @@ class PreviewDialog(QDialog):
         self._print(printer)
 
     def print_with_dialog(self) -> None:
-        printer = default_printer() or QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer = printer_for(self.kind) or QPrinter(QPrinter.PrinterMode.HighResolution)
         if not choose_printer(self, printer, self.page_count()):
             return
         remember_printer(printer)
+        if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat:
+            remember_for(self.kind, printer)  # not a "print to file" choice
         self._print(printer)
 
     def _print(self, printer: QPrinter) -> None:
         printer.setDocName(self._title)
-        printer.setFullPage(False)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             pages = print_pages(self._pdfs, printer, self)
@@ -453,14 +535,15 @@ def _remember_folder(folder: Path) -> None:
 
 def launch(parent: QWidget | None, title: str, pdf: PdfResult, suggested_name: str, *,
            rebuild: Rebuild | None = None, more: Sequence[Document] = (),
-           heading: str = "") -> Outcome:
+           heading: str = "", kind: str = "") -> Outcome:
     """Preview `pdf` (and the documents in `more`, as one print job) until the
     clerk prints, or closes it; the outcome says what was done. `rebuild`
     remakes `pdf` when 显示完整证件号码 is ticked or unticked; `heading`, if
-    given, is shown above the documents instead of `title`."""
+    given, is shown above the documents instead of `title`. `kind` (receipt,
+    cover …; default: from the title) picks the printer remembered for it."""
     documents = [Document(title, pdf, suggested_name, rebuild), *more]
     try:
-        dialog = PreviewDialog(parent, title, documents, heading)
+        dialog = PreviewDialog(parent, title, documents, heading, kind)
     except PrintFailed as exc:
         QMessageBox.warning(parent, tr("无法预览"), str(exc))
         return Outcome()
