@@ -12,6 +12,7 @@ from tests.conftest import ID_LI, ID_WANG, ID_ZHANG
 from tests.gui_support import make_window, press, type_text
 from zcdesk.domain.records import PacketRow
 from zcdesk.store import DatabaseUnavailable, Store
+from zcdesk.store.list_ops import PacketColumns
 from zcdesk.ui.app import create_application
 from zcdesk.ui.feedback import Feedback
 from zcdesk.ui.main_window import MainWindow
@@ -173,13 +174,13 @@ def test_list_loads_in_the_background(qtbot: QtBot, store: Store, people: dict[s
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """run_gui shows the window first; the rows arrive from a background thread."""
     gate = threading.Event()
-    read = store.packet_rows
+    read = store.packet_columns
 
-    def slow_rows() -> list[PacketRow]:
+    def slow_rows() -> PacketColumns:
         gate.wait(5)
         return read()
 
-    monkeypatch.setattr(store, "packet_rows", slow_rows)
+    monkeypatch.setattr(store, "packet_columns", slow_rows)
     create_application()
     window = MainWindow(store, Feedback(muted=True), load_list_later=True)
     qtbot.addWidget(window)
@@ -204,10 +205,10 @@ def test_list_loads_in_the_background(qtbot: QtBot, store: Store, people: dict[s
 def test_a_failed_background_load_is_reported(qtbot: QtBot, store: Store,
                                               people: dict[str, int],
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken() -> list[PacketRow]:
+    def broken() -> PacketColumns:
         raise DatabaseUnavailable("数据库正被另一个窗口或程序占用，请稍候几秒再试。")
 
-    monkeypatch.setattr(store, "packet_rows", broken)
+    monkeypatch.setattr(store, "packet_columns", broken)
     create_application()
     window = MainWindow(store, Feedback(muted=True), load_list_later=True)
     qtbot.addWidget(window)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, String, bindparam, func, select, type_coerce
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
@@ -81,6 +81,9 @@ from zcdesk.store.return_ops import ReturnOps
 from zcdesk.store.roster_ops import EARLIEST_YEAR, FIELD_LABELS, FIELDS, YEAR_OF, RosterOps
 from zcdesk.store.round_ops import RoundOps, describe_round_event
 from zcdesk.store.stats_ops import StatsOps
+
+if TYPE_CHECKING:
+    from zcdesk.store import list_ops
 
 log = logging.getLogger("zcdesk.store")
 CONFLICT_MESSAGE = "另一窗口同时修改了同一数据，刚才的操作没有保存，请重试。"
@@ -556,6 +559,14 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         round_id = self.round_info(round_code).id if round_code else None
         with self._core() as conn:
             return self._rows(conn, None, round_id=round_id)
+
+    def packet_columns(self, round_code: str | None = None) -> list_ops.PacketColumns:
+        """packet_rows() as columns (store/list_ops.py): the counter's list at 500,000."""
+        from zcdesk.store.list_ops import packet_columns  # numpy: only the window needs it
+
+        round_id = self.round_info(round_code).id if round_code else self.current_round().id
+        with self._core() as conn:
+            return packet_columns(conn, round_id)
 
     def packet_row(self, packet_id: int) -> PacketRow:
         with self._read() as s:

@@ -140,7 +140,11 @@ class Packet(Base):
     """
 
     __tablename__ = "packet"
-    __table_args__ = (UniqueConstraint("applicant_id", "round_id"),)
+    __table_args__ = (
+        UniqueConstraint("applicant_id", "round_id"),
+        # One round's packets and their counts per status (migration 0013).
+        Index("ix_packet_round_status", "round_id", "status"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     applicant_id: Mapped[int] = mapped_column(ForeignKey("applicant.id"))
     round_id: Mapped[int] = mapped_column(ForeignKey("round.id"))
@@ -204,6 +208,7 @@ class Event(Base):
         Index("ix_event_packet", "packet_id"),
         Index("ix_event_operator", "operator", "id"),
         Index("ix_event_applicant", "applicant_id"),
+        Index("ix_event_visit", "visit_id"),  # a visit's events (0013)
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHeaderView
 
 from zcdesk.domain.completeness import PacketStatus
 from zcdesk.domain.flow import STAGE_LABELS
-from zcdesk.domain.records import PacketRow, PacketView
+from zcdesk.domain.records import PacketView
 from zcdesk.ui import store_errors as errors
 from zcdesk.ui.forms.ui_main_window import Ui_MainWindow
 from zcdesk.ui.i18n import tr
@@ -23,11 +23,12 @@ from zcdesk.ui.packet_model import (
     COL_STATUS,
     COL_UNIT,
     PacketTableModel,
-    Prepared,
 )
 
 if TYPE_CHECKING:
     from zcdesk.store import Store
+    from zcdesk.store.list_ops import PacketColumns
+    from zcdesk.ui.list_table import Prepared
 
 LIST_ROW_HEIGHT = 30
 # 去向 holds "已回收 · ✗ 不通过", the longest stage with a decision.
@@ -87,10 +88,10 @@ class PacketList(QObject):
             self.fill_unit_combo()
             self.update_count()
 
-    def _read_rows(self) -> list[PacketRow]:
+    def _read_rows(self) -> PacketColumns:
         assert self.store is not None
         code = self.round_code
-        return self.store.packet_rows(code) if code else self.store.packet_rows()
+        return self.store.packet_columns(code) if code else self.store.packet_columns()
 
     # ---------------------------------------------------------- the round
     @property
@@ -314,7 +315,7 @@ class PacketList(QObject):
         if self.loading and self.store is not None:
             self._loader.start()
 
-    def _on_loaded(self, generation: int, rows: list[PacketRow], prepared: Prepared) -> None:
+    def _on_loaded(self, generation: int, rows: PacketColumns, prepared: Prepared) -> None:
         if generation != self._loader.generation or self._pending is None \
                 or self.store is None:
             return  # a reload (F5) came in between

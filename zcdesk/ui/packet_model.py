@@ -1,24 +1,25 @@
-"""The packet list: a table model that filters and sorts 100,000 rows itself.
+"""The packet list: a table model over half a million rows.
 
 Why not QSortFilterProxyModel: the proxy asks the source model for data()
-through Python for every row it filters and for every comparison it sorts
-(n·log n calls crossing the Python/C++ boundary). At 100,000 rows that takes
-seconds per keystroke. Here the rows stay plain Python tuples; a lower-case
-search key and the seven cell texts per row are computed once when the rows
-arrive (in the loader thread), filtering is one list comprehension over the
-keys, and sorting is Python's sort on precomputed keys. The view only ever
-asks data() for the thirty-odd rows on screen, and data() is a tuple lookup.
+through Python for every row it filters and for every comparison it sorts. Why
+not one Python tuple per row either: at 500,000 applicants that was ~1 KB per
+packet in memory (655 MB) and 40–50 ms per filter keystroke for broad matches
+(`12`, `杭州`, `李`), linear in the matching rows.
 
-Typing in the filter field: each result is kept on a stack keyed by the
-filter text, so one more character filters only the previous result and
-Backspace gives the previous result back without filtering at all.
+The rows live in zcdesk/ui/list_table.py as numpy columns (imported once the
+first rows arrive: the window is shown before numpy is loaded). This model
+keeps the filter and the sort, an index array of the visible rows, and answers
+data() for the rows on screen by looking their texts up.
+
+Typing in the filter field: each result is kept on a stack keyed by the filter
+text, so Backspace gives the previous result back without filtering at all,
+and one more character narrows the previous result when that one is small.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -27,9 +28,17 @@ from zcdesk.domain.checklist import ChecklistItem
 from zcdesk.domain.completeness import PacketStatus
 from zcdesk.domain.eligibility import VERDICT_LABELS, Verdict
 from zcdesk.domain.flow import DecisionResult, PacketStage
-from zcdesk.domain.idnumber import mask_id
+from zcdesk.domain.idnumber import mask_id as mask_id  # list_table masks with it
 from zcdesk.domain.records import PacketRow
 from zcdesk.ui.i18n import tr
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from zcdesk.store.list_ops import PacketColumns
+    from zcdesk.ui.list_table import Prepared
+
+    Rows = Sequence[PacketRow] | PacketColumns
 
 COL_NAME, COL_ID, COL_UNIT, COL_STATUS, COL_STAGE, COL_ELIGIBILITY, COL_MISSING = range(7)
 HEADERS = ("姓名", "证件号码", "单位", "状态", "去向", "资格预审", "缺件")
@@ -52,17 +61,10 @@ NOT_CHECKED = "—"
 # Where the packet is after the counter; the committee's result follows it.
 STAGE_ORDER = {stage.value: n for n, stage in enumerate(PacketStage)}
 DECISION_WORDS = {DecisionResult.PASSED.value: "✔ 通过", DecisionResult.FAILED.value: "✘ 不通过"}
-MAX_FILTER_STACK = 48  # kept results of one filter text's prefixes (each a list of ints)
+MAX_FILTER_STACK = 48  # kept results of one filter text's prefixes (each an index array)
+NARROW_BELOW = 64  # narrow the previous result only when it is small (a gather costs more)
 
 Index = QModelIndex | QPersistentModelIndex
-Cells = tuple[str, str, str, str, str, str, str]
-
-
-class Prepared(NamedTuple):
-    """What the model keeps per row besides the row itself (made off the GUI thread)."""
-
-    keys: list[str]  # lower-case name + id number + unit, for the filter
-    cells: list[Cells]  # the seven display texts
 
 
 def status_text(status: str) -> str:
@@ -103,44 +105,49 @@ def missing_text(accepted: dict[str, int], items: Sequence[ChecklistItem]) -> st
     return "、".join(parts) if parts else "—"
 
 
-def _missing_count(accepted: dict[str, int], items: Sequence[ChecklistItem]) -> int:
+def missing_count(accepted: dict[str, int], items: Sequence[ChecklistItem]) -> int:
     return sum(max(0, i.copies_required - accepted.get(i.code, 0)) for i in items)
 
 
-class PacketTableModel(QAbstractTableModel):
-    """Rows of `store.packet_rows()`; filter with set_filter, keep current with update_row."""
 
-    def __init__(self, load: Callable[[], list[PacketRow]],
-                 checklist: Sequence[ChecklistItem], parent: Any = None, *,
-                 load_now: bool = True) -> None:
+Indexes = Sequence[int]  # a numpy index array once rows have arrived; () before
+
+
+class PacketTableModel(QAbstractTableModel):
+    """Rows of `store.packet_columns()` (or PacketRows); filter with set_filter, keep
+    current with update_row."""
+
+    def __init__(self, load: Callable[[], Rows], checklist: Sequence[ChecklistItem],
+                 parent: Any = None, *, load_now: bool = True) -> None:
         super().__init__(parent)
         self._load = load
         self._items = list(checklist)
-        self._rows: list[PacketRow] = []
-        self._keys: list[str] = []  # lower-case name + id number + unit, per row
-        self._cells: list[Cells] = []  # the display texts, per row
-        self._position: dict[int, int] = {}  # packet id -> index in _rows
-        self._order: list[int] = []  # all row indexes in the current sort order
-        self._visible: list[int] = []  # the filtered subset of _order, in order
+        self._data: Prepared | None = None  # None until the first rows arrive
+        self._order: Indexes = ()  # all row indexes in the sort order
+        self._visible: Indexes = ()  # the filtered subset of _order, in order
         # (filter text, its result) for every prefix of the text typed so far,
         # under the current status, unit and sort; the base entry is "".
-        self._stack: list[tuple[str, list[int]]] = []
+        self._stack: list[tuple[str, np.ndarray]] = []
         self._text = ""
         self._status = ""
         self._unit = ""
         self._verdict = ""  # "" all, else a Verdict value
         self._stage = ""  # "" all, else a PacketStage value
-        self._sort: tuple[int, Qt.SortOrder] | None = None
-        self._visible_at: dict[int, int] | None = None  # row index -> visible row, lazily
-        self._counts: dict[str, int] = {}  # status value -> packets
+        self._sort: tuple[int, bool] | None = None  # (column, descending)
+        self._name_keys: dict[str, Any] = {}  # pinyin keys per distinct name, kept
+        # (row -> visible row, the visible rows it was made for), made on first need
+        self._visible_at: tuple[np.ndarray, Indexes] | None = None
         if load_now:
             self.reload()
 
     def set_checklist(self, checklist: Sequence[ChecklistItem]) -> None:
         """The items the 缺件 column counts (known once the store is open)."""
         self._items = list(checklist)
-        if self._rows:
-            self.set_rows(self._rows)
+        if self._data is not None:
+            self.beginResetModel()
+            self._data.set_checklist(self._items)
+            self._refresh_order()
+            self.endResetModel()
 
     # ------------------------------------------------------------ loading
     def reload(self) -> None:
@@ -148,51 +155,26 @@ class PacketTableModel(QAbstractTableModel):
         self.set_rows(self._load())
 
     @staticmethod
-    def prepare(rows: Sequence[PacketRow], checklist: Sequence[ChecklistItem]) -> Prepared:
-        """Filter keys and cell texts of `rows` (pure Python: may run off the GUI thread)."""
-        status_texts: dict[str, str] = {}
-        verdict_texts: dict[str | None, str] = {}
-        stage_texts: dict[tuple[str, str | None], str] = {}
-        missing: dict[tuple[int, ...], str] = {}
-        items = list(checklist)
-        codes = [i.code for i in items]
-        keys: list[str] = []
-        cells: list[Cells] = []
-        for row in rows:
-            keys.append(_search_key(row))
-            status = status_texts.get(row.status)
-            if status is None:
-                status = status_texts[row.status] = status_text(row.status)
-            accepted = row.accepted
-            got = tuple(accepted.get(c, 0) for c in codes)
-            words = missing.get(got)
-            if words is None:
-                words = missing[got] = missing_text(accepted, items)
-            verdict = verdict_texts.get(row.eligibility)
-            if verdict is None:
-                verdict = verdict_texts[row.eligibility] = verdict_text(row.eligibility)
-            where = stage_texts.get((row.stage, row.decision))
-            if where is None:
-                where = stage_texts[(row.stage, row.decision)] = stage_text(row.stage,
-                                                                           row.decision)
-            cells.append((row.name, mask_id(row.id_number), row.unit, status, where, verdict,
-                          words))
-        return Prepared(keys, cells)
+    def prepare(rows: Rows, checklist: Sequence[ChecklistItem]) -> Prepared:
+        """Columns, search indexes and cell texts of `rows` (may run off the GUI thread)."""
+        from zcdesk.ui import list_table  # numpy: loaded with the first rows, not at start
 
-    def set_rows(self, rows: list[PacketRow], prepared: Prepared | None = None) -> None:
+        return list_table.prepare(rows, checklist)
+
+    def set_rows(self, rows: Rows, prepared: Prepared | None = None) -> None:
         """Show `rows` (as read by `load`), keeping the filter and the sort."""
-        if prepared is None or len(prepared.keys) != len(rows):
+        if prepared is None or len(prepared) != len(rows):
             prepared = self.prepare(rows, self._items)
         self.beginResetModel()
-        self._visible_at = None
-        self._rows = rows
-        self._keys, self._cells = prepared.keys, prepared.cells
-        self._counts = dict(Counter(r.status for r in rows))
-        self._position = {r.packet_id: i for i, r in enumerate(self._rows)}
-        self._order = self._sorted_order()
+        self._data = prepared
+        self._refresh_order()
+        self.endResetModel()
+
+    def _refresh_order(self) -> None:
+        assert self._data is not None
+        self._order = self._data.sorted_order(self._sort, self._name_keys)
         self._stack.clear()
         self._visible = self._lookup(self._text)
-        self.endResetModel()
 
     def update_row(self, row: PacketRow) -> None:
         """Replace one row after a recording; only that row is repainted.
@@ -201,43 +183,32 @@ class PacketTableModel(QAbstractTableModel):
         fits: rows do not jump away under the clerk's eyes. The next filter
         change or sort puts it where it belongs.
         """
-        index = self._position.get(row.packet_id)
+        if self._data is None:
+            self.set_rows([row])
+            return
+        index = self._data.index_of(row.packet_id)
         if index is None:
             self._append(row)
             return
-        old = self._rows[index]
-        self._count(old.status, -1)
-        self._count(row.status, 1)
-        self._rows[index] = row
-        key = _search_key(row)
-        if key != self._keys[index] or (self._status and row.status != old.status) \
-                or (self._verdict and row.eligibility != old.eligibility) \
-                or (self._stage and row.stage != old.stage):
-            self._stack.clear()  # a kept result may no longer be right
-        self._keys[index] = key
-        self._cells[index] = self.prepare([row], self._items).cells[0]
+        self._data.write(index, row)
+        self._stack.clear()  # a kept result may no longer be right
         visible_row = self._visible_row(index)
-        if visible_row is None:
-            return
-        self.dataChanged.emit(self.index(visible_row, 0),
-                              self.index(visible_row, len(HEADERS) - 1))
+        if visible_row is not None:
+            self.dataChanged.emit(self.index(visible_row, 0),
+                                  self.index(visible_row, len(HEADERS) - 1))
 
     def _append(self, row: PacketRow) -> None:
-        index = len(self._rows)
-        self._rows.append(row)
-        self._count(row.status, 1)
-        prepared = self.prepare([row], self._items)
-        self._keys.append(prepared.keys[0])
-        self._cells.append(prepared.cells[0])
-        self._position[row.packet_id] = index
-        self._order.append(index)
+        from zcdesk.ui.list_table import appended
+
+        assert self._data is not None
+        index = self._data.append(row)
+        self._order = appended(self._order, index)  # type: ignore[arg-type]
         self._stack.clear()  # the kept results do not have the new row
-        if self._matches(index):
+        if self._data.matches(index, self._text, self._status, self._unit, self._verdict,
+                              self._stage):
             at = len(self._visible)
             self.beginInsertRows(QModelIndex(), at, at)
-            self._visible = [*self._visible, index]
-            if self._visible_at is not None:
-                self._visible_at[index] = at
+            self._visible = appended(self._visible, index)  # type: ignore[arg-type]
             self.endInsertRows()
 
     # ---------------------------------------------------------- filtering
@@ -260,31 +231,37 @@ class PacketTableModel(QAbstractTableModel):
             self._stack.clear()
         self._text, self._status, self._unit = new_text, new_status, new_unit
         self._verdict, self._stage = new_verdict, new_stage
+        if self._data is None:
+            return  # typed before the rows arrived: applied when they do
         visible = self._lookup(new_text)
         if visible is self._visible:
             return  # e.g. a space typed: the same rows, nothing to repaint
         self.beginResetModel()
         self._visible = visible
-        self._visible_at = None
         self.endResetModel()
 
-    def _lookup(self, text: str) -> list[int]:
+    def _lookup(self, text: str) -> np.ndarray:
         """The rows matching `text` (and the status and unit), from the kept results.
 
         The stack holds the results of prefixes of the text typed so far: entries
         that are no prefix of `text` are dropped (Backspace, a pasted word), the
         longest remaining one is narrowed further, or returned as it is.
         """
+        data = self._data
+        assert data is not None
         stack = self._stack
         if not stack:
-            stack.append(("", self._base()))
+            stack.append(("", data.base(self._order, self._status,  # type: ignore[arg-type]
+                                        self._unit, self._verdict, self._stage)))
         while not text.startswith(stack[-1][0]):
             stack.pop()  # never the base entry: every text starts with ""
         top_text, top = stack[-1]
         if top_text == text:
             return top
-        keys = self._keys
-        found = [i for i in top if text in keys[i]]
+        if len(top) * NARROW_BELOW < len(data):
+            found = top[data.text_mask(text, top)]  # a small result: look at it only
+        else:
+            found = top[data.text_mask(text, None)[top]]
         if len(found) == len(top):
             found = top  # the same rows (a subset of equal length): no repaint needed
         if len(stack) >= MAX_FILTER_STACK:
@@ -292,111 +269,66 @@ class PacketTableModel(QAbstractTableModel):
         stack.append((text, found))
         return found
 
-    def _base(self) -> list[int]:
-        """The rows of the current status, unit, pre-check and stage, in the sort order."""
-        status, unit, verdict, rows = self._status, self._unit, self._verdict, self._rows
-        stage = self._stage
-        candidates = self._order
-        if status:
-            candidates = [i for i in candidates if rows[i].status == status]
-        if unit:
-            candidates = [i for i in candidates if rows[i].unit == unit]
-        if verdict:
-            candidates = [i for i in candidates if rows[i].eligibility == verdict]
-        if stage:
-            candidates = [i for i in candidates if rows[i].stage == stage]
-        return candidates if candidates is not self._order else list(candidates)
-
-    def _matches(self, index: int) -> bool:
-        row = self._rows[index]
-        return ((not self._text or self._text in self._keys[index])
-                and (not self._status or row.status == self._status)
-                and (not self._unit or row.unit == self._unit)
-                and (not self._verdict or row.eligibility == self._verdict)
-                and (not self._stage or row.stage == self._stage))
-
     # ------------------------------------------------------------ sorting
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(HEADERS):
             return
+        self._sort = (column, order == Qt.SortOrder.DescendingOrder)
+        if self._data is None:
+            return  # applied when the rows arrive
         self.layoutAboutToBeChanged.emit()
         # The view's current row (and any other persistent index) follows its packet.
         kept = [(index, self.packet_id(index.row())) for index in self.persistentIndexList()]
-        self._sort = (column, order)
-        self._order = self._sorted_order()
-        self._stack.clear()
-        self._visible = self._lookup(self._text)
-        self._visible_at = None
+        self._refresh_order()
         for index, packet_id in kept:
             row = None if packet_id is None else self.visible_row_of_packet(packet_id)
             self.changePersistentIndex(
                 index, QModelIndex() if row is None else self.index(row, index.column()))
         self.layoutChanged.emit()
 
-    def _sorted_order(self) -> list[int]:
-        order = list(range(len(self._rows)))
-        if self._sort is None:
-            return order
-        column, direction = self._sort
-        key = self._sort_keys(column)
-        order.sort(key=key.__getitem__,
-                   reverse=direction == Qt.SortOrder.DescendingOrder)
-        return order
-
-    def _sort_keys(self, column: int) -> list[Any]:
-        rows = self._rows
-        if column == COL_NAME:
-            return [r.name for r in rows]
-        if column == COL_ID:
-            return [r.id_number for r in rows]
-        if column == COL_UNIT:
-            return [r.unit for r in rows]
-        if column == COL_STATUS:
-            return [STATUS_ORDER.get(r.status, -1) for r in rows]
-        if column == COL_STAGE:
-            return [(STAGE_ORDER.get(r.stage, -1), r.decision or "") for r in rows]
-        if column == COL_ELIGIBILITY:
-            return [VERDICT_ORDER.get(r.eligibility or "", -1) for r in rows]
-        items = self._items
-        return [_missing_count(r.accepted, items) for r in rows]
-
     # ------------------------------------------------------------- access
     def packet_id(self, visible_row: int) -> int | None:
-        if 0 <= visible_row < len(self._visible):
-            return self._rows[self._visible[visible_row]].packet_id
+        if self._data is not None and 0 <= visible_row < len(self._visible):
+            return self._data.packet_id(self._visible[visible_row])
         return None
 
     def row_of(self, visible_row: int) -> PacketRow | None:
-        if 0 <= visible_row < len(self._visible):
-            return self._rows[self._visible[visible_row]]
+        if self._data is not None and 0 <= visible_row < len(self._visible):
+            return self._data.row(int(self._visible[visible_row]))
         return None
 
     def visible_row_of_packet(self, packet_id: int) -> int | None:
-        index = self._position.get(packet_id)
+        index = None if self._data is None else self._data.index_of(packet_id)
         return None if index is None else self._visible_row(index)
 
     def _visible_row(self, index: int) -> int | None:
-        """Where row `index` is shown; the map is built on first need after a filter."""
-        if self._visible_at is None:
-            self._visible_at = {i: r for r, i in enumerate(self._visible)}
-        return self._visible_at.get(index)
+        """Where row `index` is shown; the map is made on first need after a change of
+        the visible rows (every scan asks it, to mark the packet's row)."""
+        from zcdesk.ui.list_table import positions
+
+        if self._data is None:
+            return None
+        if self._visible_at is None or self._visible_at[1] is not self._visible \
+                or len(self._visible_at[0]) != len(self._data):
+            self._visible_at = (positions(self._visible, len(self._data)),  # type: ignore[arg-type]
+                                self._visible)
+        row = int(self._visible_at[0][index])
+        return row if row >= 0 else None
 
     def total_count(self) -> int:
-        return len(self._rows)
+        return 0 if self._data is None else len(self._data)
 
     def unit_names(self) -> list[str]:
-        return sorted({r.unit for r in self._rows})
+        return [] if self._data is None else self._data.unit_names()
 
     def unit_counts(self) -> dict[str, int]:
         """Packets per unit (of the rows loaded; empty until the list is read)."""
-        return dict(Counter(r.unit for r in self._rows))
+        return {} if self._data is None else self._data.unit_counts()
 
     def status_counts(self) -> dict[PacketStatus, int]:
-        """Packets per status, kept up to date by set_rows / update_row (no query)."""
-        return {status: self._counts.get(status.value, 0) for status in PacketStatus}
-
-    def _count(self, status: str, step: int) -> None:
-        self._counts[status] = self._counts.get(status, 0) + step
+        """Packets per status, from the loaded rows (one bincount, no query)."""
+        counts = {} if self._data is None else self._data.status_counts()
+        return {status: counts.get(status.value, 0) for status in PacketStatus}
 
     # -------------------------------------------------------- Qt protocol
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -417,24 +349,20 @@ class PacketTableModel(QAbstractTableModel):
         if role not in _ROLES:
             return None
         row = index.row()
-        visible = self._visible
-        if row >= len(visible) or row < 0:
+        visible, data = self._visible, self._data
+        if row >= len(visible) or row < 0 or data is None:
             return None
-        position = visible[row]
-        if role == _DISPLAY:
-            return self._cells[position][index.column()]
+        position = int(visible[row])
         column = index.column()
+        if role == _DISPLAY:
+            return data.cell(position, column)
+        if role == _TOOLTIP:
+            return data.cell(position, column) \
+                if column in (COL_UNIT, COL_STAGE, COL_MISSING) else None
         if role == _FOREGROUND:
             if column == COL_STATUS:
-                return _STATUS_BRUSHES.get(self._rows[position].status)
+                return _STATUS_BRUSHES.get(data.status_of(position))
             if column == COL_ELIGIBILITY:
-                return _VERDICT_BRUSHES.get(self._rows[position].eligibility or "")
+                return _VERDICT_BRUSHES.get(data.verdict_of(position) or "")
             return None
-        if role == _TOOLTIP:
-            return self._cells[position][column] \
-                if column in (COL_UNIT, COL_STAGE, COL_MISSING) else None
-        return self._rows[position].packet_id  # PACKET_ID_ROLE
-
-
-def _search_key(row: PacketRow) -> str:
-    return f"{row.name}\x1f{row.id_number}\x1f{row.unit}".lower()
+        return data.packet_id(position)  # PACKET_ID_ROLE
