@@ -113,18 +113,24 @@ class StatsOps:
         calendar = self.work_calendar()
         items = self.checklist()
         with self._read() as s:
+            # The few visits with a notice first, then their events (ix_event_visit):
+            # joined in one query, the planner read every packet of the round (0.3 s at
+            # 500,000, on every window start).
+            noticed = s.scalars(select(m.Visit.id).where(
+                m.Visit.round_id == round_.id, m.Visit.correction_due.is_not(None),
+                m.Visit.closed_at.is_not(None))).all()
             rows = s.execute(
                 select(m.Visit.id, m.Visit.receipt_no, m.Visit.visitor_name,
                        m.Visit.visitor_unit, m.Visit.closed_at, m.Visit.correction_due,
                        m.Packet.id, m.Packet.accepted, m.Applicant.name)
-                .join(m.Event, m.Event.visit_id == m.Visit.id)
+                .select_from(m.Event)
+                .join(m.Visit, m.Visit.id == m.Event.visit_id)
                 .join(m.Packet, m.Packet.id == m.Event.packet_id)
                 .join(m.Applicant, m.Applicant.id == m.Packet.applicant_id)
-                .where(m.Visit.round_id == round_.id, m.Visit.correction_due.is_not(None),
-                       m.Visit.closed_at.is_not(None),
+                .where(m.Event.visit_id.in_(noticed),
                        m.Packet.status != PacketStatus.COMPLETE.value,
                        m.Packet.stage == PacketStage.COUNTER.value)
-                .order_by(m.Visit.closed_at, m.Visit.id)).all()
+                .order_by(m.Visit.closed_at, m.Visit.id)).all() if noticed else []
         latest: dict[int, tuple] = {}  # packet → its latest notice's row
         for row in rows:
             latest[row[6]] = row
