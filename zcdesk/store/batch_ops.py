@@ -36,7 +36,9 @@ from zcdesk.domain.records import BatchInfo, BatchView, PacketView
 from zcdesk.store import models as m
 from zcdesk.store.errors import InputError, NotFound, NothingToUndo
 from zcdesk.store.infos import point_of_row, round_of_row
+from zcdesk.store.recording import rejection, valid_copies
 from zcdesk.store.roster_ops import _CHUNK
+from zcdesk.store.statements import COPY_KINDS, PACKET_VIEW_ROWS
 
 if TYPE_CHECKING:
     from zcdesk.domain.eligibility import EligibilityChecker
@@ -147,10 +149,9 @@ class BatchOps:
     # ------------------------------------------------------------ batch items
     def batch_accept(self: Store, batch_no: str, item_code: str, copies: int) -> BatchView:
         """Accepted copies of a batch-level item; never beyond what is required."""
-        from zcdesk.store.facade import _valid_copies  # lazy: the facade imports us
 
         self.require_admin("登记批次材料")
-        copies = _valid_copies(copies)
+        copies = valid_copies(copies)
         with self._write() as s:
             batch = self._batch_for_write(s, batch_no)
             self._require_open(batch, "登记批次材料")
@@ -174,11 +175,10 @@ class BatchOps:
     def batch_reject(self: Store, batch_no: str, item_code: str, copies: int,
                      reason: RejectReason | str, text: str = "") -> BatchView:
         """Copies of a batch-level item handed back with the reason; they never count."""
-        from zcdesk.store.facade import _rejection, _valid_copies  # lazy: the facade imports us
 
         self.require_admin("登记批次材料")
-        copies = _valid_copies(copies)
-        reason, text = _rejection(reason, text)
+        copies = valid_copies(copies)
+        reason, text = rejection(reason, text)
         with self._write() as s:
             batch = self._batch_for_write(s, batch_no)
             self._require_open(batch, "登记批次材料")
@@ -562,7 +562,6 @@ class BatchOps:
         """The batch's packets as `_view` shows them, in three queries for the whole
         batch (not three per packet: a 3,000-packet batch is written inside the
         write transaction, which holds SQLite's lock while it is built)."""
-        from zcdesk.store.facade import _PACKET_VIEW_ROWS, COPY_KINDS  # lazy: circular
 
         members = select(m.BatchPacket.packet_id).where(m.BatchPacket.batch_id == batch_id)
         events: dict[int, list[CopyEvent]] = {}
@@ -581,7 +580,7 @@ class BatchOps:
                 .join(m.Visit, m.Event.visit_id == m.Visit.id)
                 .where(m.Event.packet_id.in_(members)).order_by(m.Event.id)):
             receipts.setdefault(pid, receipt_no)  # the first visit's receipt number
-        rows = s.execute(_PACKET_VIEW_ROWS.where(m.BatchPacket.batch_id == batch_id)
+        rows = s.execute(PACKET_VIEW_ROWS.where(m.BatchPacket.batch_id == batch_id)
                          .order_by(m.BatchPacket.position)).all()
         # Each packet shows its own round's stored verdict; those not yet computed are
         # judged with one checker per round.

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, String, bindparam, func, select, type_coerce
+from sqlalchemy import Connection, Engine, String, func, select, type_coerce
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -77,9 +77,18 @@ from zcdesk.store.operator_ops import (
     OperatorOps,
     describe_operator_event,
 )
+from zcdesk.store.recording import rejection, valid_copies
 from zcdesk.store.return_ops import ReturnOps
 from zcdesk.store.roster_ops import EARLIEST_YEAR, FIELD_LABELS, FIELDS, YEAR_OF, RosterOps
 from zcdesk.store.round_ops import RoundOps, describe_round_event
+from zcdesk.store.statements import (
+    COPY_EVENTS,
+    COPY_KINDS,
+    FIRST_RECEIPT,
+    FROZEN,
+    PACKET_BY_ID_NUMBER,
+    PACKET_VIEW,
+)
 from zcdesk.store.stats_ops import StatsOps
 
 if TYPE_CHECKING:
@@ -87,55 +96,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("zcdesk.store")
 CONFLICT_MESSAGE = "另一窗口同时修改了同一数据，刚才的操作没有保存，请重试。"
-MAX_COPIES = 20  # more in one go is a typing slip, not a packet
-COPY_KINDS = (CopyKind.ACCEPT.value, CopyKind.REJECT.value)
 SETTING_POINT = "desk.point"
 SETTING_DESK = "desk.name"
 # Whether the scanner sends Tab after a code: each counter PC has its own scanner.
 SETTING_TAB_ENDS_SCAN = "desk.tab_ends_scan"
 PER_HOST_SETTINGS = frozenset({SETTING_DESK, SETTING_TAB_ENDS_SCAN})
-
-# The scan loop's statements, built once: constructing a select() costs more
-# than SQLite needs to answer it, and a scan must show its packet in ~1 ms.
-_APPLICANT_COLUMNS = (
-    m.Applicant.id, m.Applicant.id_kind, m.Applicant.id_number, m.Applicant.name,
-    m.Applicant.gender, m.Unit.name, m.Applicant.position, m.Applicant.work_start,
-    m.Applicant.specialty, m.Applicant.field_years, m.Applicant.education, m.Applicant.degree,
-    m.Applicant.school, m.Applicant.graduated_on, m.Applicant.qualification,
-    m.Applicant.qualification_issuer, m.Applicant.qualified_on, m.Applicant.title,
-    m.Applicant.series,
-    # ApplicantInfo's trailing, optional fields, in its order
-    m.Applicant.unit_address, m.Applicant.work_start_year, m.Applicant.graduated_year,
-    m.Applicant.qualified_year)
-_PACKET_VIEW_ROWS = (
-    select(m.Packet.id, m.Packet.version, m.Packet.point_id, m.Packet.round_id,
-           m.Packet.eligibility, m.Packet.eligibility_reasons, m.Packet.stage,
-           m.Batch.batch_no, m.Decision.result, m.Decision.decided_on, m.Decision.document_no,
-           *_APPLICANT_COLUMNS)
-    .join(m.Applicant, m.Packet.applicant_id == m.Applicant.id)
-    .join(m.Unit, m.Applicant.unit_id == m.Unit.id)
-    .outerjoin(m.BatchPacket, m.BatchPacket.packet_id == m.Packet.id)
-    .outerjoin(m.Batch, m.Batch.id == m.BatchPacket.batch_id)
-    .outerjoin(m.Decision, m.Decision.packet_id == m.Packet.id))
-_PACKET_VIEW = _PACKET_VIEW_ROWS.where(m.Packet.id == bindparam("packet_id"))
-_FROZEN = (
-    select(m.Batch.batch_no, m.Batch.status)
-    .join(m.BatchPacket, m.BatchPacket.batch_id == m.Batch.id)
-    .where(m.BatchPacket.packet_id == bindparam("packet_id")))
-_FIRST_RECEIPT = (
-    select(m.Visit.receipt_no).join(m.Event, m.Event.visit_id == m.Visit.id)
-    .where(m.Event.packet_id == bindparam("packet_id")).order_by(m.Event.id).limit(1))
-_COPY_EVENTS = (
-    select(m.Event.kind, m.Event.item_code, m.Event.copies, m.Event.reason,
-           m.Event.reason_text)
-    .where(m.Event.packet_id == bindparam("packet_id"), m.Event.kind.in_(COPY_KINDS),
-           m.NOT_REVERSED)
-    .order_by(m.Event.id))
-_PACKET_BY_ID_NUMBER = (
-    select(m.Packet.id).join(m.Applicant, m.Packet.applicant_id == m.Applicant.id)
-    .where(m.Applicant.id_number == bindparam("id_number"),
-           m.Packet.round_id == bindparam("round_id")))
-
 
 def _db_message(exc: BaseException) -> str:
     text = str(getattr(exc, "orig", exc)).lower()
@@ -478,7 +443,7 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         round_ = self.current_round()
         with self._read() as s:
             if query.kind in (ScanKind.RESIDENT_ID, ScanKind.OTHER_ID):
-                packet_id = s.scalar(_PACKET_BY_ID_NUMBER,
+                packet_id = s.scalar(PACKET_BY_ID_NUMBER,
                                      {"id_number": query.value, "round_id": round_.id})
                 if packet_id is None:
                     known = s.scalar(select(m.Applicant.name)
@@ -769,7 +734,7 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         desk wrote since, ConcurrentChange carries the fresh state instead.
         """
         item = self._item(item_code)
-        copies = _valid_copies(copies)
+        copies = valid_copies(copies)
         with self._write() as s:
             packet = self._packet_for_write(s, packet_id, expected_version)
             self._check_current_round(s, packet)
@@ -795,8 +760,8 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
                expected_version: int | None = None) -> RecordResult:
         """Record copies handed back with the reason; they never count."""
         item = self._item(item_code)
-        copies = _valid_copies(copies)
-        reason, text = _rejection(reason, text)
+        copies = valid_copies(copies)
+        reason, text = rejection(reason, text)
         with self._write() as s:
             packet = self._packet_for_write(s, packet_id, expected_version)
             self._check_current_round(s, packet)
@@ -1034,7 +999,7 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         (and the printed hash stands for) must stay what the counter recorded."""
         if packet.stage == PacketStage.COUNTER.value:
             return  # the scan loop's usual case: no query
-        row = s.execute(_FROZEN, {"packet_id": packet.id}).first()
+        row = s.execute(FROZEN, {"packet_id": packet.id}).first()
         if packet.stage == PacketStage.BATCHED.value and (
                 row is None or row[1] == BatchStatus.OPEN.value):
             return
@@ -1069,7 +1034,7 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
                     unknown.append(ref.upper())
                 continue
             number = normalize_id(ref)
-            packet_id = s.scalar(_PACKET_BY_ID_NUMBER,
+            packet_id = s.scalar(PACKET_BY_ID_NUMBER,
                                  {"id_number": number, "round_id": round_.id})
             if packet_id is None:
                 unknown.append(number or ref)
@@ -1099,7 +1064,7 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
         return event
 
     def _copy_events(self, s: Session, packet_id: int) -> list[CopyEvent]:
-        rows = s.execute(_COPY_EVENTS, {"packet_id": packet_id})
+        rows = s.execute(COPY_EVENTS, {"packet_id": packet_id})
         return [CopyEvent(CopyKind(kind), code or "", copies or 0,
                           RejectReason(reason) if reason else None, text or "")
                 for kind, code, copies, reason, text in rows]
@@ -1130,14 +1095,14 @@ class Store(RosterOps, OperatorOps, CalendarOps, BatchOps, ReturnOps, CityOps, S
     def _view(self, s: Session, packet_id: int, state: PacketState | None = None) -> PacketView:
         """A packet as the panel shows it: three indexed queries, no ORM objects."""
         params = {"packet_id": packet_id}
-        row = s.execute(_PACKET_VIEW, params).one()
+        row = s.execute(PACKET_VIEW, params).one()
         if state is None:
             state = self._state_of(row[3], self._copy_events(s, packet_id))
-        return self._make_view(s, row, state, s.scalar(_FIRST_RECEIPT, params) or "")
+        return self._make_view(s, row, state, s.scalar(FIRST_RECEIPT, params) or "")
 
     def _make_view(self, s: Session, row: Any, state: PacketState, receipt_no: str,
                    checker: EligibilityChecker | None = None) -> PacketView:
-        """A PacketView from a `_PACKET_VIEW_ROWS` row, its state and first receipt.
+        """A PacketView from a `PACKET_VIEW_ROWS` row, its state and first receipt.
         `checker`: the pre-check of the row's round, from a caller showing many rows."""
         codes = self._codes(s)
         applicant = ApplicantInfo(*row[11:])
@@ -1316,29 +1281,3 @@ def _describe_flow(e: m.Event, item_name: str, detail: dict[str, Any], batch_no:
 class _Codes:
     points: dict[int, str]
     rounds: dict[int, str]
-
-
-def _rejection(reason: RejectReason | str, text: str) -> tuple[RejectReason, str]:
-    """A hand-back's reason and its words, checked (packet and batch items alike)."""
-    if not isinstance(reason, RejectReason):
-        from zcdesk.domain.checklist import parse_reason
-
-        parsed = parse_reason(str(reason))
-        if parsed is None:
-            raise InputError(f"退回原因“{reason}”无法识别。可选：缺水印、未盖章、非原件、"
-                             "信息与系统不符、其他（须说明）。")
-        reason = parsed
-    text = text.strip()
-    if reason is RejectReason.OTHER and not text:
-        raise InputError("退回原因为“其他”时，请写明具体原因。")
-    if len(text) > 200:
-        raise InputError("退回说明过长（最多 200 个字符）。")
-    return reason, text
-
-
-def _valid_copies(copies: int) -> int:
-    if isinstance(copies, bool) or not isinstance(copies, int):
-        raise InputError("份数应为整数。")
-    if not 1 <= copies <= MAX_COPIES:
-        raise InputError(f"份数应在 1 到 {MAX_COPIES} 之间，收到 {copies}。")
-    return copies

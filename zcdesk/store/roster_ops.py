@@ -33,6 +33,7 @@ from zcdesk.domain.records import ApplicantForm, ApplicantInfo, ImportReport
 from zcdesk.domain.round_pack import IdRules
 from zcdesk.store import models as m
 from zcdesk.store.errors import InputError, NothingToUndo
+from zcdesk.store.statements import APPLICANT_COLUMNS
 
 if TYPE_CHECKING:
     from zcdesk.store.facade import Store
@@ -319,11 +320,9 @@ class RosterOps:
                 if s.scalar(select(_PACKET.c.id).where(missing).limit(1)) is None:
                     return 0
         checker = self._checker(round_id)
-        from zcdesk.store.facade import _APPLICANT_COLUMNS  # lazy: the facade imports us
-
         with self._write() as s:
             conn = s.connection()
-            stmt = (select(m.Packet.id, *_APPLICANT_COLUMNS)
+            stmt = (select(m.Packet.id, *APPLICANT_COLUMNS)
                     .join(m.Applicant, m.Packet.applicant_id == m.Applicant.id)
                     .join(m.Unit, m.Applicant.unit_id == m.Unit.id))
             stmt = stmt.where(_PACKET.c.round_id == round_id) if everyone else stmt.where(missing)
