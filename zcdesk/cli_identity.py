@@ -77,7 +77,7 @@ def identify(store: Store, args: argparse.Namespace) -> None:
 
 def _own_pin(name: str, from_stdin: bool) -> str:
     if from_stdin:
-        pin = _stdin_line()
+        pin = stdin_line().strip()
         if not pin:
             raise InputError(f"加了 --pin-stdin，但标准输入的第一行没有操作员“{name.strip()}”的 "
                              "PIN：请把 PIN 写在第一行。")
@@ -85,7 +85,7 @@ def _own_pin(name: str, from_stdin: bool) -> str:
     pin = os.environ.get(ENV_PIN, "").strip()
     if pin:
         return _digits(pin, "环境变量 ZCDESK_PIN")
-    if _terminal():
+    if terminal():
         return _digits(_prompt(f"操作员 {name.strip()} 的 PIN："), "终端输入")
     raise InputError(f"需要操作员“{name.strip()}”的 PIN，但没有给出（标准输入不是终端，无法提示"
                      f"输入）：{HOW_PIN}。")
@@ -96,8 +96,8 @@ def read_new_pin(args: argparse.Namespace, prompt: str) -> str:
     pin = os.environ.get(ENV_NEW_PIN, "").strip()
     if pin:
         return pin
-    if getattr(args, "pin_stdin", False) or not _terminal():
-        pin = _stdin_line()
+    if getattr(args, "pin_stdin", False) or not terminal():
+        pin = stdin_line().strip()
         if not pin:
             line = "第二行（第一行是自己的 PIN）" if getattr(args, "pin_stdin", False) else "一行"
             raise InputError(f"没有读到新 PIN：请用环境变量 ZCDESK_NEW_PIN 给出，或写在标准输入的"
@@ -117,24 +117,36 @@ def _digits(pin: str, source: str) -> str:
     return pin
 
 
-def _stdin_line() -> str:
+def stdin_line() -> str:
+    """The next line of standard input without its line end; "" when there is none
+    (closed, unreadable, not text)."""
     try:
-        return (sys.stdin.readline() if sys.stdin is not None else "").strip()
-    except (OSError, ValueError, UnicodeDecodeError):  # closed, unreadable, not text
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+    except (OSError, ValueError, UnicodeDecodeError):
         return ""
+    return line.rstrip("\r\n")
 
 
-def _terminal() -> bool:
+def terminal() -> bool:
+    """Whether standard input is a terminal someone can be asked at."""
     try:
         return sys.stdin is not None and sys.stdin.isatty()
     except (OSError, ValueError):
         return False
 
 
-def _prompt(prompt: str) -> str:
+def hidden_input(prompt: str) -> str | None:
+    """What is typed at `prompt`, not shown on the screen; None at the end of input."""
     import getpass
 
     try:
-        return getpass.getpass(prompt).strip()
+        return getpass.getpass(prompt)
     except EOFError:
-        raise InputError("没有输入 PIN。") from None
+        return None
+
+
+def _prompt(prompt: str) -> str:
+    pin = hidden_input(prompt)
+    if pin is None:
+        raise InputError("没有输入 PIN。")
+    return pin.strip()

@@ -71,41 +71,19 @@ def pg_command(store: Store, args: argparse.Namespace) -> int:
 
 def _password(args: argparse.Namespace, env: str, what: str) -> str | None:
     """A role's password (see the module's doc); None: leave it as it is."""
-    from zcdesk.store.errors import InputError  # not at import: the window starts without it
+    # not at import: the window starts without the store (cli_identity imports it)
+    from zcdesk.cli_identity import hidden_input, stdin_line, terminal
+    from zcdesk.store.errors import InputError
 
     value = os.environ.get(env)
     if value is None and args.passwords_stdin:
-        value = _stdin_line()
-    elif value is None and _terminal():
-        value = _prompt(f"{what}（直接回车为不设置）：")
-        if value and _prompt("再输入一次：") != value:
+        value = stdin_line()
+    elif value is None and terminal():
+        value = hidden_input(f"{what}（直接回车为不设置）：") or ""
+        if value and hidden_input("再输入一次：") != value:
             raise InputError(f"两次输入的{what}不一致，没有作任何改动。")
     if not value:
         return None
     if len(value) > MAX_PASSWORD or not value.isprintable():
         raise InputError(f"{what}应为不超过 {MAX_PASSWORD} 个可见字符，没有作任何改动。")
     return value
-
-
-def _stdin_line() -> str:
-    try:
-        line = sys.stdin.readline() if sys.stdin is not None else ""
-    except (OSError, ValueError, UnicodeDecodeError):  # closed, unreadable, not text
-        return ""
-    return line.rstrip("\r\n")
-
-
-def _terminal() -> bool:
-    try:
-        return sys.stdin is not None and sys.stdin.isatty()
-    except (OSError, ValueError):
-        return False
-
-
-def _prompt(prompt: str) -> str:
-    import getpass
-
-    try:
-        return getpass.getpass(prompt)
-    except EOFError:
-        return ""

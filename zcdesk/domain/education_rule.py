@@ -180,14 +180,7 @@ class EducationRule:
         at_most = "至多" if missing else ""
         counted = (f"截至 {cutoff} 从事本专业{at_most} {most} 年"
                    f"（自 {start.isoformat()} {since}起算）")
-        if most >= tier.years:
-            yield Finding(RULE, Verdict.ELIGIBLE, f"{tier.label}，{counted}，满 {tier.years} 年")
-        elif tier.note:
-            yield Finding(RULE, Verdict.UNKNOWN,
-                          f"{tier.label}，{counted}，不满 {tier.years} 年；{tier.note}")
-        else:
-            yield Finding(RULE, Verdict.INELIGIBLE,
-                          f"{tier.label}，{counted}，不满 {tier.years} 年")
+        yield _counted_years(tier, counted, most)
         for x in known:
             if x.day is not None and x.day > self.today:
                 yield Finding(RULE, Verdict.UNKNOWN,
@@ -203,14 +196,7 @@ class EducationRule:
         most = self._count(start)
         counted = (f"截至 {self.cutoff.isoformat()} 从事本专业 {most} 年"
                    f"（自 {start.isoformat()} {since}起算）")
-        if most >= tier.years:
-            yield Finding(RULE, Verdict.ELIGIBLE, f"{tier.label}，{counted}，满 {tier.years} 年")
-        elif tier.note:
-            yield Finding(RULE, Verdict.UNKNOWN,
-                          f"{tier.label}，{counted}，不满 {tier.years} 年；{tier.note}")
-        else:
-            yield Finding(RULE, Verdict.INELIGIBLE,
-                          f"{tier.label}，{counted}，不满 {tier.years} 年")
+        yield _counted_years(tier, counted, most)
         for label, day in (("毕业", graduated), ("参加工作", work_start)):
             if day > self.today:
                 yield Finding(RULE, Verdict.UNKNOWN,
@@ -231,3 +217,14 @@ class EducationRule:
 
     def _count(self, start: dt.date) -> int:
         return 0 if start > self.cutoff else full_years(start, self.cutoff)
+
+
+def _counted_years(tier: Tier, counted: str, most: int) -> Finding:
+    """The verdict on the years counted (`counted` says how): enough, short of them
+    with the tier's note (the clerk checks), or short."""
+    if most >= tier.years:
+        return Finding(RULE, Verdict.ELIGIBLE, f"{tier.label}，{counted}，满 {tier.years} 年")
+    if tier.note:
+        return Finding(RULE, Verdict.UNKNOWN,
+                       f"{tier.label}，{counted}，不满 {tier.years} 年；{tier.note}")
+    return Finding(RULE, Verdict.INELIGIBLE, f"{tier.label}，{counted}，不满 {tier.years} 年")
