@@ -43,6 +43,7 @@ from zcdesk.ui import store_errors as errors
 from zcdesk.ui.admin_menu import AdminMenu
 from zcdesk.ui.counter import CounterMixin
 from zcdesk.ui.deadline_text import days_left_words, holiday_gap_words
+from zcdesk.ui.elided_label import ElidedLabel
 from zcdesk.ui.feedback import Feedback, flash_error, set_level
 from zcdesk.ui.flow_menu import FlowMenu
 from zcdesk.ui.forms.ui_main_window import Ui_MainWindow
@@ -640,7 +641,7 @@ class MainWindow(CounterMixin, QMainWindow):
     def _setup_status_bar(self) -> None:
         bar = self.ui.statusbar
         self._counts_label = QLabel(self)
-        self._deadline_label = QLabel(self)
+        self._deadline_label = ElidedLabel(self)
         self._deadline_error = False  # the label shows a refusal, not a deadline
         self._desk_label = QLabel(self)
         for label in (self._counts_label, self._deadline_label):
@@ -661,18 +662,18 @@ class MainWindow(CounterMixin, QMainWindow):
         self._deadlines_timer.setInterval(DEADLINES_EVERY_MS)
         self._deadlines_timer.timeout.connect(self.refresh_deadlines)
         self._desk_label.setContentsMargins(8, 0, 8, 0)
-        self._notice_label = QLabel(self)  # automatic backup: done, or a warning
+        self._notice_label = ElidedLabel(self)  # automatic backup: done, or a warning
         self._notice_label.setContentsMargins(8, 0, 8, 0)
-        # 1024 wide: the deadline and backup notes give way (cut), never who and where.
+        # 1024 wide: the deadline and backup notes give way (…), never who and where.
         self._deadline_label.setMinimumWidth(120)
-        self._notice_label.setMinimumWidth(40)
+        self._notice_label.setMinimumWidth(64)  # room for 已备份
         bar.addPermanentWidget(self._notice_label)
         bar.addPermanentWidget(self._desk_label)
 
     def set_notice(self, text: str, detail: str = "", *, warn: bool = False) -> None:
         """A quiet status-bar note (automatic backup); amber and bold for a warning."""
         label = self._notice_label
-        label.setText(text)
+        label.set_texts(text, tr("已备份") if text == tr("今日已自动备份") else "")
         label.setToolTip(detail)
         label.setStyleSheet("color: #b26a00; font-weight: bold;" if warn else "color: #78909c;")
 
@@ -743,15 +744,18 @@ class MainWindow(CounterMixin, QMainWindow):
             # Short: at 1024 px the status bar also holds the counts, operator and desk.
             text = tr("⚠ 本轮纸质材料报送截止日已过（{day}）").format(
                 day=round_.paper_deadline.isoformat())
+            short = tr("⚠ 纸质材料截止已过")
         elif upcoming:
             nearest = min(upcoming, key=lambda d: d.day)
             text = tr("{round}　{label} {day} {left}").format(
                 round=round_.name, label=tr(nearest.label), day=nearest.day.isoformat(),
                 left=days_left_words(nearest))
+            short = tr("截止 {day}，{left}").format(day=nearest.day.strftime("%m-%d"),
+                                                    left=days_left_words(nearest))
         else:
-            text = tr("{round}　各截止日均已过").format(round=round_.name)
+            text = short = tr("{round}　各截止日均已过").format(round=round_.name)
         self._deadline_error = False
-        self._deadline_label.setText(text)
+        self._deadline_label.set_texts(text, short)
         self._deadline_label.setStyleSheet(PASSED_STYLE if paper_passed else "")
         self._deadline_label.setToolTip(round_.name + "\n" + "\n".join(
             tr("{label}：{day}（{left}）").format(
