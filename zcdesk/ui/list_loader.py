@@ -56,6 +56,7 @@ class ListLoader(QObject):
     def _run(self, generation: int, checklist: list[ChecklistItem]) -> None:
         try:
             with _gil_shared():
+                _warm_collation()  # with the load, not after it: the first scan is free
                 rows = self._load()
                 prepared = PacketTableModel.prepare(rows, checklist)
         except errors.StoreError as exc:
@@ -94,3 +95,12 @@ def _gil_shared() -> Iterator[None]:
             _loads -= 1
             if not _loads:
                 sys.setswitchinterval(_SWITCH_DEFAULT)
+
+
+def _warm_collation() -> None:
+    """pypinyin loads its dictionary on the first name key (~0.2 s): here, in the
+    loader's thread, not on the GUI thread at the clerk's first click on 姓名."""
+    from zcdesk.domain.collation import name_key
+
+    with contextlib.suppress(Exception):  # a warm-up: should it fail, the click loads it
+        name_key("张")
