@@ -113,12 +113,14 @@ class StatsOps:
         calendar = self.work_calendar()
         items = self.checklist()
         with self._read() as s:
-            # The few visits with a notice first, then their events (ix_event_visit):
-            # joined in one query, the planner read every packet of the round (0.3 s at
-            # 500,000, on every window start).
-            noticed = s.scalars(select(m.Visit.id).where(
+            # Most of the time no visit has an open notice: then nothing is joined (the
+            # join read every packet of the round: 0.3 s at 500,000, at every start).
+            # A subquery, not a list of ids: a round may have more visits than a
+            # statement may have parameters.
+            noticed = select(m.Visit.id).where(
                 m.Visit.round_id == round_.id, m.Visit.correction_due.is_not(None),
-                m.Visit.closed_at.is_not(None))).all()
+                m.Visit.closed_at.is_not(None))
+            any_notice = s.scalar(noticed.limit(1)) is not None
             rows = s.execute(
                 select(m.Visit.id, m.Visit.receipt_no, m.Visit.visitor_name,
                        m.Visit.visitor_unit, m.Visit.closed_at, m.Visit.correction_due,
@@ -130,7 +132,7 @@ class StatsOps:
                 .where(m.Event.visit_id.in_(noticed),
                        m.Packet.status != PacketStatus.COMPLETE.value,
                        m.Packet.stage == PacketStage.COUNTER.value)
-                .order_by(m.Visit.closed_at, m.Visit.id)).all() if noticed else []
+                .order_by(m.Visit.closed_at, m.Visit.id)).all() if any_notice else []
         latest: dict[int, tuple] = {}  # packet → its latest notice's row
         for row in rows:
             latest[row[6]] = row
