@@ -64,7 +64,7 @@ def test_linux_keeps_the_qt_the_app_uses_and_drops_the_rest() -> None:
             qt + "translations/qtmultimedia_zh_CN.qm",
             "libpython3.11.so.1.0", "libsqlite3.so.0",
             "zcdesk/resources/fonts/wqy-microhei.ttc",
-            "zcdesk/resources/fonts/hanamin-ext-b-f.ttf",
+            "zcdesk/resources/fonts/hanamin-ext-b-f.ttf.gz",
             "zcdesk/store/migrations/env.py", "licenses/LICENSE",
         ],
         drop=[
