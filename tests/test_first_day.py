@@ -93,6 +93,8 @@ def test_backup_places_other_disks_and_media(tmp_path: Path,
         folder.mkdir(parents=True)
     devices = {usb: 11, disk: 12}
     monkeypatch.setattr(backup_places, "_device", lambda p: devices.get(p, 10))
+    disks = {usb: "sdb", disk: "vdb"}  # /sys/class/block: another physical disk
+    monkeypatch.setattr(backup_places, "_physical_disk", lambda p: disks.get(p, "vda"))
     mounts = "\n".join([
         "/dev/vda1 / ext4 rw 0 0", "proc /proc proc rw 0 0", "tmpfs /run tmpfs rw 0 0",
         f"tmpfs {tmp_path} tmpfs rw 0 0", f"/dev/vdb1 {disk} ext4 rw 0 0",
@@ -119,6 +121,7 @@ def test_test_write_refuses_a_folder_that_cannot_be(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(InputError, match=r"无法在.*写入测试文件"):
         backup_places.check_writable(blocker / "zcdesk-备份")
+    (tmp_path / "usb").mkdir()  # only the last folder is made (test_backup_safety.py)
     backup_places.check_writable(tmp_path / "usb" / "zcdesk-备份")
     assert list((tmp_path / "usb" / "zcdesk-备份").iterdir()) == []  # nothing left behind
 
@@ -194,3 +197,143 @@ def test_setup_refuses_a_clerk_and_a_broken_round_pack(
     assert "✓ 3. 申报轮次：2026 上半年度（2026H1）" in out, err
     code, out, _ = cli("round", "list")
     assert "● 当前  2026H1" in out
+
+
+# --------------------------------------------------------- PINs are personal
+def test_setup_never_gives_the_admins_pin_to_a_clerk(
+        cli, db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """ZCDESK_NEW_PIN holds one PIN: refused when the run adds several people, before
+    anything is written; a PIN given twice in one run is refused too."""
+    monkeypatch.setenv("ZCDESK_NEW_PIN", "135790")
+    feed(monkeypatch, "")
+    code, out, err = cli("setup", "--admin", "王主任", "--clerk", "李四", "--point", "SC")
+    assert code != 0
+    assert "ZCDESK_NEW_PIN" in err and "标准输入" in err and "终端" in err
+    code, out, _ = cli("setup", "--status")
+    assert "尚无管理员" in out  # nothing written
+
+    # From standard input, the clerk's line repeating the admin's: the clerk is refused.
+    monkeypatch.delenv("ZCDESK_NEW_PIN")
+    feed(monkeypatch, "135790\n135790\n")
+    code, out, err = cli("setup", "--admin", "王主任", "--point", "SC", "--shipped",
+                         "--clerk", "李四")
+    assert code != 0 and "李四 的新 PIN 与本次给出的 王主任 的 PIN 相同" in err
+    assert "✓ 1. 管理员 王主任 已建立" in out  # a step done stays done
+    store = Store.open(db_url)
+    try:
+        assert {o.name for o in store.operators()} == {"王主任"}
+    finally:
+        store.close()
+
+
+    # Two clerks from standard input, the second with the first one's PIN: refused,
+    # and neither is added (every PIN is read before anyone is).
+    feed(monkeypatch, "135790\n2468\n2468\n")
+    code, out, err = cli("--operator", "王主任", "--pin-stdin", "setup", "--shipped",
+                         "--clerk", "李四", "--clerk", "张三")
+    assert code != 0 and "张三 的新 PIN 与本次给出的 李四 的 PIN 相同" in err
+    store = Store.open(db_url)
+    try:
+        assert {o.name for o in store.operators()} == {"王主任"}
+    finally:
+        store.close()
+
+    # Each their own, from their own lines.
+    feed(monkeypatch, "135790\n2468\n3579\n")
+    code, out, err = cli("--operator", "王主任", "--pin-stdin", "setup", "--shipped",
+                         "--clerk", "李四", "--clerk", "张三", "--skip-roster")
+    assert "✓ 4. 窗口人员：李四、张三" in out, err
+    # One new PIN again (one clerk), with the operator's own PIN from ZCDESK_PIN.
+    monkeypatch.setenv("ZCDESK_PIN", "135790")
+    monkeypatch.setenv("ZCDESK_NEW_PIN", "8642")
+    code, out, err = cli("--operator", "王主任", "setup", "--clerk", "赵五")
+    assert "已新增窗口人员 赵五" in out, err
+    store = Store.open(db_url)
+    try:
+        for name, pin in (("李四", "2468"), ("张三", "3579"), ("赵五", "8642")):
+            assert store.login(name, pin).name == name
+        with pytest.raises(InputError):
+            store.login("李四", "135790")  # never the admin's
+    finally:
+        store.close()
+
+
+def test_operator_add_still_takes_its_one_new_pin_from_the_environment(
+        cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("ZCDESK_NEW_PIN", "7391")
+    code, _, err = cli("operator", "add", "老李", "--role", "admin")
+    assert code == 0, err
+    monkeypatch.setenv("ZCDESK_PIN", "7391")
+    monkeypatch.setenv("ZCDESK_NEW_PIN", "3690")
+    code, _, err = cli("--operator", "老李", "operator", "add", "小王")
+    assert code == 0, err
+
+
+# ------------------------------------------------------ an office already at work
+def old_office(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """A database from before the first-day set-up, made as it was then: an admin, this
+    desk's point, a clerk, a roster and a packet received; no first_day.* setting."""
+    monkeypatch.setenv("ZCDESK_NEW_PIN", "7391")
+    assert cli("operator", "add", "老李", "--role", "admin")[0] == 0
+    monkeypatch.setenv("ZCDESK_PIN", "7391")
+    monkeypatch.setenv("ZCDESK_NEW_PIN", "3690")
+    assert cli("--operator", "老李", "operator", "add", "小王")[0] == 0
+    monkeypatch.delenv("ZCDESK_NEW_PIN")
+    code, _, err = cli("--operator", "老李", "desk", "--point", "SC")
+    assert code == 0, err
+    roster = write_csv(tmp_path / "花名册.csv", [HEADERS, person(1), person(2)])
+    code, _, err = cli("--operator", "老李", "roster", "import", str(roster))
+    assert code == 0, err
+    monkeypatch.setenv("ZCDESK_PIN", "3690")
+    code, _, err = cli("--operator", "小王", "receive", str(person(1)[4]), "评审表", "2")
+    assert code == 0, err
+    monkeypatch.delenv("ZCDESK_PIN")
+
+
+def test_an_old_office_is_in_use_and_a_clerk_cannot_reopen_its_set_up(
+        cli, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    old_office(cli, tmp_path, monkeypatch)
+    store = Store.open(db_url)
+    try:
+        assert not any(store.setting(k) for k in (
+            first_day.SETTING_STARTED, first_day.SETTING_FINISHED, first_day.SETTING_ROUND))
+    finally:
+        store.close()
+    code, out, _ = cli("setup", "--status")
+    assert code == 0 and "已在使用" in out and "不需要首次设置" in out
+    assert "· 3." not in out and "下一步" not in out  # its round: the current one
+    code, out, _ = cli("setup", "--status", "--json")
+    status = json.loads(out)
+    assert status["in_use_before_set_up"] and status["next"] is None
+
+    # A clerk's PIN: refused before anything is written.
+    feed(monkeypatch, "3690\n")
+    code, out, err = cli("--operator", "小王", "--pin-stdin", "setup")
+    assert code != 0 and "管理员" in err
+    # An admin: the options given are taken (a second clerk), nothing else asked,
+    # and the office is not sent into the set-up.
+    feed(monkeypatch, "7391\n2468\n")
+    code, out, err = cli("--operator", "老李", "--pin-stdin", "setup", "--clerk", "小张")
+    assert code == 0, err
+    assert "已新增窗口人员 小张" in out and "已在使用" in out
+    store = Store.open(db_url)
+    try:
+        state = first_day.read_state(store)
+        assert not state.started and not first_day.flow_needed(state)
+        assert first_day.next_step(state) is None
+    finally:
+        store.close()
+
+
+def test_beginning_the_set_up_is_an_admins_act(tmp_path: Path) -> None:
+    store = Store.open(f"sqlite:///{tmp_path / 'office.sqlite3'}")
+    try:
+        first_day.create_first_admin(store, "老李", "7391")
+        store.create_operator("小王", "3690", "clerk")
+        store.login("小王", "3690")
+        store.set_setting(first_day.SETTING_STARTED, "")
+        with pytest.raises(InputError, match="管理员"):
+            first_day.begin(store)
+        assert not store.setting(first_day.SETTING_STARTED)
+    finally:
+        store.close()

@@ -196,7 +196,8 @@ def test_a_new_office_sets_up_quits_half_way_resumes_and_receives(
 
     assert wizard.currentId() == Step.BACKUP.value
     page = wizard.currentPage()
-    assert page.folder_edit.text() == str(usb / "zcdesk-备份")  # the USB stick by default
+    # The USB stick by default, once the search in the background has found it.
+    qtbot.waitUntil(lambda: page.folder_edit.text() == str(usb / "zcdesk-备份"), timeout=3000)
     assert "U 盘" in page.place_combo.itemText(0)
     next_(qtbot, wizard)
     copies = list((usb / "zcdesk-备份").glob("zcdesk-*.sqlite3"))
@@ -247,7 +248,18 @@ def test_an_office_at_work_and_a_clerk_never_get_the_wizard(
     qtbot.waitUntil(lambda: window.session.logged_in, timeout=3000)
     assert window.session.dialog is None
 
-    # A set-up begun and not finished: a clerk is told, and may work meanwhile.
+    # Nor its admin: the office is in use (its round is the current one).
+    window = open_window(qtbot, office())
+    dialog = start(qtbot, window)
+    dialog.ui.operatorCombo.setCurrentIndex(dialog.ui.operatorCombo.findData("老李"))
+    qtbot.keyClicks(dialog.ui.pinEdit, "7391")
+    qtbot.keyClick(dialog.ui.pinEdit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.session.logged_in, timeout=3000)
+    assert window.session.dialog is None and "首次设置" not in window.message_text()
+    assert first_day.next_step(first_day.read_state(store)) is None
+
+    # A set-up begun (by its admin) and not finished: a clerk is told, and may work
+    # meanwhile.
     first_day.begin(store)
     window = open_window(qtbot, office())
     dialog = start(qtbot, window)
@@ -256,3 +268,78 @@ def test_an_office_at_work_and_a_clerk_never_get_the_wizard(
     qtbot.waitUntil(lambda: window.session.logged_in, timeout=3000)
     assert window.session.dialog is None
     assert "首次设置尚未完成" in window.message_text()
+
+
+def test_the_backup_page_never_waits_for_a_disk_in_the_window(
+        qtbot: QtBot, office: Callable[[], Store], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hung network mount or a disconnected mapped drive must not freeze the wizard:
+    the places are looked for in the background, the folder's disk is looked at after
+    typing pauses (never at each key), and the first copy runs behind a progress dialog."""
+    import threading
+
+    store = office()
+    first_day.create_first_admin(store, "老李", "7391")
+    first_day.set_desk(store, "SC", "窗口1")
+    first_day.use_current_round(store)
+    first_day.skip(store, Step.OPERATORS)
+    first_day.skip(store, Step.ROSTER)
+    stick = tmp_path / "media" / "U盘"
+    stick.mkdir(parents=True)
+    gui = threading.main_thread()
+    mounts_answer = threading.Event()  # a mount that does not answer until set
+    looked: list[threading.Thread] = []
+
+    def slow_places(_home: Path) -> list[Place]:
+        looked.append(threading.current_thread())
+        mounts_answer.wait(10)
+        return [Place(stick, "removable", "U盘")]
+
+    disk_checks: list[threading.Thread] = []
+
+    def watched_same_disk(folder: Path, data_dir: Path) -> bool:
+        disk_checks.append(threading.current_thread())
+        return False
+
+    copied_in: list[threading.Thread] = []
+    set_folder = first_day.set_backup_folder
+
+    def watched_set_folder(store_: Store, folder: Path) -> Path:
+        copied_in.append(threading.current_thread())
+        return set_folder(store_, folder)
+
+    monkeypatch.setattr(backup_places, "places", slow_places)
+    monkeypatch.setattr(backup_places, "same_disk", watched_same_disk)
+    monkeypatch.setattr(first_day, "set_backup_folder", watched_set_folder)
+    try:
+        window = open_window(qtbot, office())
+        dialog = start(qtbot, window)
+        assert isinstance(dialog, LoginDialog)
+        qtbot.keyClicks(dialog.ui.pinEdit, "7391")
+        qtbot.keyClick(dialog.ui.pinEdit, Qt.Key.Key_Return)
+        wizard = wizard_of(qtbot, window)  # opened while the mounts do not answer
+        assert wizard.currentId() == Step.BACKUP.value
+        page = wizard.currentPage()
+        qtbot.waitUntil(lambda: bool(looked), timeout=3000)
+        assert gui not in looked and "正在查找" in page.note.text()
+
+        # The clerk types a folder meanwhile: the window takes every key.
+        folder = tmp_path / "network" / "backup"
+        page.folder_edit.clear()
+        type_text(qtbot, page.folder_edit, str(folder))
+        assert page.folder_edit.text() == str(folder)
+        assert gui not in disk_checks and len(disk_checks) < len(str(folder))
+    finally:
+        mounts_answer.set()
+    qtbot.waitUntil(lambda: "U 盘" in page.place_combo.itemText(0), timeout=3000)
+    assert page.folder_edit.text() == str(folder)  # what was typed is kept
+    assert "正在查找" not in page.note.text()
+
+    # The stick after all: chosen from the list, then 保存，下一步.
+    page.place_combo.setCurrentIndex(0)
+    page.place_combo.activated.emit(0)
+    assert page.folder_edit.text() == str(stick / "zcdesk-备份")
+    next_(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.currentId() == Step.SUMMARY.value, timeout=10000)
+    assert copied_in and gui not in copied_in and gui not in disk_checks
+    assert len(list((stick / "zcdesk-备份").glob("zcdesk-*.sqlite3"))) == 1

@@ -91,9 +91,22 @@ def _own_pin(name: str, from_stdin: bool) -> str:
                      f"输入）：{HOW_PIN}。")
 
 
-def read_new_pin(args: argparse.Namespace, prompt: str) -> str:
-    """The new PIN of `operator add`, `pin` or `reset-pin` (see the module's doc)."""
+NEW_PIN_ENV_ONLY_ONE = (
+    "这次需要给几位操作员各设一个新 PIN，而环境变量 ZCDESK_NEW_PIN 只能给出一个"
+    "（每人都会得到同一个 PIN）。请去掉 ZCDESK_NEW_PIN，把每人的新 PIN 按顺序各写"
+    "一行放在标准输入（加 --pin-stdin 时第一行是自己的 PIN），或在终端中运行时"
+    "按提示逐人输入。")
+
+
+def read_new_pin(args: argparse.Namespace, prompt: str, *, several: bool = False) -> str:
+    """The new PIN of `operator add`, `pin` or `reset-pin` (see the module's doc).
+
+    `several`: the command needs more than one new PIN (`zcdesk setup` with an admin
+    and clerks). ZCDESK_NEW_PIN holds one PIN, which would then be given to everyone,
+    so it is refused: each person's PIN comes from its own line or is typed."""
     pin = os.environ.get(ENV_NEW_PIN, "").strip()
+    if pin and several:
+        raise InputError(NEW_PIN_ENV_ONLY_ONE)
     if pin:
         return pin
     if getattr(args, "pin_stdin", False) or not terminal():

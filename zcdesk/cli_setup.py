@@ -9,9 +9,14 @@ every step done so far stays done (store/first_day.py derives them from the
 database), so running `zcdesk setup` again continues there. `--status` lists
 the steps and writes nothing.
 
-PINs as everywhere (cli_identity): the new admin's and each clerk's from
-ZCDESK_NEW_PIN, else the next line of standard input, else typed twice; once an
-admin exists, the command runs as `--operator` with that admin's PIN.
+PINs as everywhere (cli_identity): the new admin's and each clerk's from the
+next line of standard input, else typed twice; ZCDESK_NEW_PIN only when the run
+needs a single new PIN (it would give everyone the same one). A PIN equal to one
+given earlier in the same run is refused: each person's PIN is their own. Once an
+admin exists, the command (all but `--status`) runs as `--operator` with an
+admin's PIN; a clerk is refused before anything is written. An office at work
+from before the set-up existed (store/first_day.in_use_before_set_up) is never
+sent into it: only the steps whose options are given are taken.
 """
 
 from __future__ import annotations
@@ -37,8 +42,8 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
                        help="只列出各步骤是否完成，不写入")
     setup.add_argument("--json", action="store_true", help="与 --status 一起：以 JSON 输出")
     setup.add_argument("--admin", metavar="NAME",
-                       help="第 1 步：第一位管理员的姓名"
-                            "（新 PIN：ZCDESK_NEW_PIN、标准输入或终端输入）")
+                       help="第 1 步：第一位管理员的姓名（新 PIN：标准输入或终端输入；"
+                            "本次只设这一个 PIN 时也可用 ZCDESK_NEW_PIN）")
     setup.add_argument("--point", metavar="CODE", help="第 2 步：本机受理点代码，如 SC")
     setup.add_argument("--window", metavar="NAME", help="第 2 步：窗口名，如 窗口1（默认计算机名）")
     rounds = setup.add_mutually_exclusive_group()
@@ -48,7 +53,8 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
                         help="第 3 步：导入轮次配置文件并设为当前")
     clerks = setup.add_mutually_exclusive_group()
     clerks.add_argument("--clerk", metavar="NAME", action="append", default=[],
-                        help="第 4 步：新增窗口人员（可重复；每人的新 PIN 依次读取）")
+                        help="第 4 步：新增窗口人员（可重复；每人的新 PIN 依次从标准输入"
+                             "各读一行，每人不同）")
     clerks.add_argument("--skip-operators", action="store_true", help="第 4 步：暂不新增窗口人员")
     roster = setup.add_mutually_exclusive_group()
     roster.add_argument("--roster", metavar="FILE", help="第 5 步：导入花名册 .xlsx/.xls/.csv")
@@ -66,6 +72,12 @@ def setup_command(store: Store, args: argparse.Namespace) -> int:
     if args.walk is None:
         return _status(store, args)
     if not store.needs_first_admin():
+        # Before anything is written: a clerk must not reopen an office's set-up.
+        store.require_admin("首次设置")
+    args.new_pins = _NewPins(args, needed=_new_pins_needed(store, args))
+    if first_day.in_use_before_set_up(first_day.read_state(store)):
+        return _office_in_use(store, args)
+    if not store.needs_first_admin():
         first_day.begin(store)
     for step in first_day.Step:
         state = first_day.read_state(store)
@@ -77,6 +89,65 @@ def setup_command(store: Store, args: argparse.Namespace) -> int:
             _print_status(first_day.read_state(store))
             return EXIT_INCOMPLETE
     return EXIT_OK
+
+
+def _office_in_use(store: Store, args: argparse.Namespace) -> int:
+    """An office at work from before the set-up: the steps whose options are given
+    (a clerk, a roster, a backup folder, the summary page); nothing else asked."""
+    from zcdesk.store import first_day
+
+    for step in first_day.Step:
+        if step is first_day.Step.SUMMARY or not _given(step, args):
+            continue
+        if not _steps()[step](store, args):
+            _print_status(first_day.read_state(store))
+            return EXIT_INCOMPLETE
+    if args.summary:
+        _write_summary(store, Path(args.summary))
+    _print_status(first_day.read_state(store))
+    return EXIT_OK
+
+
+class _NewPins:
+    """The new PINs of one run (the first admin's, each clerk's): each person's own.
+
+    ZCDESK_NEW_PIN holds one PIN: allowed only when the run needs exactly one (known
+    up front from the options; a second one asked at the terminal refuses it too).
+    A PIN equal to one given earlier in the run is refused before that person is added.
+    """
+
+    def __init__(self, args: argparse.Namespace, needed: int) -> None:
+        import os
+
+        from zcdesk.cli_identity import ENV_NEW_PIN, NEW_PIN_ENV_ONLY_ONE
+        from zcdesk.store.errors import InputError
+
+        if needed > 1 and os.environ.get(ENV_NEW_PIN, "").strip():
+            raise InputError(NEW_PIN_ENV_ONLY_ONE)  # before anything is written
+        self.args = args
+        self.several = needed > 1
+        self.owners: dict[str, str] = {}  # PIN → whose
+
+    def read(self, name: str, prompt: str) -> str:
+        from zcdesk.cli_identity import read_new_pin
+        from zcdesk.domain.pin import operator_key
+        from zcdesk.store.errors import InputError
+
+        pin = read_new_pin(self.args, prompt, several=self.several)
+        self.several = True  # one PIN read: any further one needs its own source
+        name = operator_key(name)
+        other = self.owners.get(pin)
+        if other is not None:
+            raise InputError(f"{name} 的新 PIN 与本次给出的 {other} 的 PIN 相同：每人的 PIN "
+                             f"只给本人使用，请为 {name} 另设一个（{name} 没有新增）。")
+        self.owners[pin] = name
+        return pin
+
+
+def _new_pins_needed(store: Store, args: argparse.Namespace) -> int:
+    """New PINs the options call for: the first admin's (when there is none) and
+    one per --clerk. Clerks typed at the terminal are counted as they come."""
+    return int(store.needs_first_admin()) + len(args.clerk)
 
 
 def _given(step: Any, args: argparse.Namespace) -> bool:
@@ -98,7 +169,9 @@ def _status(store: Store, args: argparse.Namespace) -> int:
                                      "done": done, "detail": what}
                                     for s, done, what in first_day.status_lines(state)],
                           "next": step.value if step else None,
-                          "finished": state.finished}, ensure_ascii=False, indent=2))
+                          "finished": state.finished,
+                          "in_use_before_set_up": first_day.in_use_before_set_up(state)},
+                         ensure_ascii=False, indent=2))
         return EXIT_OK
     _print_status(state)
     return EXIT_OK
@@ -109,6 +182,9 @@ def _print_status(state: Any) -> None:
 
     for step, done, what in first_day.status_lines(state):
         print(f"{'✓' if done else '·'} {step.value}. {step.title}：{what}")
+    if first_day.in_use_before_set_up(state):
+        print(first_day.IN_USE_BEFORE)
+        return
     following = first_day.next_step(state)
     print("首次设置已完成。" if following is None
           else f"下一步：第 {following.value} 步 {following.title}。")
@@ -137,14 +213,13 @@ def _stop(text: str) -> bool:
 
 
 def _admin(store: Store, args: argparse.Namespace) -> bool:
-    from zcdesk.cli_identity import read_new_pin
     from zcdesk.store import first_day
 
     name = args.admin or _ask("第一位管理员（办公室负责人）的姓名")
     if not name:
-        return _stop("第 1 步需要第一位管理员：请加 --admin 姓名（新 PIN 由环境变量 "
-                     "ZCDESK_NEW_PIN 或标准输入给出）。")
-    pin = read_new_pin(args, f"管理员 {name} 的新 PIN（4 到 12 位数字）：")
+        return _stop("第 1 步需要第一位管理员：请加 --admin 姓名（新 PIN 由标准输入给出，"
+                     "只设这一个 PIN 时也可用环境变量 ZCDESK_NEW_PIN）。")
+    pin = args.new_pins.read(name, f"管理员 {name} 的新 PIN（4 到 12 位数字）：")
     operator = first_day.create_first_admin(store, name, pin)
     print(f"✓ 1. 管理员 {operator.name} 已建立，以下步骤以其身份记录。")
     return True
@@ -204,7 +279,6 @@ def _round(store: Store, args: argparse.Namespace) -> bool:
 
 
 def _operators(store: Store, args: argparse.Namespace) -> bool:
-    from zcdesk.cli_identity import read_new_pin
     from zcdesk.store import first_day
 
     if args.skip_operators:
@@ -214,8 +288,8 @@ def _operators(store: Store, args: argparse.Namespace) -> bool:
     names = list(args.clerk)
     if not names:
         while (name := _ask("新增窗口人员的姓名（直接回车结束）", "")):
-            operator = store.create_operator(name, read_new_pin(args, f"{name} 的新 PIN："),
-                                             "clerk")
+            operator = store.create_operator(
+                name, args.new_pins.read(name, f"{name} 的新 PIN："), "clerk")
             print(f"  已新增窗口人员 {operator.name}")
             names.append(operator.name)
         if not names:
@@ -229,8 +303,10 @@ def _operators(store: Store, args: argparse.Namespace) -> bool:
             return _stop("第 4 步未完成：重新运行 zcdesk setup 继续。")
         print(f"✓ 4. 窗口人员：{'、'.join(names)}")
         return True
-    for name in names:
-        operator = store.create_operator(name, read_new_pin(args, f"{name} 的新 PIN："), "clerk")
+    # Every PIN read (and checked against the others) before anyone is added.
+    pins = [args.new_pins.read(name, f"{name} 的新 PIN：") for name in names]
+    for name, pin in zip(names, pins, strict=True):
+        operator = store.create_operator(name, pin, "clerk")
         print(f"  已新增窗口人员 {operator.name}")
     print(f"✓ 4. 窗口人员：{'、'.join(n.strip() for n in names)}")
     return True
@@ -262,7 +338,7 @@ def _roster(store: Store, args: argparse.Namespace) -> bool:
 
 def _backup(store: Store, args: argparse.Namespace) -> bool:
     from zcdesk.store import first_day
-    from zcdesk.store.backup_places import KIND_WORDS, default_place, places, same_disk
+    from zcdesk.store.backup_places import KIND_WORDS, places, same_disk
     from zcdesk.store.engine import sqlite_path
 
     database = sqlite_path(str(store.engine.url))
@@ -279,7 +355,7 @@ def _backup(store: Store, args: argparse.Namespace) -> bool:
             if not found:
                 print("  本机没有找到 U 盘或另一块磁盘：可以插入 U 盘后重新运行，"
                       "或输入网络文件夹的路径。")
-        best = default_place(home)
+        best = found[0] if found else None  # places() looks at every disk: once
         chosen = _ask("第二份备份的文件夹", str(best.suggested_folder) if best else "")
     if not chosen:
         hint = ("可用的位置：" + "、".join(str(p.suggested_folder) for p in found)) if found else \
@@ -295,21 +371,25 @@ def _backup(store: Store, args: argparse.Namespace) -> bool:
 
 
 def _summary(store: Store, args: argparse.Namespace) -> bool:
-    from zcdesk.print_output import write_atomically
-    from zcdesk.printing.setup_summary import setup_summary_pdf
     from zcdesk.store import first_day
 
     if not first_day.read_state(store).finished:
         first_day.finish(store)
-    facts = first_day.summary(store)
     if args.summary:
-        target = Path(args.summary)
-        write_atomically(target, setup_summary_pdf(facts).data)
-        print(f"✓ 7. 设置摘要已写入 {target}，请打印、签字后存档。")
+        _write_summary(store, Path(args.summary))
     else:
         print("✓ 7. 首次设置已完成。打印设置摘要：zcdesk setup --summary 文件.pdf")
     print("现在可以打开窗口收件了（不带子命令运行 zcdesk）。")
     return True
+
+
+def _write_summary(store: Store, target: Path) -> None:
+    from zcdesk.print_output import write_atomically
+    from zcdesk.printing.setup_summary import setup_summary_pdf
+    from zcdesk.store import first_day
+
+    write_atomically(target, setup_summary_pdf(first_day.summary(store)).data)
+    print(f"✓ 7. 设置摘要已写入 {target}，请打印、签字后存档。")
 
 
 def _steps() -> dict[Any, Any]:

@@ -53,34 +53,50 @@ class SetupState:
     finished: bool = False
 
 
+def in_use_before_set_up(state: SetupState) -> bool:
+    """An office at work from before the first-day set-up existed (#14): an admin and
+    this desk's point, and the set-up never begun. It counts as set up: its round is
+    the current one (it has no `first_day.round`), and it is never sent through the flow."""
+    return state.admins > 0 and bool(state.point) and not state.started \
+        and not state.finished
+
+
+def is_set_up(state: SetupState) -> bool:
+    """Finished, or at work from before the set-up existed."""
+    return state.finished or in_use_before_set_up(state)
+
+
 def is_done(step: Step, state: SetupState) -> bool:
     if step.skippable and step in state.skipped:
         return True
     return {
         Step.ADMIN: state.admins > 0,
         Step.DESK: bool(state.point),
-        Step.ROUND: bool(state.round_code),
+        Step.ROUND: bool(state.round_code) or in_use_before_set_up(state),
         Step.OPERATORS: state.clerks > 0,
         Step.ROSTER: state.roster_imports > 0,
         Step.BACKUP: bool(state.backup_folder) or not state.backup_applies,
-        Step.SUMMARY: state.finished,
+        Step.SUMMARY: is_set_up(state),
     }[step]
 
 
 def next_step(state: SetupState) -> Step | None:
-    """The first step not done (in order); None when the set-up is complete."""
+    """The first step not done (in order); None when the set-up is complete, or not
+    needed (an office at work from before it existed)."""
+    if in_use_before_set_up(state):
+        return None
     return next((step for step in Step if not is_done(step, state)), None)
 
 
 def flow_needed(state: SetupState) -> bool:
-    """A new database, or a set-up begun and not finished; never an office at work."""
+    """A new database, or a set-up begun and not finished; never an office at work
+    (`in_use_before_set_up`: never begun, so never flowed)."""
     return state.admins == 0 or (state.started and not state.finished)
 
 
 def skipped_from_text(text: str | None) -> frozenset[Step]:
     names = {s.name for s in SKIPPABLE}
     return frozenset(Step[n] for n in (text or "").split(",") if n in names)
-
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,9 @@ from zcdesk.domain.first_day import (
     SetupSummary,
     Step,
     flow_needed,
+    in_use_before_set_up,
     is_done,
+    is_set_up,
     next_step,
     skipped_from_text,
 )
@@ -54,7 +56,10 @@ SETTING_SKIPPED = "first_day.skipped"
 SETTING_BACKUP_FOLDER = "backup.second_folder"
 SETTING_DESK = "desk.name"  # the facade's key (per host)
 __all__ = ["SKIPPABLE", "TITLES", "SetupState", "SetupSummary", "Step", "flow_needed",
-           "is_done", "next_step", "read_state", "summary"]
+           "in_use_before_set_up", "is_done", "is_set_up", "next_step", "read_state",
+           "summary"]
+IN_USE_BEFORE = ("这个数据库在首次设置功能之前就已在使用（已有管理员和本机受理点），"
+                 "视为已设置完成，不需要首次设置。")
 
 
 # ------------------------------------------------------------------ reading
@@ -80,11 +85,13 @@ def read_state(store: Store) -> SetupState:
 
 def status_lines(state: SetupState) -> list[tuple[Step, bool, str]]:
     """Per step: done or not, and what is set (for `zcdesk setup --status` and the summary)."""
+    old_office = in_use_before_set_up(state)
     what = {
         Step.ADMIN: f"管理员 {state.admins} 位" if state.admins else "尚无管理员",
         Step.DESK: (f"受理点 {state.point}" + (f" · {state.desk_name}" if state.desk_name
                                                else "")) if state.point else "尚未设置",
-        Step.ROUND: f"轮次 {state.round_code}" if state.round_code else "尚未确认",
+        Step.ROUND: (f"轮次 {state.round_code}" if state.round_code else
+                     "沿用当前轮次" if old_office else "尚未确认"),
         Step.OPERATORS: (f"窗口人员 {state.clerks} 位" if state.clerks else
                          "已跳过" if Step.OPERATORS in state.skipped else "尚无窗口人员"),
         Step.ROSTER: (f"已导入 {state.roster_imports} 次，申报人 {state.applicants} 名"
@@ -93,7 +100,8 @@ def status_lines(state: SetupState) -> list[tuple[Step, bool, str]]:
         Step.BACKUP: (state.backup_folder or
                       ("PostgreSQL 数据库：用 pg_dump 备份" if not state.backup_applies
                        else "尚未设置")),
-        Step.SUMMARY: "已完成" if state.finished else "尚未完成",
+        Step.SUMMARY: ("已完成" if state.finished else
+                       "已在使用（首次设置功能之前）" if old_office else "尚未完成"),
     }
     return [(step, is_done(step, state), what[step]) for step in Step]
 
@@ -110,8 +118,12 @@ def create_first_admin(store: Store, name: str, pin: str) -> OperatorInfo:
 
 
 def begin(store: Store) -> None:
-    """Mark the set-up as begun (`zcdesk setup` on a database that already has an admin)."""
-    if not store.setting(SETTING_STARTED):
+    """Mark the set-up as begun (`zcdesk setup` on a database that already has an
+    admin, the window after a new database's first admin). An admin's act: a clerk
+    must not send an office back into the set-up. `zcdesk setup` does not call it on
+    an office at work from before the set-up existed (`in_use_before_set_up`)."""
+    store.require_admin("开始首次设置")
+    if not store.setting(SETTING_STARTED) and not store.setting(SETTING_FINISHED):
         store.set_setting(SETTING_STARTED, store.clock().isoformat(timespec="seconds"))
 
 

@@ -51,6 +51,7 @@ from zcdesk.ui.i18n import tr
 if TYPE_CHECKING:
     from zcdesk.domain.records import ImportReport
     from zcdesk.store import Store
+    from zcdesk.store.backup_places import Place
 
 ImportRoster = Callable[[], "ImportReport | None"]
 PACK_FILTER = "轮次配置文件 (*.toml);;所有文件 (*)"
@@ -387,11 +388,18 @@ class RosterPage(StepPage):
 
 
 class BackupPage(StepPage):
+    """Step 6. Nothing here touches a disk on the GUI thread: a hung network mount or
+    a disconnected mapped drive would freeze the window. The places are looked for in
+    the background when the page is first shown (and on 重新查找); the folder's disk
+    is checked in the background after a pause in typing; the test write, the first
+    copy and its integrity check run behind a progress dialog (minutes on a large
+    database)."""
+
     step = Step.BACKUP
+    CHECK_AFTER_MS = 500  # the pause in typing after which the folder's disk is checked
 
     def __init__(self, wizard: FirstDayWizard) -> None:
         super().__init__(wizard)
-        from zcdesk.store.backup_places import KIND_WORDS, places
         from zcdesk.store.engine import sqlite_path
 
         self.layout_.addWidget(_intro(tr(
@@ -400,18 +408,20 @@ class BackupPage(StepPage):
             "并立即备份一份。")))
         database = sqlite_path(str(self.store.engine.url))
         self.home = database.parent if database else Path.home()
-        self.places = places(self.home)
+        self.places: list[Place] = []
+        self.searching = False
+        self.searched = False
+        self.typed = False  # the clerk typed or browsed a folder: a late search keeps it
+        self.copying = False
         self.place_combo = QComboBox()
         self.place_combo.setObjectName("placeCombo")
-        for place in self.places:
-            self.place_combo.addItem(f"{tr(KIND_WORDS[place.kind])}：{place.path}",
-                                     str(place.suggested_folder))
         same = self.home / "backups-second"
         self.place_combo.addItem(tr("本机（与数据库同一磁盘，不推荐）：{path}").format(path=same),
                                  str(same))
-        self.place_combo.currentIndexChanged.connect(self._take_place)
+        self.place_combo.activated.connect(lambda _index: self._take_place())
         self.folder_edit = QLineEdit()
         self.folder_edit.setObjectName("folderEdit")
+        self.folder_edit.textEdited.connect(self._typed)
         browse = QPushButton(tr("浏览…"))
         browse.setObjectName("browseButton")
         browse.clicked.connect(self._browse)
@@ -426,30 +436,68 @@ class BackupPage(StepPage):
         self.note.setObjectName("noteLabel")
         self.note.setWordWrap(True)
         self.layout_.addWidget(self.note)
-        self.folder_edit.textChanged.connect(self._check_disk)
+        # Checked once typing pauses, not at each key (each check looks at the disk).
+        self.check_timer = QTimer(self)
+        self.check_timer.setSingleShot(True)
+        self.check_timer.setInterval(self.CHECK_AFTER_MS)
+        self.check_timer.timeout.connect(self._check_disk)
+        self.folder_edit.textChanged.connect(lambda _text: self.check_timer.start())
         self.finish_layout()
-        if not self.places:
-            self.note.setText(tr("没有找到 U 盘或另一块磁盘：请插入 U 盘后点“重新查找”，"
-                                 "或选择网络文件夹。"))
-        rescan = QPushButton(tr("重新查找"))
-        rescan.setObjectName("rescanButton")
-        rescan.clicked.connect(self.rescan)
-        self.layout_.insertWidget(self.layout_.count() - 2, rescan, 0,
+        self.rescan_button = QPushButton(tr("重新查找"))
+        self.rescan_button.setObjectName("rescanButton")
+        self.rescan_button.clicked.connect(self.rescan)
+        self.layout_.insertWidget(self.layout_.count() - 2, self.rescan_button, 0,
                                   Qt.AlignmentFlag.AlignLeft)
-        self._take_place()
+
+    def initializePage(self) -> None:
+        if not self.searched and not self.searching:
+            self.rescan()
 
     def rescan(self) -> None:
-        from zcdesk.store.backup_places import KIND_WORDS, places
+        """Look for USB sticks and other disks in the background (each is looked at)."""
+        from zcdesk.store import backup_places
+        from zcdesk.ui.worker import run_in_background
 
-        self.places = places(self.home)
-        keep = self.place_combo.count() - 1
-        for _ in range(keep):
+        if self.searching:
+            return
+        self.searching = True
+        self.rescan_button.setEnabled(False)
+        self._say(tr("正在查找 U 盘和其他磁盘……（可以先在下面输入文件夹）"), "info")
+        home = self.home
+        run_in_background(self, lambda: backup_places.places(home), self._found,
+                          self._search_failed)
+
+    def _found(self, found: list[Place]) -> None:
+        from zcdesk.store.backup_places import KIND_WORDS
+
+        self.searching, self.searched = False, True
+        self.rescan_button.setEnabled(True)
+        self.places = list(found)
+        for _ in range(self.place_combo.count() - 1):  # the last item: this disk
             self.place_combo.removeItem(0)
         for index, place in enumerate(self.places):
             self.place_combo.insertItem(index, f"{tr(KIND_WORDS[place.kind])}：{place.path}",
                                         str(place.suggested_folder))
         self.place_combo.setCurrentIndex(0)
-        self._take_place()
+        self._say("", "info")
+        if not self.places:
+            self._say(tr("没有找到 U 盘或另一块磁盘：请插入 U 盘后点“重新查找”，"
+                         "或选择网络文件夹。"), "warn")
+        if not self.typed or not self.folder_edit.text().strip():
+            self._take_place()
+        else:
+            self.check_timer.start()
+
+    def _search_failed(self, exc: BaseException) -> None:
+        self.searching, self.searched = False, True
+        self.rescan_button.setEnabled(True)
+        self._say(tr("查找 U 盘和其他磁盘时出错：{error}。请点“重新查找”，或直接输入文件夹。")
+                  .format(error=exc), "warn")
+        if not self.folder_edit.text().strip():
+            self._take_place()
+
+    def _typed(self, _text: str) -> None:
+        self.typed = True
 
     def _take_place(self) -> None:
         folder = self.place_combo.currentData()
@@ -460,28 +508,65 @@ class BackupPage(StepPage):
         name = QFileDialog.getExistingDirectory(self, tr("选择备份文件夹"),
                                                 self.folder_edit.text())
         if name:
+            self.typed = True
             self.folder_edit.setText(name)
 
+    def _say(self, text: str, level: str) -> None:
+        self.note.setText(text)
+        set_level(self.note, level)
+
     def _check_disk(self) -> None:
-        from zcdesk.store.backup_places import same_disk
+        """Whether the folder shares the database's disk, looked at in the background;
+        an answer for a folder no longer in the field is dropped."""
+        from zcdesk.store import backup_places
+        from zcdesk.ui.worker import run_in_background
 
         text = self.folder_edit.text().strip()
-        if text and same_disk(Path(text), self.home):
-            self.note.setText(tr("注意：这个文件夹与数据库在同一块磁盘上，磁盘损坏时两份备份会"
-                                 "一起丢失。"))
-            set_level(self.note, "warn")
-        else:
-            self.note.setText("")
+        if not text or self.searching:
+            return
+        home = self.home
+        run_in_background(self, lambda: backup_places.same_disk(Path(text), home),
+                          lambda same: self._show_disk(text, same), lambda _exc: None)
+
+    def _show_disk(self, text: str, same: bool) -> None:
+        if text != self.folder_edit.text().strip() or self.searching:
+            return
+        if same:
+            self._say(tr("注意：这个文件夹与数据库在同一块磁盘上，磁盘损坏时两份备份会"
+                         "一起丢失。"), "warn")
+        elif self.places or not self.searched:
+            self._say("", "info")
 
     def commit(self) -> bool:
-        from zcdesk.store import first_day
+        from zcdesk.store import backup_places, first_day
+        from zcdesk.ui.worker import run_with_progress
 
         text = self.folder_edit.text().strip()
         if not text:
             self.refuse(tr("请选择备份文件夹。"))
             return False
-        copy = first_day.set_backup_folder(self.store, Path(text))
+        if self.copying:  # 下一步 pressed again before the progress dialog showed
+            return False
+        self.check_timer.stop()
+        folder, home = Path(text), self.home
+
+        def work(_progress: object) -> tuple[Path, bool]:
+            copy = first_day.set_backup_folder(self.store, folder)
+            return copy, backup_places.same_disk(folder, home)
+
+        self.copying = True
+        try:
+            outcome = run_with_progress(self, work, tr("正在试写并备份到 {folder}……").format(
+                folder=folder), title=tr("备份文件夹"), cancellable=False)
+        except OSError as exc:
+            self.refuse(tr("无法备份到这个文件夹：{error}。请换一个文件夹（U 盘是否已插好？）。")
+                        .format(error=exc))
+            return False
+        finally:
+            self.copying = False
+        copy, same = outcome.value  # type: ignore[misc]
         self.flow.backup_copy = copy
+        self._show_disk(text, same)
         return True
 
 
