@@ -19,6 +19,7 @@ from zcdesk.store.backup import (
     backups_in,
     copy_to_second,
     daily_backups,
+    second_copies_of,
     second_state,
 )
 from zcdesk.store.first_day import SETTING_BACKUP_FOLDER
@@ -83,8 +84,11 @@ def test_set_second_tries_the_folder_copies_once_and_the_status_shows_its_age(
     usb.mkdir(parents=True)
     code, out, err = cli(*as_admin(monkeypatch), "backup", "--set-second", str(usb / "备份"))
     assert code == 0, err
-    assert len(backups_in(usb / "备份")) == 1 and "审计链：" in out
     assert office.setting(SETTING_BACKUP_FOLDER) == str(usb / "备份")
+    # The first copy is in this database's own folder there, named in the output.
+    own = second_copies_of(office)
+    assert own is not None and own.parent == usb / "备份" and own.name in out
+    assert len(backups_in(own)) == 1 and "审计链：" in out and not backups_in(usb / "备份")
     monkeypatch.delenv("ZCDESK_PIN")
     code, out, _ = cli("backup")  # the status reads only: no PIN
     assert code == 0 and "第二份备份" in out and "小时前" in out and str(usb / "备份") in out
@@ -98,15 +102,18 @@ def test_each_daily_backup_is_copied_to_the_second_target(store: Store, db_url: 
                                                            tmp_path: Path) -> None:
     main, usb = tmp_path / "backups", tmp_path / "usb"
     usb.mkdir()
+    copies = usb / "test-0a1b2c3d"  # this database's folder on the stick (made on need)
     automatic_backup(db_path(db_url), main, now=DAY)
-    first = copy_to_second(main, usb)
-    assert first.made == usb / backups_in(main)[-1].name and not first.problem
-    assert copy_to_second(main, usb).made is None  # already there: nothing copied again
+    first = copy_to_second(main, copies, now=DAY)
+    assert first.made == copies / backups_in(main)[-1].name and not first.problem
+    assert copy_to_second(main, copies, now=DAY).made is None  # there: not copied again
     for n in range(1, 4):
-        automatic_backup(db_path(db_url), main, now=DAY + dt.timedelta(days=n))
-        assert copy_to_second(main, usb, keep=2).made is not None
-    assert [p.name for p in backups_in(usb)] == [p.name for p in backups_in(main)[-2:]]
-    state = second_state(main, usb)
+        later = DAY + dt.timedelta(days=n)
+        automatic_backup(db_path(db_url), main, now=later)
+        assert copy_to_second(main, copies, keep=2, now=later).made is not None
+    assert [p.name for p in backups_in(copies)] == [p.name for p in backups_in(main)[-2:]]
+    assert not backups_in(usb)  # nothing loose at the top of the stick
+    state = second_state(main, usb, copies, DAY + dt.timedelta(days=3))
     assert state.last == DAY + dt.timedelta(days=3)
     text, detail, warn = state.notice(DAY + dt.timedelta(days=3, hours=5))
     assert text == "第二份备份 5 小时前" and str(usb) in detail and not warn
@@ -133,15 +140,17 @@ def test_a_missing_or_unwritable_second_target_warns_and_the_main_backup_still_h
     assert warn and text.startswith("！第二份备份：找不到文件夹")
     assert "上次复制到那里：24 小时前" in detail  # remembered while the stick is away
     (tmp_path / "拔出").rename(usb)
-    (usb / f"{done.main.name}.partial").mkdir()  # in the way: the copy cannot be written
+    copies = second_copies_of(store)
+    assert copies is not None and copies.parent == usb
+    (copies / f"{done.main.name}.partial").mkdir()  # in the way: the copy cannot be written
     done = daily_backups(store)
     assert done.main is None  # not due again today
     assert done.second is not None and "无法写入" in done.second.problem
-    assert done.second.last == DAY and len(backups_in(usb)) == 1
-    (usb / f"{backups_in(main)[-1].name}.partial").rmdir()
+    assert done.second.last == DAY and len(backups_in(copies)) == 1
+    (copies / f"{backups_in(main)[-1].name}.partial").rmdir()
     done = daily_backups(store)  # the next hourly tick catches up
     assert done.second is not None and done.second.made and not done.second.problem
-    assert [p.name for p in backups_in(usb)] == [p.name for p in backups_in(main)]
+    assert [p.name for p in backups_in(copies)] == [p.name for p in backups_in(main)]
 
 
 def test_the_restore_drill_restores_the_newest_copy_and_checks_it(

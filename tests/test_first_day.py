@@ -155,8 +155,10 @@ def test_setup_from_the_command_line_to_a_first_receipt(
     assert code == 0, err
     assert "✓ 3. 申报轮次：2025 上半年度（2025H1）" in out
     assert "✓ 4. 窗口人员：小王" in out and "✓ 5. 花名册已导入" in out
-    copies = list((tmp_path / "usb").glob("zcdesk-*.sqlite3"))
+    # the first copy lies in this database's own folder there, as the daily ones will
+    copies = list((tmp_path / "usb").rglob("zcdesk-*.sqlite3"))
     assert len(copies) == 1 and "测试写入成功" in out
+    assert copies[0].parent.parent == tmp_path / "usb"
     text = pdf_text(tmp_path / "摘要.pdf")
     assert "首次设置摘要" in text and "老李" in text and "小王" in text
     assert "上城区" in text and str(tmp_path / "usb").replace(" ", "") in text

@@ -200,7 +200,7 @@ def test_a_new_office_sets_up_quits_half_way_resumes_and_receives(
     qtbot.waitUntil(lambda: page.folder_edit.text() == str(usb / "zcdesk-备份"), timeout=3000)
     assert "U 盘" in page.place_combo.itemText(0)
     next_(qtbot, wizard)
-    copies = list((usb / "zcdesk-备份").glob("zcdesk-*.sqlite3"))
+    copies = list((usb / "zcdesk-备份").rglob("zcdesk-*.sqlite3"))  # in its own folder
     assert len(copies) == 1  # tested by writing, then the first copy
 
     assert wizard.currentId() == Step.SUMMARY.value
@@ -342,4 +342,4 @@ def test_the_backup_page_never_waits_for_a_disk_in_the_window(
     next_(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.currentId() == Step.SUMMARY.value, timeout=10000)
     assert copied_in and gui not in copied_in and gui not in disk_checks
-    assert len(list((stick / "zcdesk-备份").glob("zcdesk-*.sqlite3"))) == 1
+    assert len(list((stick / "zcdesk-备份").rglob("zcdesk-*.sqlite3"))) == 1

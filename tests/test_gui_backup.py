@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui_support import make_window
 from zcdesk.store import Store
-from zcdesk.store.backup import backup_folder, backups_in
+from zcdesk.store.backup import backup_folder, backups_in, second_copies_of
 from zcdesk.store.first_day import SETTING_BACKUP_FOLDER
 
 
@@ -35,11 +35,15 @@ def test_the_admin_chooses_the_second_target_and_the_status_bar_shows_its_age(
     monkeypatch.setattr(QFileDialog, "getExistingDirectory",
                         staticmethod(lambda *args, **kwargs: str(usb)))
     action.trigger()
-    qtbot.waitUntil(lambda: bool(window.session.backups), timeout=5000)
+    qtbot.waitUntil(lambda: bool(window.session.second_copies), timeout=5000)
     assert store.setting(SETTING_BACKUP_FOLDER) == str(usb)
     main = backup_folder(Path(db_url.removeprefix("sqlite:///")))
-    # The first copy went there at once; the daily one is copied there after it.
-    assert {p.name for p in backups_in(main)} <= {p.name for p in backups_in(usb)}
+    # The first copy went there at once; the daily one is copied there after it, both
+    # into this database's own folder on the stick.
+    own = second_copies_of(store)
+    assert own is not None and own.parent == usb and not backups_in(usb)
+    assert {p.name for p in backups_in(main)} <= {p.name for p in backups_in(own)}
+    assert len(backups_in(own)) >= 1
     assert "第二份备份 不到 1 小时前" in window.notice_text()
     assert str(usb) in window._notice_label.toolTip()
 
@@ -51,7 +55,7 @@ def test_a_missing_second_target_is_a_warning_and_the_backup_still_happens(
     store.clock = lambda: dt.datetime(2025, 5, 18, 9, 30)
     window = make_window(qtbot, store)
     window.session.start_backups()
-    qtbot.waitUntil(lambda: bool(window.session.backups), timeout=5000)
+    qtbot.waitUntil(lambda: bool(window.session.second_copies), timeout=5000)
     assert window.session.backups[0] is not None  # the main copy is made
     assert window.notice_text().startswith("！第二份备份：找不到文件夹")
     assert "主备份不受影响" in window._notice_label.toolTip()

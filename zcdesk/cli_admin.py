@@ -121,17 +121,14 @@ def _set_second(store: Store, folder: Path) -> int:
     from zcdesk.store.first_day import set_backup_folder
 
     folder = folder.expanduser().absolute()
-    if not folder.exists() and not folder.parent.is_dir():
-        from zcdesk.store import InputError
-
-        # Not made here: an unplugged stick's path would become a folder on this disk.
-        raise InputError(f"“{folder.parent}”不存在：U 盘或网络文件夹接好了吗？请接好后重试，"
-                         "或换一个文件夹。")
-    copy = set_backup_folder(store, folder)  # test write, first copy, the setting
-    print(f"第二份备份位置：{copy.parent}。此后窗口每天自动备份后，会再复制一份到这里。")
+    # Test write (which never makes more than the last folder), the setting, the first
+    # copy, in this database's own folder there, where the daily copies will go.
+    copy = set_backup_folder(store, folder)
+    print(f"第二份备份位置：{folder}。此后窗口每天自动备份后，会再复制一份到其中的"
+          f"“{copy.parent.name}”文件夹（本数据库专用）。")
     print(f"已备份到 {copy}（完整性检查通过）")
     print(copy_chain_head(copy))
-    if same_disk(copy.parent, _sqlite_file(store).parent):
+    if same_disk(folder, _sqlite_file(store).parent):
         print("注意：这个文件夹与数据库在同一块磁盘上，磁盘损坏时两份备份会一起丢失；"
               "建议改用 U 盘、另一块磁盘或网络文件夹。", file=sys.stderr)
     return 0
@@ -153,6 +150,7 @@ def _backup_status(store: Store) -> int:
         backup_folder,
         backups_in,
         newest_taken,
+        second_copies_of,
         second_folder_of,
         second_state,
     )
@@ -160,14 +158,15 @@ def _backup_status(store: Store) -> int:
     database = _sqlite_file(store)
     folder = backup_folder(database)
     count = len(backups_in(folder)) if folder.is_dir() else 0
-    newest = newest_taken(folder)
+    newest = newest_taken(folder, store.clock())
     print(f"自动备份：{folder}（{count} 份" +
           (f"，最新 {newest:%Y-%m-%d %H:%M}）" if newest else "；窗口打开时每天自动备份）"))
     second = second_folder_of(store)
     if second is None:
         print("第二份备份：未设置（zcdesk backup --set-second 文件夹）")
         return 0
-    text, detail, warn = second_state(folder, second).notice(store.clock())
+    now = store.clock()  # looks only: no id made here (none yet: nothing copied yet)
+    text, detail, warn = second_state(folder, second, second_copies_of(store), now).notice(now)
     print(text.lstrip("！"))
     print(detail, file=sys.stderr if warn else sys.stdout)
     return 0
@@ -206,7 +205,7 @@ def _restore_drill(store: Store, chosen: str | bool) -> int:
     """The newest automatic backup (or the file given) restored into a temporary file
     and checked: exit 0 when it would restore cleanly, 1 when not (or there is none)."""
     from zcdesk.store import InputError
-    from zcdesk.store.backup import newest_backup, restore_drill, second_folder_of
+    from zcdesk.store.backup import newest_backup, restore_drill, second_copies_of
 
     database = _sqlite_file(store)
     if isinstance(chosen, str):
@@ -214,7 +213,7 @@ def _restore_drill(store: Store, chosen: str | bool) -> int:
         if not backup.is_file():
             raise InputError(f"备份文件“{chosen}”不存在。")
     else:
-        backup = newest_backup(database, second_folder_of(store))
+        backup = newest_backup(database, second_copies_of(store), store.clock())
     if backup is None:
         raise InputError("还没有自动备份可供演练：窗口打开时每天自动备份一份。也可演练指定的备份："
                          "zcdesk check --restore-drill 备份文件。")

@@ -10,6 +10,10 @@ set-up proposes, in this order, a removable medium, another drive, and only then
 * Windows: the other drive letters (GetDriveTypeW: removable, fixed, network),
   through ctypes — only when running on Windows.
 
+Another file system on a fixed disk is "another disk" only when known to be one (on
+Linux: its /sys/class/block parent differs); otherwise it is offered as another
+partition that may share this disk, with a warning (`Place.warning`).
+
 `check_writable` checks a folder the way a backup uses it: create, write, flush to
 disk, read back, delete.
 """
@@ -46,17 +50,26 @@ class Place:
     """A candidate for the backup folder: where, and in words what it is."""
 
     path: Path
-    kind: str  # removable | drive | network
+    kind: str  # removable | drive | network | partition
     label: str
 
     @property
     def suggested_folder(self) -> Path:
         return self.path / FOLDER_NAME
 
+    @property
+    def warning(self) -> str:
+        """What to know before choosing it ("" when nothing)."""
+        return PARTITION_WARNING if self.kind == "partition" else ""
 
+
+# "drive" only when known to be another physical disk; another partition (a Windows D:
+# of the same disk, a second Linux file system) is said to be what it may be.
 KIND_WORDS = {"removable": "移动存储（U 盘、移动硬盘）", "drive": "另一块磁盘",
-              "network": "网络文件夹"}
-_ORDER = {"removable": 0, "drive": 1, "network": 2}
+              "network": "网络文件夹", "partition": "另一个分区（可能与本机同一块磁盘）"}
+PARTITION_WARNING = ("注意：这可能只是本机同一块磁盘上的另一个分区，磁盘损坏时备份会一起丢失。"
+                     "建议改用 U 盘、移动硬盘或网络文件夹。")
+_ORDER = {"removable": 0, "drive": 1, "network": 2, "partition": 3}
 
 
 def places(data_dir: Path) -> list[Place]:
@@ -83,6 +96,28 @@ def _device(path: Path) -> int:
     while not path.exists() and path.parent != path:
         path = path.parent
     return path.stat().st_dev
+
+
+def _physical_disk(path: Path) -> str | None:
+    """The Linux block device of the whole disk `path` lies on (sda for sda1), or None
+    when that cannot be told (network, LVM / RAID, no /sys): then no claim is made."""
+    try:
+        device = _device(path)
+        node = Path(f"/sys/dev/block/{os.major(device)}:{os.minor(device)}").resolve(strict=True)
+        if (node / "partition").exists():
+            node = node.parent
+        slaves = node / "slaves"
+        if slaves.is_dir() and any(slaves.iterdir()):
+            return None  # device-mapper / md: its disks are not this one
+        return node.name
+    except (OSError, ValueError):
+        return None
+
+
+def _other_disk(path: Path, data_dir: Path) -> bool:
+    """Known to be on another physical disk than the data folder."""
+    mine, theirs = _physical_disk(data_dir), _physical_disk(path)
+    return mine is not None and theirs is not None and mine != theirs
 
 
 # --------------------------------------------------------------------- Linux
@@ -117,8 +152,10 @@ def _linux_places(data_dir: Path, media: Sequence[Path] | None = None,
             continue
         if any(point.startswith(str(m) + "/") for m in media):
             kind = "removable"
+        elif fstype in _NETWORK:
+            kind = "network"
         else:
-            kind = "network" if fstype in _NETWORK else "drive"
+            kind = "drive" if _other_disk(path, data_dir) else "partition"
         found[path] = Place(path, kind, point)
     return list(found.values())
 
@@ -153,7 +190,8 @@ def _windows_places(data_dir: Path) -> list[Place]:  # pragma: no cover - Window
         letter = f"{chr(ord('A') + index)}:"
         if letter == own:
             continue
-        kind = {DRIVE_REMOVABLE: "removable", DRIVE_FIXED: "drive",
+        # A fixed drive letter may well be a partition of this very disk: not claimed.
+        kind = {DRIVE_REMOVABLE: "removable", DRIVE_FIXED: "partition",
                 DRIVE_REMOTE: "network"}.get(kernel.GetDriveTypeW(letter + "\\"))
         root = Path(letter + "\\")
         if kind is None or not root.exists() or not _writable(root):
@@ -165,12 +203,19 @@ def _windows_places(data_dir: Path) -> list[Place]:  # pragma: no cover - Window
 # ---------------------------------------------------------------- test write
 def check_writable(folder: Path) -> None:
     """Create `folder` if needed and prove a file can be written there, read back and
-    removed; InputError in words when not (nothing is left behind)."""
+    removed; InputError in words when not (nothing is left behind). Every way of
+    setting the backup folder passes here (the first-day set-up, `zcdesk setup
+    --backup-dir`, `zcdesk backup --set-second`, the window's menu)."""
     folder = folder.expanduser()
     probe = folder / f".zcdesk-写入测试-{os.getpid()}"
     payload = os.urandom(64 * 1024)
+    if not folder.exists() and not folder.parent.exists():
+        # Only the last folder is made: an unplugged stick's path would otherwise
+        # become a folder on this disk, and the backups would never leave it.
+        raise InputError(f"“{folder.parent}”不存在：U 盘或网络文件夹接好了吗？请接好后重试，"
+                         "或换一个已存在的文件夹。")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(exist_ok=True)
         with open(probe, "wb") as out:
             out.write(payload)
             out.flush()

@@ -184,11 +184,12 @@ def set_backup_folder(store: Store, folder: Path) -> Path:
     if not folder.is_absolute():
         raise InputError(f"备份文件夹“{folder}”应为完整路径，如 /media/小王/U盘/zcdesk-备份。")
     check_writable(folder)
-    from zcdesk.store.backup import PREFIX, SUFFIX
+    from zcdesk.store.backup import PREFIX, SUFFIX, adopt_first_copy
 
     copy = store.backup_to(folder / f"{PREFIX}{store.clock():%Y%m%d-%H%M%S}{SUFFIX}")
     store.set_setting(SETTING_BACKUP_FOLDER, str(folder.resolve()))
-    return copy
+    # into this database's own folder there, where the daily copies and the drill look
+    return adopt_first_copy(store, copy)
 
 
 def finish(store: Store) -> None:

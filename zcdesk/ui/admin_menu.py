@@ -139,9 +139,11 @@ class AdminMenu:
         store = window.store
         store.require_admin(tr("备份"))
         name = f"zcdesk-备份-{store.clock():%Y%m%d-%H%M}.sqlite3"
+        # No "replace?" question: a backup never replaces a file (store/backup.backup_to
+        # refuses in words), least of all the database itself.
         chosen, _ = QFileDialog.getSaveFileName(
             window, tr("备份数据库"), str(Path(self.folder or Path.home()) / name),
-            tr(BACKUP_FILTER))
+            tr(BACKUP_FILTER), options=QFileDialog.Option.DontConfirmOverwrite)
         if not chosen:
             return None
         target = Path(chosen)
@@ -179,6 +181,7 @@ class AdminMenu:
             return None
 
         def work(_progress: Progress) -> Path:
+            # the first copy, in this database's own folder there (as the daily ones)
             return first_day.set_backup_folder(store, Path(chosen))
 
         try:
@@ -189,7 +192,7 @@ class AdminMenu:
             return None
         written: Path = outcome.value  # type: ignore[assignment]
         window.show_message(tr("第二份备份位置：{folder}。已备份一份，此后每天自动备份后再复制一份"
-                               "到这里。").format(folder=written.parent), "ok")
+                               "到这里。").format(folder=chosen), "ok")
         window.session.backup_now()  # the status bar shows the new target's age
         window.feedback.ok()
         return written

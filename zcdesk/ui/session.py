@@ -19,9 +19,11 @@ operator's PIN unlocks, or another operator logs in. The minutes are the
 desk's setting: 设置 → 自动锁定… (admin) or `zcdesk desk --idle-lock N`.
 
 Automatic backup: after the store is attached and then hourly,
-`store.automatic_backup()` runs in a thread, then the copy to the second target
-(store/backup.daily_backups); a failure is a status-bar warning, and so is a second
-target that is missing or stale (its copy's age is on the status bar).
+`store.automatic_backup()` runs in a thread; when it is done, the copy to the second
+target (store/backup.second_copy) runs as a job of its own, with its own flag: a
+network folder that hangs holds up only the copies to it, never the daily backup. A
+failure is a status-bar warning, and so is a second target that is missing, stale or
+still busy from the hour before (its copy's age is on the status bar).
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from zcdesk.ui.i18n import tr
 from zcdesk.ui.worker import long_work_running, run_in_background
 
 if TYPE_CHECKING:
-    from zcdesk.store.backup import DailyBackups
+    from zcdesk.store.backup import SecondCopy
     from zcdesk.ui.main_window import MainWindow
 
 SETTING_IDLE = "desk.idle_lock_minutes"
@@ -132,6 +134,10 @@ class Session(QObject):
         self._backup_timer.timeout.connect(self.backup_now)
         self.backups: list[Path | None] = []  # results, for the status bar and tests
         self.backup_running = False
+        # The copy to the second target: a job and a flag of its own (see the module).
+        self.second_copies: list[SecondCopy | None] = []
+        self.second_running = False
+        self.main_failed = False  # the last daily backup failed (its warning stays)
         self.new_database = False  # the first admin was created in this session
 
     @property
@@ -310,38 +316,70 @@ class Session(QObject):
         if not window.store_ready or self.backup_running or long_work_running():
             return  # the next tick (hourly) tries again
         self.backup_running = True
-        from zcdesk.store.backup import daily_backups  # the daily copy, then the second target
-
         store = window.store
-        run_in_background(self, lambda: daily_backups(store), self._backup_done,
+        run_in_background(self, store.automatic_backup, self._backup_done,
                           self._backup_failed)
 
-    def _backup_done(self, result: DailyBackups) -> None:
+    def _backup_done(self, path: Path | None) -> None:
         self.backup_running = False
-        path = result.main
+        self.main_failed = False
         self.backups.append(path)
         if path is not None:
             log.info("automatic backup: %s", path)
             with contextlib.suppress(RuntimeError):
                 self.window.set_notice(tr("今日已自动备份"), str(path), warn=False)
-        second = result.second
-        if second is not None:  # the age of its newest copy, or why it got none
-            if second.problem:
-                log.warning("second backup target: %s", second.problem)
-            text, detail, warn = second.notice(self.window.store.clock())
-            if path is not None and not warn:
-                text = f"{tr('今日已自动备份')} · {text}"
-            with contextlib.suppress(RuntimeError):
-                self.window.set_notice(text, detail, warn=warn)
+        self.second_copy_now()
 
     def _backup_failed(self, exc: BaseException) -> None:
         self.backup_running = False
+        self.main_failed = True
         self.backups.append(None)
         log.warning("automatic backup failed: %s", exc)
         with contextlib.suppress(RuntimeError):
             self.window.set_notice(tr("！自动备份失败"), tr(
                 "自动备份失败：{error}\n数据未受影响；请通知管理员检查备份文件夹的空间和权限。")
                 .format(error=exc), warn=True)
+        self.second_copy_now()  # the copies made on earlier days still go there
+
+    def second_copy_now(self) -> None:
+        """The newest daily copy to the second target, unless the last attempt is still
+        running (a network folder that does not answer): then a warning, nothing more."""
+        window = self.window
+        if not window.store_ready:
+            return
+        if self.second_running:
+            log.warning("second backup target: the copy started earlier is still running")
+            with contextlib.suppress(RuntimeError):
+                window.set_notice(tr("！第二份备份：上次复制仍未结束"), tr(
+                    "上次复制到第二份备份位置的操作至今没有结束：U 盘或网络文件夹可能没有响应。"
+                    "主备份不受影响。请检查该位置，必要时重新设置第二份备份位置。"), warn=True)
+            return
+        self.second_running = True
+        from zcdesk.store.backup import second_copy
+
+        store = window.store
+        run_in_background(self, lambda: second_copy(store), self._second_done,
+                          self._second_failed)
+
+    def _second_done(self, second: SecondCopy | None) -> None:
+        self.second_running = False
+        self.second_copies.append(second)
+        if second is None:  # no second target set (or PostgreSQL)
+            return
+        if second.problem:
+            log.warning("second backup target: %s", second.problem)
+        if self.main_failed and not second.problem:
+            return  # the daily backup's failure stays on the status bar
+        text, detail, warn = second.notice(self.window.store.clock())
+        if self.backups and self.backups[-1] is not None and not warn:
+            text = f"{tr('今日已自动备份')} · {text}"
+        with contextlib.suppress(RuntimeError):
+            self.window.set_notice(text, detail, warn=warn)
+
+    def _second_failed(self, exc: BaseException) -> None:  # second_copy never raises
+        self.second_running = False
+        self.second_copies.append(None)
+        log.warning("second backup target failed: %s", exc)
 
     def stop(self) -> None:
         self.idle.stop()
