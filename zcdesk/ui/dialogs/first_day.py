@@ -60,9 +60,10 @@ SUMMARY_TITLE = "首次设置摘要"
 
 def _error_label() -> QLabel:
     label = QLabel()
-    label.setObjectName("errorLabel")
+    label.setObjectName("messageLabel")  # the flow dialogs' message style (style.qss)
     label.setWordWrap(True)
     set_level(label, "error")
+    label.hide()  # its red box only with something to say
     return label
 
 
@@ -93,6 +94,7 @@ class StepPage(QWizardPage):
 
     def validatePage(self) -> bool:
         self.error.clear()
+        self.error.hide()
         try:
             done = self.commit()
         except errors.StoreError as exc:
@@ -104,6 +106,7 @@ class StepPage(QWizardPage):
 
     def refuse(self, text: str) -> None:
         self.error.setText(text)
+        self.error.setVisible(bool(text))
 
     def commit(self) -> bool:
         raise NotImplementedError
@@ -176,11 +179,19 @@ class RoundPage(StepPage):
         self.layout_.addWidget(_intro(tr(
             "申报轮次决定截止日期、材料清单和收件号。使用随程序提供的轮次，或导入本轮通知的"
             "轮次配置文件（.toml，见 docs/round-pack.md）。")))
-        self.shipped_radio = QRadioButton(tr(
-            "使用随程序提供的轮次：{name}（{code}），纸质材料 {paper} 截止，年限计算至 {cutoff}")
-            .format(name=current.name, code=current.code, paper=current.paper_deadline,
-                    cutoff=current.cutoff_date))
+        self.shipped_radio = QRadioButton(tr("使用随程序提供的轮次：{name}（{code}）")
+                                          .format(name=current.name, code=current.code))
         self.shipped_radio.setObjectName("shippedRadio")
+        # the dates on a line of their own that wraps: the page fits 1024 px
+        self.shipped_dates = _intro(tr("纸质材料 {paper} 截止，年限计算至 {cutoff}。").format(
+            paper=current.paper_deadline, cutoff=current.cutoff_date))
+        self.shipped_dates.setContentsMargins(24, 0, 0, 0)
+        self.shipped_dates.setObjectName("messageLabel")  # coloured when it warns
+        if current.paper_deadline < self.store.clock().date():
+            # a program installed long after its release ships a round that is over
+            self.shipped_dates.setText(self.shipped_dates.text() + tr(
+                "该轮次的纸质材料截止日已过：本轮请导入本轮通知的轮次配置文件。"))
+            set_level(self.shipped_dates, "warn")
         self.import_radio = QRadioButton(tr("导入轮次配置文件："))
         self.import_radio.setObjectName("importRadio")
         group = QButtonGroup(self)
@@ -199,6 +210,7 @@ class RoundPage(StepPage):
         row.addWidget(self.file_edit, 1)
         row.addWidget(browse)
         self.layout_.addWidget(self.shipped_radio)
+        self.layout_.addWidget(self.shipped_dates)
         self.layout_.addLayout(row)
         self.result = QLabel()
         self.result.setWordWrap(True)
@@ -316,6 +328,7 @@ class OperatorsPage(StepPage):
             self.refuse(str(exc))
             return False
         self.error.clear()
+        self.error.hide()
         for edit in (self.name_edit, self.pin_edit, self.pin2_edit):
             edit.clear()
         self._fill()
