@@ -8,7 +8,6 @@ that a discrepancy needs a person.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -151,10 +150,9 @@ def _print_receipt(store: Store, report: CityBatchReport, target: Path,
     def make(options: printing.PrintOptions) -> printing.PdfResult:
         city = store.desk_point()
         assert city is not None  # city_report() refuses on any desk but the city's
-        return printing.city_receipt_pdf(
-            report, city, dataclasses.replace(options, allow_missing_glyphs=allow_missing_glyphs))
+        return printing.city_receipt_pdf(report, city, options)
 
-    write_pdf(store, target, full_ids, make)
+    write_pdf(store, target, full_ids, make, allow_missing_glyphs=allow_missing_glyphs)
 
 
 KIND_LABELS = {"checked_in": "签收", "already": "已签收过", "unexpected": "清单外",

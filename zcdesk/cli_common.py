@@ -87,9 +87,11 @@ def when(value: dt.datetime | None) -> str:
 
 
 def write_pdf(store: Store, target: Path, full_ids: bool,
-              make: Callable[[PrintOptions], PdfResult]) -> None:
+              make: Callable[[PrintOptions], PdfResult], *,
+              allow_missing_glyphs: bool = False) -> None:
     """Check `target`, make the document with this desk's print options, write it
-    all or nothing, and tell (on stderr) its warnings and where it went."""
+    all or nothing, and tell (on stderr) its warnings and where it went.
+    `allow_missing_glyphs`: --allow-missing-glyphs (print_output.add_glyph_flag)."""
     import sys
 
     from zcdesk import printing  # lazy: reportlab only when printing
@@ -98,7 +100,8 @@ def write_pdf(store: Store, target: Path, full_ids: bool,
     check_target(target, (".pdf",))
     options = printing.PrintOptions(full_ids=full_ids, clerk=store.operator,
                                     fallback_font=fallback_font(store),
-                                    today=store.clock().date())
+                                    today=store.clock().date(),
+                                    allow_missing_glyphs=allow_missing_glyphs)
     result = make(options)
     write_atomically(target, result.data)
     for warning in result.warnings:

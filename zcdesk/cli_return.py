@@ -9,7 +9,6 @@ cannot be read at all.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -194,8 +193,7 @@ def _print_list(store: Store, return_list: ReturnList, target: Path, full_ids: b
         if not return_list.lines:
             raise InputError(f"单位“{return_list.unit}”没有待返还的材料袋，无需打印返还清单。")
         papers = store.round_papers(return_list.heading_round, return_list.point_code)
-        return printing.return_list_pdf(
-            return_list, papers.point, papers.round, papers.items,
-            dataclasses.replace(options, allow_missing_glyphs=allow_missing_glyphs))
+        return printing.return_list_pdf(return_list, papers.point, papers.round, papers.items,
+                                        options)
 
-    write_pdf(store, target, full_ids, make)
+    write_pdf(store, target, full_ids, make, allow_missing_glyphs=allow_missing_glyphs)
