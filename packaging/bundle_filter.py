@@ -46,14 +46,32 @@ UNUSED_QT = (
 # Python modules found in the build environment but not used at run time:
 # PIL.ImageTk needs tkinter; readline (GNU, GPL-3.0) only serves an interactive prompt.
 UNUSED_PYTHON = ("tkinter", "_tkinter", "PIL.ImageTk", "PIL.ImageQt", "readline")
+# numpy's parts that `import numpy` leaves unloaded (numpy 2 loads them on first use)
+# and zcdesk never asks for: random numbers, FFT, polynomials, f2py,
+# the test helpers. numpy.linalg stays (numpy.matrixlib imports it), numpy.ma too
+# (np.unique asks for it).
+UNUSED_NUMPY = ("numpy.random", "numpy.fft", "numpy.polynomial", "numpy.f2py",
+                "numpy.testing", "numpy.distutils", "numpy.ctypeslib")
+# pypinyin: zcdesk reads only its single-character table, pinyin_dict.json
+# (zcdesk/domain/collation.py), which build.spec adds as data. The package would bring
+# its 2.5 MB phrase table and segmenters along.
+UNUSED_PINYIN = ("pypinyin",)
 
 
-def excludes(*, postgres: bool = True) -> list[str]:
-    """Analysis(excludes=…): modules PyInstaller must not follow. postgres=False builds a
-    single-desk bundle without psycopg (12 MB less; a postgresql:// URL is then refused
-    in words, see zcdesk/store/engine.py)."""
-    unused = [f"PySide6.{m}" for m in UNUSED_QT] + list(UNUSED_PYTHON)
-    return unused if postgres else [*unused, "psycopg", "psycopg_binary", "psycopg_pool"]
+def excludes(*, postgres: bool = True, system_libpq: bool = False) -> list[str]:
+    """Analysis(excludes=…): modules PyInstaller must not follow.
+
+    postgres=False builds a single-desk bundle without psycopg (a postgresql:// URL is
+    then refused in words, see zcdesk/store/engine.py). system_libpq=True (Linux) keeps
+    psycopg's pure-Python part and leaves out psycopg_binary, its own libpq, OpenSSL,
+    Kerberos and LDAP (12 MB): psycopg then loads the system's libpq, which the .deb
+    recommends (libpq5), and says so in words when it is missing.
+    """
+    unused = [f"PySide6.{m}" for m in UNUSED_QT] + [*UNUSED_PYTHON, *UNUSED_NUMPY,
+                                                    *UNUSED_PINYIN]
+    if not postgres:
+        return [*unused, "psycopg", "psycopg_binary", "psycopg_c", "psycopg_pool"]
+    return [*unused, "psycopg_binary", "psycopg_c"] if system_libpq else unused
 
 
 # Qt libraries of unused modules that plugin dependency scans still drag in (the
@@ -112,6 +130,9 @@ def _drop_paths(platform: Platform) -> re.Pattern[str]:
         qt + r"resources/",  # WebEngine .pak files
         qt + r"plugins/platforms/(?!" + _PLATFORM_PLUGINS[platform] + ")",
         qt + r"plugins/" + _UNUSED_PLUGIN_DIRS,
+        # image formats: PNG is built into QtGui; the window icon is SVG. The rest
+        # (JPEG, TIFF, WebP, GIF, ICO, ICNS, TGA, WBMP, PDF) never load.
+        qt + r"plugins/imageformats/(?!(lib)?qsvg\.(so|dll)$)",
         qt + r"plugins/platforminputcontexts/(lib)?qtvirtualkeyboardplugin\.",
         # translations: Simplified Chinese Qt strings only (ui/app.py loads them).
         # qt_zh_CN.qm is a meta catalogue naming qtbase_ and qtmultimedia_zh_CN:

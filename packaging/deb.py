@@ -70,7 +70,10 @@ DEPENDS = (
     "libasound2",
     "libcups2",
 )
-RECOMMENDS = ("fonts-noto-cjk | fonts-wqy-microhei",)
+# libpq5: the PostgreSQL client library psycopg loads for an office whose desks share
+# a PostgreSQL database (the bundle carries no libpq of its own); a single desk on
+# SQLite does without, so it is recommended (apt installs it), not required.
+RECOMMENDS = ("fonts-noto-cjk | fonts-wqy-microhei", "libpq5")
 
 DESKTOP_ENTRY = """\
 [Desktop Entry]

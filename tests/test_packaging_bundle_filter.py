@@ -164,6 +164,32 @@ def test_excludes_name_the_unused_qt_modules_and_psycopg_only_when_asked() -> No
     assert "psycopg" in bundle_filter.excludes(postgres=False)
 
 
+def test_linux_bundle_keeps_psycopg_but_not_its_own_libpq() -> None:
+    linux = bundle_filter.excludes(system_libpq=True)
+    assert "psycopg" not in linux and "psycopg_binary" in linux
+    assert "psycopg_binary" not in bundle_filter.excludes()  # Windows brings its libpq
+
+
+def test_unused_numpy_and_pypinyin_parts_stay_out_but_what_the_list_uses_is_kept() -> None:
+    excluded = bundle_filter.excludes()
+    assert {"numpy.random", "numpy.fft", "pypinyin"} <= set(excluded)
+    # np.unique reaches numpy.ma, numpy.matrixlib imports numpy.linalg
+    assert "numpy.ma" not in excluded and "numpy.linalg" not in excluded
+    assert "numpy" not in excluded
+
+
+@pytest.mark.parametrize(("dest", "platform", "kept"), [
+    ("PySide6/Qt/plugins/imageformats/libqsvg.so", "linux", True),
+    ("PySide6/Qt/plugins/imageformats/libqjpeg.so", "linux", False),
+    ("PySide6/Qt/plugins/imageformats/libqwebp.so", "linux", False),
+    ("PySide6/plugins/imageformats/qsvg.dll", "win32", True),
+    ("PySide6/plugins/imageformats/qtiff.dll", "win32", False),
+])
+def test_only_the_svg_image_format_plugin_is_kept(dest: str, platform: str, kept: bool
+                                                   ) -> None:
+    assert bundle_filter.keep(dest, platform) is kept  # type: ignore[arg-type]
+
+
 def test_windows_version_info_is_a_pyinstaller_version_file() -> None:
     text = bundle_filter.windows_version_info("0.1.0", "职称纸质材料受理窗口", "Apache-2.0")
     tree = ast.parse(text, mode="eval")  # PyInstaller evaluates the file as an expression

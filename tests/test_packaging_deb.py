@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import configparser
 import importlib.util
+import json
 import os
 import shutil
 import struct
@@ -157,6 +158,22 @@ def test_unpacked_program_passes_its_self_check(unpacked: Path, tmp_path: Path) 
                            text=True, timeout=300)
     assert check.returncode == 0, check.stdout + check.stderr
     assert "self-check ok" in check.stdout
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_unpacked_program_opens_a_postgresql_database_through_the_system_libpq(
+        deb: Path, unpacked: Path, db_url: str, backend: str, tmp_path: Path) -> None:
+    """The bundle carries psycopg without a libpq of its own: a desk on PostgreSQL loads
+    the system's (libpq5, which the .deb recommends)."""
+    assert "libpq5" in field(deb, "Recommends")
+    bundle = unpacked / "opt/zcdesk"
+    assert not list(bundle.rglob("psycopg_binary*"))
+    program = bundle / "zcdesk"
+    result = subprocess.run([str(program), "--create", "--db", db_url, "status", "--json"],
+                            env=isolated_env(tmp_path), capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads(result.stdout) == []  # a new database: no packets yet
 
 
 def needed_outside(bundle: Path) -> set[str]:

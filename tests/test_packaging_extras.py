@@ -8,6 +8,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # Runs zcdesk's command line in a fresh interpreter where psycopg cannot be imported,
@@ -60,3 +62,50 @@ def test_sqlite_desk_works_without_psycopg(tmp_path: Path) -> None:
                                  tmp=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert database.is_file()
+
+
+# As in the Linux bundle on a PC without libpq5: psycopg is there without its binary
+# part (packaging/bundle_filter.py), and the system has no libpq for it to load.
+WITHOUT_LIBPQ = """
+import ctypes.util, sys
+
+class NoBinary:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("psycopg_binary", "psycopg_c"):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+sys.meta_path.insert(0, NoBinary())
+find_library = ctypes.util.find_library
+ctypes.util.find_library = lambda name: None if name == "pq" else find_library(name)
+from zcdesk.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_postgresql_url_without_a_system_libpq_names_the_package_to_install(
+        tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8",
+           "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_STATE_HOME": str(tmp_path / "s"),
+           "XDG_CONFIG_HOME": str(tmp_path / "c"), "XDG_CACHE_HOME": str(tmp_path / "k")}
+    result = subprocess.run([sys.executable, "-c", WITHOUT_LIBPQ, "--db",
+                             "postgresql://127.0.0.1/zcdesk", "status"], env=env,
+                            capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert "缺少 PostgreSQL 客户端库 libpq" in result.stderr
+    assert "apt install libpq5" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_old_system_libpq_is_not_given_tcp_user_timeout(monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    from sqlalchemy.engine import make_url
+
+    from zcdesk.store import engine
+
+    url = make_url("postgresql+psycopg://h/db")
+    monkeypatch.setattr(engine, "_libpq_version", lambda: 110022)  # UOS 20's libpq 11
+    assert "tcp_user_timeout" not in engine.pg_connect_args(url)
+    assert engine.pg_connect_args(url)["keepalives"] == "1"
+    monkeypatch.setattr(engine, "_libpq_version", lambda: 150020)
+    assert engine.pg_connect_args(url)["tcp_user_timeout"] == "9000"

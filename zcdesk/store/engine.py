@@ -31,6 +31,14 @@ PG_CONNECT = {"connect_timeout": "5", "keepalives": "1", "keepalives_idle": "5",
 POSTGRES_MISSING = ("这台电脑上的 zcdesk 没有安装 PostgreSQL 支持（psycopg），无法打开 "
                     "postgresql:// 数据库。请安装：pip install 'zcdesk[postgres]'，"
                     "或改用含 PostgreSQL 支持的安装包；单个窗口可改用 SQLite 数据库文件。")
+# The Linux bundle carries psycopg without its own libpq (packaging/bundle_filter.py):
+# it loads the system's, from the Debian package libpq5 (the .deb recommends it).
+LIBPQ_MISSING = ("这台电脑缺少 PostgreSQL 客户端库 libpq，无法打开 postgresql:// 数据库。"
+                 "请安装 libpq5（统信 UOS、银河麒麟、Debian：sudo apt install libpq5，"
+                 "或从软件商店安装），然后重新启动 zcdesk；单个窗口可改用 SQLite 数据库文件。")
+# tcp_user_timeout is a libpq 12 option: an older system libpq refuses the connection
+# outright when it is given, so there the keepalives alone notice a dead peer.
+TCP_USER_TIMEOUT_SINCE = 120000
 PG_SESSION = {"statement_timeout": "15000", "lock_timeout": "5000",
               "idle_in_transaction_session_timeout": "60000"}
 
@@ -60,6 +68,12 @@ def create_store_engine(url: str) -> Engine:
         if parsed.get_backend_name() == "postgresql" and (exc.name or "").startswith("psycopg"):
             raise DatabaseUnavailable(POSTGRES_MISSING) from exc
         raise DatabaseUnavailable(f"无法连接数据库：{exc}") from exc
+    except ImportError as exc:
+        # psycopg is there but found no libpq ("no pq wrapper available … libpq library
+        # not found")
+        if parsed.get_backend_name() == "postgresql" and "libpq" in str(exc):
+            raise DatabaseUnavailable(LIBPQ_MISSING) from exc
+        raise DatabaseUnavailable(f"无法连接数据库：{exc}") from exc
     except Exception as exc:  # a missing driver, say
         raise DatabaseUnavailable(f"无法连接数据库：{exc}") from exc
 
@@ -67,6 +81,8 @@ def create_store_engine(url: str) -> Engine:
 def pg_connect_args(url: URL) -> dict[str, str]:
     """The defaults of PG_CONNECT and PG_SESSION that the URL does not set itself."""
     given = set(url.query)
+    if _libpq_version() < TCP_USER_TIMEOUT_SINCE:
+        given.add("tcp_user_timeout")
     args = {k: v for k, v in PG_CONNECT.items() if k not in given}
     if "options" not in given:
         args["options"] = " ".join(f"-c {k}={v}" for k, v in PG_SESSION.items())
@@ -185,3 +201,10 @@ def _windows_drive_type(root: str) -> int:  # pragma: no cover - Windows only
     import ctypes
 
     return int(ctypes.windll.kernel32.GetDriveTypeW(root))  # type: ignore[attr-defined]
+
+
+def _libpq_version() -> int:
+    """The libpq psycopg uses (170000 for 17.0): the bundled one, or the system's."""
+    import psycopg
+
+    return int(psycopg.pq.version())

@@ -98,7 +98,7 @@ def _gil_shared() -> Iterator[None]:
 
 
 def _warm_collation() -> None:
-    """pypinyin loads its dictionary on the first name key (~0.2 s): here, in the
+    """The pinyin table loads on the first name key (~0.1 s): here, in the
     loader's thread, not on the GUI thread at the clerk's first click on 姓名."""
     from zcdesk.domain.collation import name_key
 
