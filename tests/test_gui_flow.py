@@ -218,7 +218,8 @@ def test_batch_menu_reloads_the_list_and_is_admin_only(
 def test_list_stage_column_and_filter(qtbot: QtBot, window: MainWindow, store: Store,
                                       people: dict[str, int]) -> None:
     handed_over(store, people)
-    window.reload_list()
+    with qtbot.waitSignal(window.packet_list.loaded, timeout=10000):
+        window.reload_list()  # F5 reads in the background
     model = window.packet_model
     combo = window.ui.stageCombo
     combo.setCurrentIndex(combo.findData(PacketStage.HANDED_OVER.value))
@@ -242,7 +243,8 @@ def test_record_decision_for_the_open_packet(qtbot: QtBot, window: MainWindow, s
                                              people: dict[str, int],
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     handed_over(store, people)
-    window.reload_list()
+    with qtbot.waitSignal(window.packet_list.loaded, timeout=10000):
+        window.reload_list()  # F5 reads in the background
     asked = patch_dialog(monkeypatch, "decision",
                          DecisionForm(DecisionResult.PASSED, dt.date(2025, 5, 16),
                                       "杭职改〔2025〕12号"))

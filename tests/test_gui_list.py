@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ID_LI, ID_WANG, ID_ZHANG
-from tests.gui_support import make_window, press, type_text
+from tests.gui_support import make_window, press, scan, type_text
 from zcdesk.domain.records import PacketRow
 from zcdesk.store import DatabaseUnavailable, Store
 from zcdesk.store.list_ops import PacketColumns
@@ -67,7 +67,8 @@ def test_filter_narrows_as_you_type(qtbot: QtBot, window: MainWindow) -> None:
 def test_status_and_unit_filters(qtbot: QtBot, window: MainWindow, store: Store,
                                  people: dict[str, int]) -> None:
     store.accept(people["李四"], "evaluation", 2)
-    window.reload_list()
+    with qtbot.waitSignal(window.packet_list.loaded, timeout=10000):
+        window.reload_list()  # F5 reads in the background
     ui = window.ui
     ui.statusCombo.setCurrentIndex(ui.statusCombo.findData("partial"))
     assert names(window) == ["李四"]
@@ -116,8 +117,21 @@ def test_the_highlighted_row_follows_its_packet_when_sorted(window: MainWindow) 
 def test_f5_reloads(qtbot: QtBot, window: MainWindow, store: Store,
                     people: dict[str, int]) -> None:
     store.accept(people["张三"], "evaluation", 2)  # e.g. by the second counter
-    press(qtbot, window, Qt.Key.Key_F5)
+    with qtbot.waitSignal(window.packet_list.loaded, timeout=10000):
+        press(qtbot, window, Qt.Key.Key_F5)
+        assert window.message_text() == "正在刷新列表…"  # the read runs in the background
     assert window.packet_model.data(window.packet_model.index(0, COL_STATUS)) == "◐ 部分"
+    assert window.message_text() == "列表已刷新。"
+
+
+def test_a_scan_during_f5_keeps_its_answer(qtbot: QtBot, window: MainWindow, store: Store,
+                                          people: dict[str, int]) -> None:
+    with qtbot.waitSignal(window.packet_list.loaded, timeout=10000):
+        press(qtbot, window, Qt.Key.Key_F5)
+        scan(qtbot, window, ID_LI)
+    assert window.current_packet is not None
+    assert window.current_packet.applicant.name == "李四"
+    assert "列表已刷新" not in window.message_text()
 
 
 # ------------------------------------------------------------------ the model alone
@@ -220,7 +234,8 @@ def test_a_failed_background_load_is_reported(qtbot: QtBot, store: Store,
     assert "统计不可用" in window.status_bar_text()
 
     monkeypatch.undo()  # the database is back: F5 reads the list
-    window.reload_list()
+    with qtbot.waitSignal(window.packet_list.loaded, timeout=10000):
+        window.reload_list()  # F5 reads in the background
     assert window.packet_model.rowCount() == 3
     assert "未收 3" in window.status_bar_text()
 

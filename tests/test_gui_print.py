@@ -449,7 +449,8 @@ def test_batch_dialog_prints_its_lists(qtbot: QtBot, window: MainWindow, store: 
     for name in ("张三", "王五"):
         store.accept(people[name], "evaluation", 2)
         store.accept(people[name], "registration", 2)
-    window.reload_list()
+    with qtbot.waitSignal(window.packet_list.loaded, timeout=10000):
+        window.reload_list()  # F5 reads in the background
     dialog = BatchesDialog(window)
     qtbot.addWidget(dialog)
     patch_dialog(monkeypatch, "confirm", False)
