@@ -47,6 +47,8 @@ def test_first_admin_is_created_and_logged_in(qtbot: QtBot, store: Store,
     assert isinstance(dialog, OperatorFormDialog) and dialog.isVisible()
     assert window.locked and not window.centralWidget().isEnabled()
     ui = dialog.ui
+    # step 1 of the one first-day flow; the wizard continues at step 2
+    assert ui.introLabel.text().startswith("第 1 步（共 7 步）：第一位管理员")
     ui.nameEdit.setText("老李")
     ui.pinEdit.setText("2468")
     ui.pin2Edit.setText("2486")

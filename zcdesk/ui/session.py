@@ -181,6 +181,7 @@ class Session(QObject):
             first = False
         if first:
             self.new_database = True  # the first admin begins the first-day set-up
+            window.set_locked(True, tr("首次设置"))
             from zcdesk.ui.dialogs import operator_form
 
             self.dialog = operator_form.open_first_admin(window, store, self._on_login)

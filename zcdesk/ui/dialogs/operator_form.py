@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
+from zcdesk.domain.first_day import Step
 from zcdesk.domain.records import OperatorInfo
 from zcdesk.ui import store_errors as errors
 from zcdesk.ui.dialogs.common import EnterAdvances, ok_button, open_modal, set_button_texts
@@ -37,9 +39,15 @@ class OperatorFormDialog(QDialog):
         for role, words in ROLES:
             ui.roleCombo.addItem(tr(words), role)
         if first:
-            self.setWindowTitle(tr("首次使用：设置管理员"))
-            ui.introLabel.setText(tr("首次使用：请设置第一位管理员（办公室负责人）。"
-                                     "管理员可导入花名册、组批、设置受理点、备份和管理操作员。"))
+            # step 1 of the first-day set-up; the wizard (first_day.py) takes 2–7 from here
+            self.setWindowTitle(tr("首次设置"))
+            ui.introLabel.setTextFormat(Qt.TextFormat.PlainText)
+            ui.introLabel.setText(
+                tr("第 {n} 步（共 7 步）：{title}").format(n=Step.ADMIN.value,
+                                                     title=tr(Step.ADMIN.title)) + "\n"
+                + tr("请设置第一位管理员（办公室负责人）。管理员可导入花名册、组批、设置受理点、"
+                     "备份和管理操作员。之后依次设置本机受理点和窗口、申报轮次、窗口人员、"
+                     "花名册、备份文件夹，最后打印设置摘要。"))
             ui.roleCombo.setCurrentIndex(ui.roleCombo.findData("admin"))
             ui.roleCaption.hide()
             ui.roleCombo.hide()
