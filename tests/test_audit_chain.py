@@ -115,3 +115,25 @@ def test_a_rewritten_chain_no_longer_matches_the_printed_head(busy: Store) -> No
     _tamper(busy, rewrite)
     assert busy.check() == []
     assert busy.chain_head() != printed
+
+
+@pytest.mark.parametrize("row", [
+    (1, "2026-12-05 09:13:01.123456", "applicant_added", "张三", "一号窗口", 7, 8, None, None,
+     None, None, None, "", None, '{"source": "roster", "file": "花名册.xlsx", "row": 3}'),
+    (2, "2026-12-05 09:13:01.000001", "accept", "𠮷野家", "desk\t\"2\"\\", None, 3, 4, 5,
+     "evaluation", 2, "missing", "缺少𪚥（罕用字）\n第二行\u2028\u0000", 1, None),
+    (3, "2026-12-05 09:13:01.000000", "roster_imported", "bench", "", None, None, None, None,
+     None, -1, None, "é\u200b\U0001F600", None, ""),
+    (4, "x", "k", "o", "d", 2**63, 1.5, float("nan"), True, False, 0, "ı̇", "", None, "{}"),
+])
+def test_the_seal_of_a_run_is_link_by_link(row: tuple[object, ...]) -> None:
+    """seal() hashes runs of events with links(), the verifier with link() and
+    canonical() (json.dumps): the same bytes, the same chain, on rare CJK, controls,
+    None, numbers and empty details."""
+    other = (row[0] + 10, *row[1:-1], None)  # type: ignore[operator]
+    start = audit_chain.GENESIS
+    expected = []
+    for one in (row, other, row):
+        start = audit_chain.link(start, one)
+        expected.append((one[0], start))
+    assert list(audit_chain.links(audit_chain.GENESIS, [row, other, row])) == expected

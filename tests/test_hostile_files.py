@@ -109,6 +109,16 @@ def test_unusual_tags_are_read_as_calamine_reads_them(tmp_path: Path, rows: str)
         read_roster(_xlsx(tmp_path, rows), today=TODAY)
 
 
+def test_cells_numbered_without_a_column_are_refused(tmp_path: Path) -> None:
+    """The quick rectangle check lets `<c r="2">` (no column letters) through, as a row's
+    number: calamine refuses such a cell, so a row of them cannot widen the sheet. Should
+    a calamine release start counting them on instead, this fails and the check must
+    count them (as it counts cells without r)."""
+    rows = '<row r="2">' + '<c r="2"><v>1</v></c>' * (MAX_COLUMNS + 1) + "</row>"
+    with pytest.raises(RosterUnreadable, match="无法读取"):
+        read_roster(_xlsx(tmp_path, rows), today=TODAY)
+
+
 def test_unusual_tags_within_the_limits_still_read(tmp_path: Path) -> None:
     rows = ("<row><c t='inlineStr'><is><t>张三</t></is></c><c><v>1</v></c></row>"
             '<x:row xmlns:x="urn:x" r="3"><x:c r="B3"><x:v>2</x:v></x:c></x:row>')

@@ -75,6 +75,10 @@ class EducationRule:
         # A roster repeats its 学历/学位/院校: the tier of each distinct triple is found once.
         self._tiers: dict[tuple[str, str, str], tuple[Tier | None,
                                                       tuple[Verdict, str] | None]] = {}
+        # The years counted from each distinct start, per tier: rosters repeat their
+        # dates (often the 1st of a month). Keyed by the tier's id: the tiers live in
+        # `rules` as long as this rule does.
+        self._counted: dict[tuple[int, dt.date, str], Finding] = {}
 
     # ------------------------------------------------------------------ the tier
     def school_problem(self, s: Studies) -> tuple[Verdict, str] | None:
@@ -120,6 +124,21 @@ class EducationRule:
         return best, problem if best.checks_school else None
 
     # ------------------------------------------------------------------ findings
+    def dated(self, education: str, degree: str, school: str, graduated: dt.date,
+              work_start: dt.date) -> tuple[Finding, ...] | None:
+        """judge() for the usual roster row, without its bookkeeping (it runs once per
+        applicant): both dates known to the day and the tier of this 学历/学位/院校
+        found before, with years to count. None: judge() decides."""
+        known = self._tiers.get((education, degree, school))
+        if known is None or known[0] is None or not known[0].years:
+            return None
+        tier, school_problem = known
+        findings = self._years_of_days(graduated, work_start, tier)
+        if school_problem is not None and findings[0].verdict is Verdict.ELIGIBLE:
+            return (Finding(RULE, Verdict.UNKNOWN, f"{findings[0].text}；但{school_problem[1]}"),
+                    *findings[1:])
+        return findings
+
     def judge(self, s: Studies) -> Iterable[Finding]:
         tier, school = self.tier(s)
         if tier is None:
@@ -187,20 +206,28 @@ class EducationRule:
                               f"{x.label}时间 {x.day.isoformat()} 晚于今天，请核对")
 
     def _years_of_days(self, graduated: dt.date, work_start: dt.date, tier: Tier,
-                       ) -> Iterable[Finding]:
+                       ) -> tuple[Finding, ...]:
         """_years when both dates are days (nearly every roster row): the same findings,
         without the general case's bookkeeping (it runs once per applicant)."""
         # The later start counts; on the same day 毕业 (as max() of the labels picks it).
         start, since = ((work_start, "参加工作") if work_start > graduated
                         else (graduated, "毕业"))
-        most = self._count(start)
-        counted = (f"截至 {self.cutoff.isoformat()} 从事本专业 {most} 年"
-                   f"（自 {start.isoformat()} {since}起算）")
-        yield _counted_years(tier, counted, most)
-        for label, day in (("毕业", graduated), ("参加工作", work_start)):
-            if day > self.today:
-                yield Finding(RULE, Verdict.UNKNOWN,
-                              f"{label}时间 {day.isoformat()} 晚于今天，请核对")
+        key = (id(tier), start, since)
+        counted = self._counted.get(key)
+        if counted is None:
+            if len(self._counted) > _TIER_CACHE_LIMIT:
+                self._counted.clear()
+            most = self._count(start)
+            counted = self._counted[key] = _counted_years(
+                tier, f"截至 {self.cutoff.isoformat()} 从事本专业 {most} 年"
+                      f"（自 {start.isoformat()} {since}起算）", most)
+        today = self.today
+        if graduated <= today and work_start <= today:
+            return (counted,)
+        return (counted, *(Finding(RULE, Verdict.UNKNOWN,
+                                   f"{label}时间 {day.isoformat()} 晚于今天，请核对")
+                           for label, day in (("毕业", graduated), ("参加工作", work_start))
+                           if day > today))
 
     def _any_years(self, tier: Tier, graduated: _Start) -> Finding:
         """A tier without years (博士学位): only the degree must be before the cut-off."""

@@ -196,6 +196,12 @@ class EligibilityChecker:
         return _memo(self._qualification_cache, key, lambda: self._qualification(a, year))
 
     def _education_once(self, a: ApplicantLike) -> tuple[Finding, ...]:
+        graduated, work_start = a.graduated_on, a.work_start
+        if graduated is not None and work_start is not None:  # the usual row: direct
+            found = self.education.dated(a.education or "", a.degree or "",
+                                         getattr(a, "school", "") or "", graduated, work_start)
+            if found is not None:
+                return found
         studies = Studies(a.education or "", a.degree or "", getattr(a, "school", "") or "",
                           a.graduated_on, getattr(a, "graduated_year", None), a.work_start,
                           getattr(a, "work_start_year", None), a.field_years)
@@ -314,13 +320,8 @@ def _memo(cache: dict[tuple[object, ...], tuple[Finding, ...]], key: tuple[objec
 
 
 def _conclude(findings: list[Finding]) -> Eligibility:
-    failed: list[str] = []
-    open_: list[str] = []
-    for finding in findings:
-        if finding.verdict is Verdict.INELIGIBLE:
-            failed.append(finding.text)
-        elif finding.verdict is Verdict.UNKNOWN:
-            open_.append(finding.text)
+    failed = [f.text for f in findings if f.verdict is _INELIGIBLE]
+    open_ = [f.text for f in findings if f.verdict is _UNKNOWN]
     if failed:
         return Eligibility(Verdict.INELIGIBLE, tuple(failed + open_), tuple(findings))
     if open_:
@@ -328,6 +329,8 @@ def _conclude(findings: list[Finding]) -> Eligibility:
     return Eligibility(Verdict.ELIGIBLE, tuple(f.text for f in findings), tuple(findings))
 
 
+_INELIGIBLE: Final = Verdict.INELIGIBLE
+_UNKNOWN: Final = Verdict.UNKNOWN
 _CLEAN_ID: Final = re.compile(r"[0-9A-Z()\-]{5,30}")
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from sqlalchemy import Connection, func, insert, select, update
 
 from zcdesk.domain.completeness import PacketStatus
-from zcdesk.domain.eligibility import Ban, Eligibility, EligibilityChecker
+from zcdesk.domain.eligibility import Ban, Eligibility, EligibilityChecker, Verdict
 from zcdesk.domain.idnumber import (
     checked_kinds,
     id_problem,
@@ -382,14 +382,14 @@ class RosterOps:
         verdicts: list[tuple[str, str]] = []
         keep = verdicts.append
         check, make, encoded = checker.check, _Stored._make, _ReasonsJson().__getitem__
-        values_of = _FORM_VALUES
+        values_of, verdict_value = _FORM_VALUES, _VERDICT_VALUE
 
         def applicants() -> Iterator[tuple[Any, ...]]:
             for offset, (_, number, form) in enumerate(new_rows, start=1):
                 values = [v.strip() if v.__class__ is str else v for v in values_of(form)]
                 # Every number was held to the round's rules by _screen just now.
                 result = check(make((number, *values)), number_checked=True)
-                keep((result.verdict.value, encoded(result.reasons)))
+                keep((verdict_value[result.verdict], encoded(result.reasons)))
                 unit = values.pop()
                 for index in _DATE_INDEXES:
                     value = values[index]
@@ -881,8 +881,14 @@ class _ReasonsJson(dict[tuple[str, ...], str]):
     import's: many rows share their reasons, and nothing is kept after it)."""
 
     def __missing__(self, reasons: tuple[str, ...]) -> str:
-        text = self[reasons] = json.dumps(list(reasons), ensure_ascii=False)
+        text = self[reasons] = _REASONS_JSON(list(reasons))
         return text
+
+
+# json.dumps(reasons, ensure_ascii=False) with its encoder made once, not once a call:
+# nearly every applicant's reasons differ (they name the dates), so most are encoded.
+_REASONS_JSON = json.JSONEncoder(ensure_ascii=False).encode
+_VERDICT_VALUE = {verdict: verdict.value for verdict in Verdict}
 
 
 def _suspects(forms: list[ApplicantForm], today: dt.date, ids: IdRules) -> set[int]:
