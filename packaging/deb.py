@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,6 +71,11 @@ DEPENDS = (
     "libasound2",
     "libcups2",
 )
+# Libraries a bundle built on an older base carries itself because that base has no
+# package for them (packaging/old_base.sh): Ubuntu 20.04 (Kylin V10's base) has no
+# libxcb-cursor0, which Qt >= 6.5's xcb plugin links. Such a bundle does not depend on
+# the package, or apt would refuse to install it there.
+CARRIED_BY_BUNDLE = {"libxcb-cursor0": "libxcb-cursor.so.0"}
 # libpq5: the PostgreSQL client library psycopg loads for an office whose desks share
 # a PostgreSQL database (the bundle carries no libpq of its own); a single desk on
 # SQLite does without, so it is recommended (apt installs it), not required.
@@ -126,6 +132,14 @@ def glibc_floor(bundle: Path) -> str:
     return f"{newest[0]}.{newest[1]}"
 
 
+def system_depends(bundle: Path) -> list[str]:
+    """DEPENDS without the packages whose library the bundle carries at its top level."""
+    internal = bundle / "_internal"
+    return [package for package in DEPENDS
+            if not (package in CARRIED_BY_BUNDLE
+                    and (internal / CARRIED_BY_BUNDLE[package]).is_file())]
+
+
 def deb_path(dist: Path, version: str, arch: str) -> Path:
     return dist / f"{PACKAGE}_{version}_{arch}.deb"
 
@@ -154,8 +168,9 @@ def copyright_text() -> str:
     )
 
 
-def control_text(version: str, arch: str, installed_kib: int, glibc: str) -> str:
-    depends = [f"libc6 (>= {glibc})", *DEPENDS]
+def control_text(version: str, arch: str, installed_kib: int, glibc: str,
+                 system: Sequence[str] = DEPENDS) -> str:
+    depends = [f"libc6 (>= {glibc})", *system]
     return (
         f"Package: {PACKAGE}\n"
         f"Version: {version}\n"
@@ -221,7 +236,8 @@ def build(bundle: Path, dist: Path, compression: str = "xz") -> Path:
         debian = root / "DEBIAN"
         debian.mkdir()
         (debian / "control").write_text(
-            control_text(version, arch, _installed_size_kib(root), glibc_floor(bundle)),
+            control_text(version, arch, _installed_size_kib(root), glibc_floor(bundle),
+                         system_depends(bundle)),
             encoding="utf-8")
         md5 = subprocess.run(
             ["find", ".", "-path", "./DEBIAN", "-prune", "-o", "-type", "f", "-printf",
