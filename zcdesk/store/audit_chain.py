@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
@@ -27,6 +26,7 @@ from typing import Any, Final
 from sqlalchemy import Connection, insert, select, text, update
 
 from zcdesk.store import models as m
+from zcdesk.store import sqlite_driver
 
 GENESIS = "0" * 64
 # pg_advisory_xact_lock key of the chain (any constant; "zcde" in ASCII)
@@ -113,17 +113,8 @@ def _event_rows(conn: Connection, after: int, *, with_seal: bool = False
         seal=", s.hash" if with_seal else "",
         join=" LEFT JOIN event_seal AS s ON s.event_id = e.id" if with_seal else "",
         after=int(after))
-    # sqlite3's own cursor: plain tuples, the same text, no Row objects
-    if conn.dialect.name == "sqlite":
-        cursor = _driver_cursor(conn)
-        try:
-            cursor.execute(sql)
-            while batch := cursor.fetchmany(_CHUNK):
-                yield from batch
-        except sqlite3.Error as exc:
-            raise _wrapped(sql, exc) from exc
-        finally:
-            cursor.close()
+    if sqlite_driver.is_sqlite(conn):  # plain tuples, the same text, no Row objects
+        yield from sqlite_driver.rows(conn, sql, _CHUNK)
         return
     result = conn.exec_driver_sql(sql)
     while True:
@@ -135,18 +126,6 @@ def _event_rows(conn: Connection, after: int, *, with_seal: bool = False
             if isinstance(at, dt.datetime):  # psycopg: SQLite's own text form
                 row = (row[0], at.isoformat(sep=" ", timespec="microseconds"), *row[2:])
             yield tuple(row)
-
-
-def _driver_cursor(conn: Connection) -> Any:
-    """A cursor of the DB-API connection under `conn`, in its transaction."""
-    return conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-
-
-def _wrapped(sql: str, exc: sqlite3.Error) -> Exception:
-    """sqlite3's error as SQLAlchemy would have raised it (the store's callers catch those)."""
-    from sqlalchemy.exc import DBAPIError
-
-    return DBAPIError.instance(sql, None, exc, sqlite3.Error)
 
 
 def head(conn: Connection, *, lock: bool = False) -> ChainHead:
@@ -170,15 +149,9 @@ def seal(conn: Connection) -> ChainHead:
     if not seals:
         return start
     last_id, last_hash = seals[-1]
-    if conn.dialect.name == "sqlite":  # one executemany of plain tuples, in the driver
-        sql = "INSERT INTO event_seal (event_id, hash) VALUES (?, ?)"
-        cursor = _driver_cursor(conn)
-        try:
-            cursor.executemany(sql, seals)
-        except sqlite3.Error as exc:
-            raise _wrapped(sql, exc) from exc
-        finally:
-            cursor.close()
+    if sqlite_driver.is_sqlite(conn):  # one executemany of plain tuples
+        sqlite_driver.executemany(
+            conn, "INSERT INTO event_seal (event_id, hash) VALUES (?, ?)", seals)
     else:
         for chunk in _chunks([{"event_id": i, "hash": h} for i, h in seals]):
             conn.execute(insert(_SEAL), chunk)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import json
-import sqlite3
 import time
 from collections import namedtuple
 from collections.abc import Callable, Collection, Iterator, Sequence
@@ -32,6 +31,7 @@ from zcdesk.domain.idnumber import (
 from zcdesk.domain.records import ApplicantForm, ApplicantInfo, ImportReport
 from zcdesk.domain.round_pack import IdRules
 from zcdesk.store import models as m
+from zcdesk.store import sqlite_driver
 from zcdesk.store.errors import InputError, NothingToUndo
 from zcdesk.store.statements import APPLICANT_COLUMNS
 
@@ -849,22 +849,10 @@ class _RowWriter:
                f"VALUES ({', '.join(self.mark for _ in columns)})")
         if self.sqlite:
             # sqlite3 takes an iterator: the rows are written as they are produced,
-            # never all held at once. Its errors are wrapped as SQLAlchemy's would be.
-            cursor = self.conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-            try:
-                cursor.executemany(sql, rows)
-            except sqlite3.Error as exc:
-                raise _wrapped(sql, exc) from exc
-            finally:
-                cursor.close()
+            # never all held at once.
+            sqlite_driver.executemany(self.conn, sql, rows)
         else:
             self.conn.exec_driver_sql(sql, list(rows))
-
-
-def _wrapped(sql: str, exc: sqlite3.Error) -> Exception:
-    from sqlalchemy.exc import DBAPIError
-
-    return DBAPIError.instance(sql, None, exc, sqlite3.Error)
 
 
 _FORM_VALUES = attrgetter(*FIELDS, "unit")
