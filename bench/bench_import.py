@@ -19,6 +19,9 @@ each run on a fresh copy of a migrated database (copied off the clock):
 
 It prints the medians and the medians of the per-run ratios (neighbours share the
 load of a busy machine): zcdesk / floor (target ≤ 1.25×), zcdesk / calamine (≤ 3×).
+Then, alternating again, the floor beside what #11/#12 require of each import, each
+timed alone (limits check, pre-check, audit seal: `required_work`), and zcdesk's ratio
+to the floor plus these.
 Then whole processes, alternating: `zcdesk --db D roster import R` on a migrated
 database against a `python -c` that only reads R with calamine (target ≤ 3×), with
 `zcdesk batch list` and `python -c pass` for the start-up. Peak RSS comes from each
@@ -317,6 +320,93 @@ def in_process(path: Path, folder: Path, runs: int) -> Ratios:
                   statistics.median(f / c for f, c in zip(flo, cal, strict=True)))
 
 
+# ---------------------------------------------------------------- required work
+def required_work(path: Path, folder: Path, runs: int) -> str:
+    """What #11 and #12 require of every import beyond the floor, each timed alone with
+    zcdesk's own code, alternating with the floor: the workbook's limits check before
+    calamine (#12), the pre-check of every new applicant (#11, a fresh checker as each
+    import has) and the audit seal of its events (#12: hashing from the chain's head,
+    then one executemany of the seals). The floor plus these is what no implementation
+    of the issues can go below on one core; zcdesk's ratio to it says how much of the
+    gap is zcdesk's own overhead."""
+    from zcdesk.domain.eligibility import EligibilityChecker
+    from zcdesk.importing.roster import read_roster
+    from zcdesk.importing.workbook_check import check_xlsx
+    from zcdesk.store import audit_chain
+
+    copies = Copies(make_template(folder))
+    taken = taken_rows(path)
+    database = copies()
+    _open_store(database)
+    store = _OPEN[database]
+    pack, today = store.rules_pack(), store.clock().date()
+    store.close()
+    _OPEN.pop(database)
+    forms = [r.form for r in read_roster(path, today=today, pack=pack).rows]
+    times: dict[str, list[float]] = {}
+
+    def clock(label: str, started: float) -> None:
+        times.setdefault(label, []).append(time.perf_counter() - started)
+
+    for _ in range(runs):
+        floor_db, zcdesk_db = copies(), copies()
+        gc.collect()
+        started = time.perf_counter()
+        floor_import(path, floor_db, taken)
+        clock("floor", started)
+        data = path.read_bytes()
+        gc.collect()
+        started = time.perf_counter()
+        check_xlsx(data, path.name)
+        clock("limits check", started)
+        checker = EligibilityChecker(pack=pack, bans=(), today=today)
+        gc.collect()
+        started = time.perf_counter()
+        for form in forms:
+            checker.check(form, number_checked=True)  # as the import: checked once
+        clock("pre-check", started)
+        connection = sqlite3.connect(floor_db, isolation_level=None)
+        try:
+            head = connection.execute(
+                "SELECT last_event_id, last_hash FROM audit_chain WHERE id = 1").fetchone()
+            after, previous = head if head is not None else (0, audit_chain.GENESIS)
+            events = connection.execute(audit_chain._SELECT.format(
+                detail="e.detail", seal="", join="", after=after)).fetchall()
+            gc.collect()
+            started = time.perf_counter()
+            connection.execute("PRAGMA synchronous=FULL")
+            connection.execute("BEGIN IMMEDIATE")
+            connection.executemany("INSERT INTO event_seal (event_id, hash) VALUES (?, ?)",
+                                   audit_chain.links(previous, events))
+            connection.execute("COMMIT")
+            clock("seal", started)
+        finally:
+            connection.close()
+        _open_store(zcdesk_db)
+        gc.collect()
+        zcdesk_import(path, zcdesk_db)
+        times.setdefault("zcdesk", []).append(_TIMES["zcdesk"].pop())
+        floor_db.unlink()
+        zcdesk_db.unlink()
+    medians = {label: statistics.median(v) for label, v in times.items()}
+    over = statistics.median(z / r for z, r in zip(times["zcdesk"], required_sums(times, runs),
+                                                   strict=True))
+    required = required_sums(times, runs)
+    lines = [f"the floor and what #11/#12 require beyond it, {runs} alternating runs, medians:"]
+    lines += [f"  {label:<13} {value * 1000:8.1f} ms" for label, value in medians.items()]
+    lines += [f"  floor + required    {statistics.median(required) * 1000:8.1f} ms",
+              f"  zcdesk / (floor + required)  {over:5.2f}×",
+              f"  1.25 × floor leaves {medians['floor'] * 250:6.1f} ms beyond the floor; "
+              f"the required work takes "
+              f"{(statistics.median(required) - medians['floor']) * 1000:6.1f} ms"]
+    return "\n".join(lines)
+
+
+def required_sums(times: dict[str, list[float]], runs: int) -> list[float]:
+    return [sum(times[k][i] for k in ("floor", "limits check", "pre-check", "seal"))
+            for i in range(runs)]
+
+
 # ---------------------------------------------------------------- whole processes
 @dataclass(frozen=True)
 class Child:
@@ -461,6 +551,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         print(f"{path.name}: {len(taken_rows(path))} rows taken")
         print(in_process(path, folder, args.runs).report())
+        print(required_work(path, folder, args.runs))
         if not args.skip_process:
             print(whole_process(path, folder, args.runs))
         if args.memory:
