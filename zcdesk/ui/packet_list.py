@@ -236,7 +236,7 @@ class PacketList(QObject):
             shown, total = self.model.rowCount(), self.model.total_count()
             text = tr("共 {total} 人").format(total=total) if shown == total else \
                 tr("显示 {shown} 人 / 共 {total} 人").format(shown=shown, total=total)
-            text += tr("　·　Enter 或双击打开")
+            text += tr("　·　双击或在筛选框按 Enter 打开")
         self.ui.listCountLabel.setText(text)
 
     def move_current(self, step: int) -> None:
