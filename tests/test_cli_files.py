@@ -171,7 +171,7 @@ def test_write_commands_leave_one_line_without_personal_data(
     (["batch", "close", "SC-2025H1-B001"], True), (["undo"], True),
 ])
 def test_which_commands_are_logged(argv: list[str], write: bool) -> None:
-    from zcdesk.cli_common import is_write_command
+    from zcdesk.cli.common import is_write_command
 
     assert is_write_command(_parse(build_parser(), argv)) is write
 

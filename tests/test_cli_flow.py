@@ -349,7 +349,7 @@ def test_at_with_a_utc_offset_is_converted_to_local_time(
     import datetime as dt
     import time
 
-    from zcdesk.cli_common import moment
+    from zcdesk.cli.common import moment
 
     monkeypatch.setenv("TZ", "Asia/Shanghai")
     time.tzset()

@@ -4,7 +4,7 @@
 (the shipped pack, or one imported) → 4 operators → 5 roster (optional) → 6 a
 backup folder, off this disk when possible, with a test write → 7 a summary
 page to print. The window's wizard (ui/dialogs/first_day.py) and `zcdesk setup`
-(cli_setup.py) walk the same steps through these functions.
+(zcdesk/cli/first_day.py) walk the same steps through these functions.
 
 Nothing remembers "where the clerk was": each step's completion is read from the
 database (an admin exists, the desk's point is set, a round was chosen, a clerk

@@ -1,6 +1,6 @@
 """The 导入 menu: roster import (with a preview), the disqualification list, the export.
 
-Each command does what the command line does (zcdesk/cli_roster.py):
+Each command does what the command line does (zcdesk/cli/roster.py):
 `read_roster` / `read_bans`, then `store.preview_roster` for the preview (both
 ways: blank cells kept, blank cells overwriting), then the import itself and
 `store.refresh_eligibility()`; 撤销上次导入… is `store.undo_roster_import` after

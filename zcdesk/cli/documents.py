@@ -1,4 +1,4 @@
-"""`zcdesk print …`: documents from the command line (batches: cli_flow.py).
+"""`zcdesk print …`: documents from the command line (batches: cli/flow.py).
 
 A PDF is written to a temporary file beside the target and renamed into
 place only when the whole document was made, so a refusal leaves no file.

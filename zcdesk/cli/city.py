@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from zcdesk.cli_common import json_flag, print_json, when, write_pdf
+from zcdesk.cli.common import json_flag, print_json, when, write_pdf
 from zcdesk.print_output import add_glyph_flag
 
 if TYPE_CHECKING:

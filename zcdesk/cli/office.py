@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from zcdesk.cli_common import check_target, day, json_flag, print_json
+from zcdesk.cli.common import check_target, day, json_flag, print_json
 
 if TYPE_CHECKING:
     from zcdesk.store import Store

@@ -71,8 +71,8 @@ def pg_command(store: Store, args: argparse.Namespace) -> int:
 
 def _password(args: argparse.Namespace, env: str, what: str) -> str | None:
     """A role's password (see the module's doc); None: leave it as it is."""
-    # not at import: the window starts without the store (cli_identity imports it)
-    from zcdesk.cli_identity import hidden_input, stdin_line, terminal
+    # not at import: the window starts without the store (cli.identity imports it)
+    from zcdesk.cli.identity import hidden_input, stdin_line, terminal
     from zcdesk.store.errors import InputError
 
     value = os.environ.get(env)

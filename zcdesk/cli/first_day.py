@@ -9,7 +9,7 @@ every step done so far stays done (store/first_day.py derives them from the
 database), so running `zcdesk setup` again continues there. `--status` lists
 the steps and writes nothing.
 
-PINs as everywhere (cli_identity): the new admin's and each clerk's from the
+PINs as everywhere (cli.identity): the new admin's and each clerk's from the
 next line of standard input, else typed twice; ZCDESK_NEW_PIN only when the run
 needs a single new PIN (it would give everyone the same one). A PIN equal to one
 given earlier in the same run is refused: each person's PIN is their own. Once an
@@ -119,7 +119,7 @@ class _NewPins:
     def __init__(self, args: argparse.Namespace, needed: int) -> None:
         import os
 
-        from zcdesk.cli_identity import ENV_NEW_PIN, NEW_PIN_ENV_ONLY_ONE
+        from zcdesk.cli.identity import ENV_NEW_PIN, NEW_PIN_ENV_ONLY_ONE
         from zcdesk.store.errors import InputError
 
         if needed > 1 and os.environ.get(ENV_NEW_PIN, "").strip():
@@ -129,7 +129,7 @@ class _NewPins:
         self.owners: dict[str, str] = {}  # PIN → whose
 
     def read(self, name: str, prompt: str) -> str:
-        from zcdesk.cli_identity import read_new_pin
+        from zcdesk.cli.identity import read_new_pin
         from zcdesk.domain.pin import operator_key
         from zcdesk.store.errors import InputError
 
@@ -313,7 +313,7 @@ def _operators(store: Store, args: argparse.Namespace) -> bool:
 
 
 def _roster(store: Store, args: argparse.Namespace) -> bool:
-    from zcdesk.cli_roster import roster_command
+    from zcdesk.cli.roster import roster_command
     from zcdesk.store import first_day
 
     if args.skip_roster:

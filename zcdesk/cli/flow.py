@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from zcdesk.cli_common import check_target, copies, json_flag, moment, print_json, when
+from zcdesk.cli.common import check_target, copies, json_flag, moment, print_json, when
 
 if TYPE_CHECKING:
     from zcdesk.domain.checklist import ChecklistItem

@@ -1,6 +1,6 @@
 """Who runs a command: `--operator` and a PIN for everything that writes (#12).
 
-A command that changes the database or writes a file (cli_common.is_write_command)
+A command that changes the database or writes a file (cli.common.is_write_command)
 logs its operator in through `store.login`, as the window does: the same roles,
 the same stored lockout, the same audit. The operator's own PIN comes from
 `--pin-stdin` (the first line of standard input), else the environment variable
@@ -45,7 +45,7 @@ def identify(store: Store, args: argparse.Namespace) -> None:
     """Log the command's operator in, or raise InputError (nothing written yet).
     For `operator pin` the PIN they log in with is their current one: kept on
     `args.current_pin` for the command."""
-    from zcdesk.cli_common import is_write_command
+    from zcdesk.cli.common import is_write_command
 
     if not is_write_command(args):
         return

@@ -30,7 +30,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     backup = sub.add_parser("backup", parents=[common], help=backup_text,
                             description=backup_text)
     what = backup.add_mutually_exclusive_group()
-    # Defaults None: `zcdesk backup` alone only reads (cli_common._READ_ONLY).
+    # Defaults None: `zcdesk backup` alone only reads (cli.common._READ_ONLY).
     what.add_argument("file", metavar="FILE", nargs="?", default=None, help="备份文件")
     what.add_argument("--to", metavar="DIR", default=None,
                       help="在该文件夹中写一份备份（文件名带日期时间）")
@@ -185,7 +185,7 @@ def restore_command(store: Store, args: argparse.Namespace) -> int:
 
 
 def check_command(store: Store, args: argparse.Namespace) -> int:
-    from zcdesk.cli_office import warn_calendar_gaps
+    from zcdesk.cli.office import warn_calendar_gaps
 
     if args.restore_drill is not None:
         return _restore_drill(store, args.restore_drill)
@@ -241,10 +241,10 @@ def operator_command(store: Store, args: argparse.Namespace) -> int:
         store.set_operator_active(args.name, args.action == "enable")
         print(f"已{'启用' if args.action == 'enable' else '停用'}操作员 {args.name}。")
         return 0
-    from zcdesk.cli_identity import read_new_pin
+    from zcdesk.cli.identity import read_new_pin
 
     if args.action == "pin":
-        # cli_identity logged NAME in with their current PIN (none in set-up mode).
+        # cli.identity logged NAME in with their current PIN (none in set-up mode).
         current = getattr(args, "current_pin", None)
         if current is None:
             from zcdesk.store import InputError

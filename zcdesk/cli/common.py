@@ -141,7 +141,7 @@ def check_database_file(url: str, *, create: bool, given: bool = True) -> None:
 # ------------------------------------------------------------ the command log
 
 # (command, action) → the options that make an otherwise read-only command write.
-# Every other command writes: it is logged and needs an operator's PIN (cli_identity),
+# Every other command writes: it is logged and needs an operator's PIN (cli.identity),
 # files included — an export, a print or a backup carries names and ID numbers.
 # check-eligibility writes too (it stores the verdicts it computes).
 _READ_ONLY: dict[tuple[str, str | None], tuple[str, ...]] = {

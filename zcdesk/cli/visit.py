@@ -1,6 +1,6 @@
 """`zcdesk visit list`: the receipt numbers (收件号) with date, unit and what is missing.
 
-Reads only (cli_common._READ_ONLY): no PIN. The receipt number is what `print
+Reads only (cli.common._READ_ONLY): no PIN. The receipt number is what `print
 receipt|notice` and `receive --receipt` take.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from zcdesk.cli_common import json_flag, print_json, when
+from zcdesk.cli.common import json_flag, print_json, when
 
 if TYPE_CHECKING:
     from zcdesk.store import Store

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from zcdesk.cli_common import day, json_flag, print_json, when, write_pdf
-from zcdesk.cli_roster import EXIT_SOME_REFUSED, EXIT_UNREADABLE
+from zcdesk.cli.common import day, json_flag, print_json, when, write_pdf
+from zcdesk.cli.roster import EXIT_SOME_REFUSED, EXIT_UNREADABLE
 from zcdesk.print_output import add_glyph_flag
 
 if TYPE_CHECKING:

@@ -10,9 +10,9 @@ database) or with --create: a --db naming a missing file, or a file in a folder
 that does not exist, is refused (exit 1). `--demo` makes its own file.
 
 Write commands (those that change the database or write a file) need --operator
-and that operator's PIN, checked by store.login as in the window (cli_identity;
+and that operator's PIN, checked by store.login as in the window (cli.identity;
 not while the database has no operator yet: set-up mode), and leave one line in
-the log: the command, the operator, the outcome (cli_common.log_command).
+the log: the command, the operator, the outcome (cli.common.log_command).
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def _date(text: str) -> dt.date:
 
 
 def _copies(text: str) -> int:
-    from zcdesk.cli_common import copies  # ASCII digits only: not `1_0`, `１０`, ` +1`
+    from zcdesk.cli.common import copies  # ASCII digits only: not `1_0`, `１０`, ` +1`
 
     return copies(text)
 
@@ -133,28 +133,18 @@ def build_parser() -> argparse.ArgumentParser:
     status = sub.add_parser("status", parents=[common], help="所有材料袋的状态")
     status.add_argument("--json", action="store_true", help="以 JSON 输出")
 
-    from zcdesk.cli_print import add_parsers
+    from zcdesk.cli.documents import add_parsers
 
     add_parsers(sub, common)
-    from zcdesk.cli_roster import add_parsers as add_roster_parsers
+    from zcdesk.cli.roster import add_parsers as add_roster_parsers
 
     add_roster_parsers(sub, common)
-    from zcdesk.cli_admin import add_parsers as add_admin_parsers
+    from zcdesk.cli.admin import add_parsers as add_admin_parsers
 
     add_admin_parsers(sub, common)
-    from zcdesk import (
-        cli_city,
-        cli_flow,
-        cli_office,
-        cli_pg,
-        cli_return,
-        cli_round,
-        cli_setup,
-        cli_visit,
-    )
+    from zcdesk.cli import city, first_day, flow, office, pg, returns, rounds, visit
 
-    for module in (cli_flow, cli_city, cli_return, cli_office, cli_round, cli_setup, cli_pg,
-                   cli_visit):
+    for module in (flow, city, returns, office, rounds, first_day, pg, visit):
         module.add_parsers(sub, common)
 
     desk = sub.add_parser("desk", parents=[common], help="查看或设置本机所属受理点和窗口名")
@@ -192,7 +182,7 @@ def _database_url(args: argparse.Namespace) -> tuple[str, bool]:
 
 
 def _open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from zcdesk.cli_common import check_database_file
+    from zcdesk.cli.common import check_database_file
     from zcdesk.store import Store
 
     url, seed = _database_url(args)
@@ -202,7 +192,7 @@ def _open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     if not getattr(args, "demo", False) and not (args.command is None and not given):
         check_database_file(url, create=getattr(args, "create", False),
                             given=bool(given or os.environ.get(ENV_DATABASE_URL)))
-    # No operator yet: events say 初始设置 until a login (cli_identity, the window's).
+    # No operator yet: events say 初始设置 until a login (cli.identity, the window's).
     store = Store.open(url)
     if seed:
         from zcdesk.store.demo import seed_demo
@@ -275,7 +265,7 @@ def _main(argv: list[str]) -> int:
         return run_gui(lambda: _open_store(args),
                        title_suffix="（演示）" if getattr(args, "demo", False) else "")
 
-    from zcdesk.cli_common import is_write_command, log_command, start_command_log
+    from zcdesk.cli.common import is_write_command, log_command, start_command_log
 
     logged = is_write_command(args) and start_command_log()
     code: int | None = None
@@ -308,26 +298,26 @@ def _run(args: argparse.Namespace, who: list[str]) -> int:
         print(f"zcdesk：{exc}", file=sys.stderr)
         return EXIT_REFUSED
     try:
-        from zcdesk.cli_identity import identify
+        from zcdesk.cli.identity import identify
 
         _warn_network_share(store)
         identify(store, args)  # before the command: a refusal writes nothing
         who.append(store.operator)
-        from zcdesk.cli_admin import (
+        from zcdesk.cli.admin import (
             audit_command,
             backup_command,
             check_command,
             operator_command,
             restore_command,
         )
-        from zcdesk.cli_city import city_command
-        from zcdesk.cli_flow import batch_command
-        from zcdesk.cli_office import calendar_command, deadlines_command, stats_command
-        from zcdesk.cli_print import print_document
-        from zcdesk.cli_return import decision_command, return_command
-        from zcdesk.cli_roster import check_command as eligibility_command
-        from zcdesk.cli_roster import export_command, roster_command
-        from zcdesk.cli_round import round_command
+        from zcdesk.cli.city import city_command
+        from zcdesk.cli.documents import print_document
+        from zcdesk.cli.flow import batch_command
+        from zcdesk.cli.office import calendar_command, deadlines_command, stats_command
+        from zcdesk.cli.returns import decision_command, return_command
+        from zcdesk.cli.roster import check_command as eligibility_command
+        from zcdesk.cli.roster import export_command, roster_command
+        from zcdesk.cli.rounds import round_command
 
         # A command module may name its own handler (parser.set_defaults(handler=…)).
         handlers = {"applicant": _applicant, "receive": _receive, "undo": _undo,
@@ -469,7 +459,7 @@ def _status(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-
 
 
 def _desk(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    from zcdesk.cli_print import SETTING_FALLBACK_FONT
+    from zcdesk.cli.documents import SETTING_FALLBACK_FONT
     from zcdesk.store.errors import InputError
 
     # Every argument is checked before anything is saved: all or nothing.
@@ -504,6 +494,3 @@ def _desk(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-de
     print(f"数据库：{store.url}")
     return 0
 
-
-if __name__ == "__main__":
-    raise SystemExit(main())
