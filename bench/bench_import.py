@@ -321,6 +321,9 @@ def in_process(path: Path, folder: Path, runs: int) -> Ratios:
 
 
 # ---------------------------------------------------------------- required work
+_REQUIRED = ("floor", "limits check", "pre-check", "seal")
+
+
 def required_work(path: Path, folder: Path, runs: int) -> str:
     """What #11 and #12 require of every import beyond the floor, each timed alone with
     zcdesk's own code, alternating with the floor: the workbook's limits check before
@@ -343,28 +346,21 @@ def required_work(path: Path, folder: Path, runs: int) -> str:
     store.close()
     _OPEN.pop(database)
     forms = [r.form for r in read_roster(path, today=today, pack=pack).rows]
-    times: dict[str, list[float]] = {}
-
-    def clock(label: str, started: float) -> None:
-        times.setdefault(label, []).append(time.perf_counter() - started)
-
+    _TIMES.clear()
     for _ in range(runs):
         floor_db, zcdesk_db = copies(), copies()
         gc.collect()
-        started = time.perf_counter()
-        floor_import(path, floor_db, taken)
-        clock("floor", started)
+        with _clock("floor"):
+            floor_import(path, floor_db, taken)
         data = path.read_bytes()
         gc.collect()
-        started = time.perf_counter()
-        check_xlsx(data, path.name)
-        clock("limits check", started)
+        with _clock("limits check"):
+            check_xlsx(data, path.name)
         checker = EligibilityChecker(pack=pack, bans=(), today=today)
         gc.collect()
-        started = time.perf_counter()
-        for form in forms:
-            checker.check(form, number_checked=True)  # as the import: checked once
-        clock("pre-check", started)
+        with _clock("pre-check"):
+            for form in forms:
+                checker.check(form, number_checked=True)  # as the import: checked once
         connection = sqlite3.connect(floor_db, isolation_level=None)
         try:
             head = connection.execute(
@@ -373,25 +369,23 @@ def required_work(path: Path, folder: Path, runs: int) -> str:
             events = connection.execute(audit_chain._SELECT.format(
                 detail="e.detail", seal="", join="", after=after)).fetchall()
             gc.collect()
-            started = time.perf_counter()
-            connection.execute("PRAGMA synchronous=FULL")
-            connection.execute("BEGIN IMMEDIATE")
-            connection.executemany("INSERT INTO event_seal (event_id, hash) VALUES (?, ?)",
-                                   audit_chain.links(previous, events))
-            connection.execute("COMMIT")
-            clock("seal", started)
+            with _clock("seal"):
+                connection.execute("PRAGMA synchronous=FULL")
+                connection.execute("BEGIN IMMEDIATE")
+                connection.executemany(
+                    "INSERT INTO event_seal (event_id, hash) VALUES (?, ?)",
+                    audit_chain.links(previous, events))
+                connection.execute("COMMIT")
         finally:
             connection.close()
         _open_store(zcdesk_db)
         gc.collect()
         zcdesk_import(path, zcdesk_db)
-        times.setdefault("zcdesk", []).append(_TIMES["zcdesk"].pop())
         floor_db.unlink()
         zcdesk_db.unlink()
-    medians = {label: statistics.median(v) for label, v in times.items()}
-    over = statistics.median(z / r for z, r in zip(times["zcdesk"], required_sums(times, runs),
-                                                   strict=True))
-    required = required_sums(times, runs)
+    medians = {label: statistics.median(v) for label, v in _TIMES.items()}
+    required = [sum(run) for run in zip(*(_TIMES[k] for k in _REQUIRED), strict=True)]
+    over = statistics.median(z / r for z, r in zip(_TIMES["zcdesk"], required, strict=True))
     lines = [f"the floor and what #11/#12 require beyond it, {runs} alternating runs, medians:"]
     lines += [f"  {label:<13} {value * 1000:8.1f} ms" for label, value in medians.items()]
     lines += [f"  floor + required    {statistics.median(required) * 1000:8.1f} ms",
@@ -400,11 +394,6 @@ def required_work(path: Path, folder: Path, runs: int) -> str:
               f"the required work takes "
               f"{(statistics.median(required) - medians['floor']) * 1000:6.1f} ms"]
     return "\n".join(lines)
-
-
-def required_sums(times: dict[str, list[float]], runs: int) -> list[float]:
-    return [sum(times[k][i] for k in ("floor", "limits check", "pre-check", "seal"))
-            for i in range(runs)]
 
 
 # ---------------------------------------------------------------- whole processes

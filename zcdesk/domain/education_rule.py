@@ -133,21 +133,14 @@ class EducationRule:
         if known is None or known[0] is None or not known[0].years:
             return None
         tier, school_problem = known
-        findings = self._years_of_days(graduated, work_start, tier)
-        if school_problem is not None and findings[0].verdict is Verdict.ELIGIBLE:
-            return (Finding(RULE, Verdict.UNKNOWN, f"{findings[0].text}；但{school_problem[1]}"),
-                    *findings[1:])
-        return findings
+        return _but_school(self._years_of_days(graduated, work_start, tier), school_problem)
 
     def judge(self, s: Studies) -> Iterable[Finding]:
         tier, school = self.tier(s)
         if tier is None:
             yield self._no_tier(s, school)
             return
-        findings = list(self._years(s, tier))
-        if school is not None and findings and findings[0].verdict is Verdict.ELIGIBLE:
-            findings[0] = Finding(RULE, Verdict.UNKNOWN, f"{findings[0].text}；但{school[1]}")
-        yield from findings
+        yield from _but_school(tuple(self._years(s, tier)), school)
 
     def _no_tier(self, s: Studies, school: tuple[Verdict, str] | None) -> Finding:
         education, degree = s.education.strip(), s.degree.strip()
@@ -255,3 +248,12 @@ def _counted_years(tier: Tier, counted: str, most: int) -> Finding:
         return Finding(RULE, Verdict.UNKNOWN,
                        f"{tier.label}，{counted}，不满 {tier.years} 年；{tier.note}")
     return Finding(RULE, Verdict.INELIGIBLE, f"{tier.label}，{counted}，不满 {tier.years} 年")
+
+
+def _but_school(findings: tuple[Finding, ...], school: tuple[Verdict, str] | None,
+                ) -> tuple[Finding, ...]:
+    """The years' findings; enough years become 待核实 when the school is in doubt."""
+    if school is None or not findings or findings[0].verdict is not Verdict.ELIGIBLE:
+        return findings
+    return (Finding(RULE, Verdict.UNKNOWN, f"{findings[0].text}；但{school[1]}"),
+            *findings[1:])
